@@ -1,0 +1,18 @@
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+// Guest sign-in for the demo; a real deployment adds its own providers.
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// The demo allows everything; see the README for a policy that uses the
+// enrollment permissions.
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+backend.add(import('@macenroll/plugin-enrollment-backend'));
+
+backend.start();

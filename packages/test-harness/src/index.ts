@@ -1,0 +1,13 @@
+/**
+ * Starts the real services the tests talk to.
+ *
+ * @packageDocumentation
+ */
+export { requireCommand } from './requireCommand';
+export { freePort, waitForPort } from './freePort';
+export { selfSignedCertificate } from './selfSignedCertificate';
+export { startSlapd, type RunningSlapd } from './slapd';
+export { SEED_PEOPLE, SEED_GROUPS, type SeedPerson } from './slapdSeed';
+export { startSmtpServer, type RunningSmtp, type ReceivedMail } from './smtp';
+export { launchChromium } from './chromium';
+export { createTestDatabases, testDatabaseIds } from './databases';

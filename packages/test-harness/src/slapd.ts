@@ -1,0 +1,108 @@
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { freePort, waitForPort } from './freePort';
+import { requireCommand } from './requireCommand';
+import {
+  BASE_DN,
+  READER_DN,
+  READER_PASSWORD,
+  SEED_PEOPLE,
+  seedLdif,
+} from './slapdSeed';
+
+/** A running throw-away OpenLDAP server with the seeded tree. */
+export interface RunningSlapd {
+  url: string;
+  port: number;
+  baseDn: string;
+  bindDn: string;
+  bindPassword: string;
+  people: typeof SEED_PEOPLE;
+  /** Stops slapd and removes its files. */
+  stop(): Promise<void>;
+}
+
+const SCHEMA_DIR = '/etc/ldap/schema';
+const MODULE_DIR = '/usr/lib/ldap';
+
+function slapdConf(dir: string): string {
+  return [
+    ...['core', 'cosine', 'inetorgperson', 'nis'].map(
+      s => `include ${SCHEMA_DIR}/${s}.schema`,
+    ),
+    `pidfile ${dir}/slapd.pid`,
+    `modulepath ${MODULE_DIR}`,
+    'moduleload back_mdb',
+    'database mdb',
+    'maxsize 67108864',
+    `suffix "${BASE_DN}"`,
+    `rootdn "cn=admin,${BASE_DN}"`,
+    'rootpw admin-secret',
+    `directory ${dir}/db`,
+    'index objectClass eq',
+    'index uid eq',
+    // Anonymous may only authenticate; searching needs the reader's bind.
+    'access to attrs=userPassword by self write by anonymous auth by * none',
+    'access to * by users read by * none',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Starts OpenLDAP's slapd on a free loopback port with a fresh database
+ * seeded by slapadd. Fails naming the Debian packages when slapd is missing.
+ */
+export async function startSlapd(): Promise<RunningSlapd> {
+  const slapd = requireCommand('slapd', 'slapd ldap-utils');
+  const slapadd = requireCommand('slapadd', 'slapd ldap-utils');
+  const dir = mkdtempSync(join(tmpdir(), 'harness-slapd-'));
+  mkdirSync(join(dir, 'db'));
+  const confPath = join(dir, 'slapd.conf');
+  writeFileSync(confPath, slapdConf(dir));
+  writeFileSync(join(dir, 'seed.ldif'), seedLdif());
+  await promisify(execFile)(slapadd, ['-f', confPath, '-l', join(dir, 'seed.ldif')]);
+
+  const port = await freePort();
+  const url = `ldap://127.0.0.1:${port}`;
+  let output = '';
+  const child: ChildProcess = spawn(slapd, ['-f', confPath, '-h', `${url}/`, '-d', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', d => (output += d));
+  child.stderr?.on('data', d => (output += d));
+  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
+
+  try {
+    await Promise.race([
+      waitForPort(port, 15_000),
+      exited.then(() => {
+        throw new Error(`slapd exited at start-up: ${output}`);
+      }),
+    ]);
+  } catch (error) {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+
+  return {
+    url,
+    port,
+    baseDn: BASE_DN,
+    bindDn: READER_DN,
+    bindPassword: READER_PASSWORD,
+    people: SEED_PEOPLE,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGINT');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

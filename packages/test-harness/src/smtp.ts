@@ -1,0 +1,128 @@
+import { AddressInfo } from 'node:net';
+import { ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { selfSignedCertificate } from './selfSignedCertificate';
+
+/** A message the server accepted, parsed, with the envelope it came with. */
+export interface ReceivedMail {
+  envelope: { from: string; to: string[] };
+  /** Who authenticated to send it, when AUTH was used. */
+  user?: string;
+  /** Whether the session had been upgraded to TLS. */
+  secure: boolean;
+  parsed: ParsedMail;
+}
+
+/** A running in-process SMTP server. */
+export interface RunningSmtp {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  /** PEM of the server's self-signed certificate, for the client's trust store. */
+  certificatePem: string;
+  received: ReceivedMail[];
+  /** Resolves once `count` messages arrived, rejects at the deadline. */
+  waitForMessages(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /** Stops listening; `start()` listens again on the same port (an SMTP outage and its end). */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+/**
+ * Starts an SMTP server on loopback that offers STARTTLS, requires AUTH
+ * (PLAIN or LOGIN) and hands back every message parsed by mailparser.
+ */
+export async function startSmtpServer(
+  options: { user?: string; password?: string; port?: number } = {},
+): Promise<RunningSmtp> {
+  const user = options.user ?? 'mailer';
+  const password = options.password ?? 'mailer-secret';
+  const tls = selfSignedCertificate();
+  const received: ReceivedMail[] = [];
+  const waiters: Array<() => void> = [];
+
+  const makeServer = () =>
+    new SMTPServer({
+      secure: false,
+      key: tls.privateKeyPem,
+      cert: tls.certificatePem,
+      authMethods: ['PLAIN', 'LOGIN'],
+      // AUTH is only offered once the session is encrypted.
+      allowInsecureAuth: false,
+      logger: false,
+      onAuth(auth, _session, callback) {
+        if (auth.username === user && auth.password === password) {
+          callback(null, { user });
+        } else {
+          callback(new Error('Invalid username or password'));
+        }
+      },
+      onData(stream, session, callback) {
+        simpleParser(stream)
+          .then(parsed => {
+            received.push({
+              envelope: {
+                from: session.envelope.mailFrom
+                  ? session.envelope.mailFrom.address
+                  : '',
+                to: session.envelope.rcptTo.map(r => r.address),
+              },
+              user: session.user as string | undefined,
+              secure: session.secure,
+              parsed,
+            });
+            waiters.splice(0).forEach(w => w());
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+
+  let server = makeServer();
+  let port = options.port ?? 0;
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        port = (server.server.address() as AddressInfo).port;
+        resolve();
+      });
+    });
+  await listen();
+
+  return {
+    host: '127.0.0.1',
+    get port() {
+      return port;
+    },
+    user,
+    password,
+    certificatePem: tls.certificatePem,
+    received,
+    async waitForMessages(count, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (received.length < count) {
+        const left = deadline - Date.now();
+        if (left <= 0) {
+          throw new Error(
+            `Expected ${count} messages at the SMTP server, got ${received.length} within ${timeoutMs} ms`,
+          );
+        }
+        await new Promise<void>(resolve => {
+          const timer = setTimeout(resolve, left);
+          waiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+      return received.slice(0, count);
+    },
+    stop: () => new Promise<void>(resolve => server.close(() => resolve())),
+    async start() {
+      server = makeServer();
+      await listen();
+    },
+  };
+}

@@ -1,0 +1,112 @@
+export interface Config {
+  /** Mac enrollment (user-initiated enrollment of Macs into device management). */
+  enrollment?: {
+    /**
+     * The organization's name, shown on the portal and in every profile.
+     * @visibility frontend
+     */
+    organization?: string;
+
+    /**
+     * The APNs topic of the MDM push certificate; it must begin with
+     * `com.apple.mgmt.`.
+     */
+    topic?: string;
+
+    /**
+     * The CA that signs profiles and issues device identities. Leave it out
+     * and a CA is generated once and kept in the plugin's database.
+     */
+    ca?: {
+      /** The CA certificate, PEM. */
+      certificate: string;
+      /**
+       * The CA private key, PEM.
+       * @visibility secret
+       */
+      privateKey: string;
+    };
+
+    /** The public /enroll portal. */
+    portal?: {
+      /** Local portal accounts from config; admins can add more in the UI. */
+      localAccounts?: Array<{
+        username: string;
+        /**
+         * The password in clear; prefer passwordHash.
+         * @visibility secret
+         */
+        password?: string;
+        /**
+         * An scrypt hash string of the password.
+         * @visibility secret
+         */
+        passwordHash?: string;
+      }>;
+    };
+
+    /** Directory login. Leave it out and LDAP login is off. */
+    ldap?: {
+      /** ldap:// or ldaps:// URL of the directory. */
+      url: string;
+      /** Upgrade an ldap:// connection with StartTLS. */
+      starttls?: boolean;
+      /** The DN the portal binds as to search for users. */
+      bindDn?: string;
+      /**
+       * The password of bindDn.
+       * @visibility secret
+       */
+      bindPassword?: string;
+      /** Connection and operation timeout in milliseconds (default 5000). */
+      timeoutMs?: number;
+      users: {
+        /** Where users are searched. */
+        baseDn: string;
+        /** Search filter; `{username}` is escaped (RFC 4515) before substitution. */
+        filter?: string;
+      };
+      /** The LDAP attribute that holds each user and location field. */
+      mapping?: {
+        username?: string;
+        realName?: string;
+        email?: string;
+        department?: string;
+        building?: string;
+        room?: string;
+        phone?: string;
+        position?: string;
+      };
+    };
+
+    /** Outgoing mail. Leave it out and mail is written to the outbox folder. */
+    smtp?: {
+      host: string;
+      port?: number;
+      /** true for implicit TLS (port 465). */
+      secure?: boolean;
+      /** Refuse to send unless the server offers STARTTLS. */
+      requireTLS?: boolean;
+      auth?: {
+        user: string;
+        /** @visibility secret */
+        pass: string;
+      };
+      /** Extra trust for a relay whose certificate a private CA issued. */
+      tls?: {
+        /** The CA certificate, PEM. */
+        ca?: string;
+      };
+      /** The From: address of invitation mail, e.g. `IT <it@example.com>`. */
+      from?: string;
+    };
+
+    /** Where mail goes when no SMTP server is configured. */
+    outbox?: {
+      /** Folder for the .eml files (default: `.data/outbox` under the working directory). */
+      directory?: string;
+      /** The From: address used in the outbox. */
+      from?: string;
+    };
+  };
+}

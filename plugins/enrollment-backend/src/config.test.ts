@@ -1,0 +1,51 @@
+import { ConfigReader } from '@backstage/config';
+import { readEnrollmentSettings } from './config';
+
+describe('readEnrollmentSettings', () => {
+  it('fills defaults for the demo', () => {
+    const settings = readEnrollmentSettings(new ConfigReader({}));
+    expect(settings).toEqual({
+      organization: 'Example Corp',
+      topic: undefined,
+      ca: undefined,
+      smtp: undefined,
+      outbox: { directory: '.data/outbox', from: 'IT <it@example.com>' },
+    });
+  });
+
+  it('reads SMTP with implicit-TLS port default', () => {
+    const settings = readEnrollmentSettings(
+      new ConfigReader({
+        enrollment: {
+          organization: 'Acme',
+          smtp: { host: 'mx', secure: true, auth: { user: 'u', pass: 'p' } },
+        },
+      }),
+    );
+    expect(settings.organization).toBe('Acme');
+    expect(settings.smtp).toEqual({
+      host: 'mx',
+      port: 465,
+      secure: true,
+      requireTLS: false,
+      auth: { user: 'u', pass: 'p' },
+      from: 'IT <it@example.com>',
+    });
+  });
+
+  it('refuses an APNs topic Apple would reject', () => {
+    expect(() =>
+      readEnrollmentSettings(
+        new ConfigReader({ enrollment: { topic: 'com.example.push' } }),
+      ),
+    ).toThrow(/must begin with "com.apple.mgmt."/);
+  });
+
+  it('refuses half a CA', () => {
+    expect(() =>
+      readEnrollmentSettings(
+        new ConfigReader({ enrollment: { ca: { certificate: 'x' } } }),
+      ),
+    ).toThrow(/privateKey/);
+  });
+});

@@ -1,0 +1,79 @@
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+
+/** SMTP delivery settings, read from `enrollment.smtp`. */
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  requireTLS: boolean;
+  auth?: { user: string; pass: string };
+  /** Extra trust for a relay whose certificate a private CA issued (PEM). */
+  tls?: { ca: string };
+  from: string;
+}
+
+/** The plugin's configuration, read once at start-up. */
+export interface EnrollmentSettings {
+  organization: string;
+  topic?: string;
+  ca?: { certificatePem: string; privateKeyPem: string };
+  smtp?: SmtpSettings;
+  outbox: { directory: string; from: string };
+}
+
+const DEFAULT_FROM = 'IT <it@example.com>';
+
+/**
+ * Reads `enrollment.*` into a typed object, refusing values the plugin
+ * could only fail on later (a topic Apple would reject, half a CA).
+ */
+export function readEnrollmentSettings(config: Config): EnrollmentSettings {
+  const root = config.getOptionalConfig('enrollment');
+  const organization =
+    root?.getOptionalString('organization') ??
+    config.getOptionalString('organization.name') ??
+    'Example Corp';
+
+  const topic = root?.getOptionalString('topic');
+  // Apple: the topic "must begin with the 'com.apple.mgmt.' prefix".
+  if (topic !== undefined && !topic.startsWith('com.apple.mgmt.')) {
+    throw new InputError(
+      `enrollment.topic must begin with "com.apple.mgmt." (the APNs topic of your MDM push certificate); got "${topic}"`,
+    );
+  }
+
+  const caConfig = root?.getOptionalConfig('ca');
+  const ca = caConfig && {
+    certificatePem: caConfig.getString('certificate'),
+    privateKeyPem: caConfig.getString('privateKey'),
+  };
+
+  const smtpConfig = root?.getOptionalConfig('smtp');
+  let smtp: SmtpSettings | undefined;
+  if (smtpConfig) {
+    const secure = smtpConfig.getOptionalBoolean('secure') ?? false;
+    const authConfig = smtpConfig.getOptionalConfig('auth');
+    smtp = {
+      host: smtpConfig.getString('host'),
+      port: smtpConfig.getOptionalNumber('port') ?? (secure ? 465 : 587),
+      secure,
+      requireTLS: smtpConfig.getOptionalBoolean('requireTLS') ?? false,
+      auth: authConfig && {
+        user: authConfig.getString('user'),
+        pass: authConfig.getString('pass'),
+      },
+      from: smtpConfig.getOptionalString('from') ?? DEFAULT_FROM,
+    };
+    const tlsCa = smtpConfig.getOptionalString('tls.ca');
+    if (tlsCa) smtp.tls = { ca: tlsCa };
+  }
+
+  const outboxConfig = root?.getOptionalConfig('outbox');
+  const outbox = {
+    directory: outboxConfig?.getOptionalString('directory') ?? '.data/outbox',
+    from: outboxConfig?.getOptionalString('from') ?? DEFAULT_FROM,
+  };
+
+  return { organization, topic, ca, smtp, outbox };
+}

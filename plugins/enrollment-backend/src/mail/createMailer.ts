@@ -1,0 +1,79 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import nodemailer, { Transporter } from 'nodemailer';
+import { SmtpSettings } from '../config';
+import { Mailer, OutgoingMail } from './Mailer';
+
+/** Where mail goes: `enrollment.smtp` and `enrollment.outbox`. */
+export interface MailerOptions {
+  smtp?: SmtpSettings;
+  outbox: { directory: string; from: string };
+}
+
+/**
+ * A pooled SMTP mailer when SMTP is configured; otherwise one that writes
+ * each message as an .eml file into the outbox folder, so the demo works
+ * offline and a developer can open what would have been sent.
+ */
+export function createMailer(options: MailerOptions): Mailer {
+  if (options.smtp) {
+    return smtpMailer(options.smtp);
+  }
+  return outboxMailer(options.outbox);
+}
+
+function smtpMailer(smtp: NonNullable<MailerOptions['smtp']>): Mailer {
+  const transport: Transporter = nodemailer.createTransport({
+    pool: true,
+    maxConnections: 4,
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    requireTLS: smtp.requireTLS,
+    auth: smtp.auth,
+    tls: smtp.tls,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+  return {
+    async send(mail: OutgoingMail) {
+      const info = await transport.sendMail({ from: smtp.from, ...mail });
+      return { messageId: info.messageId };
+    },
+    async verify() {
+      await transport.verify();
+    },
+    close() {
+      transport.close();
+    },
+  };
+}
+
+function outboxMailer(outbox: MailerOptions['outbox']): Mailer {
+  const directory = resolve(outbox.directory);
+  const transport = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+  });
+  return {
+    async send(mail: OutgoingMail) {
+      const info = await transport.sendMail({ from: outbox.from, ...mail });
+      await mkdir(directory, { recursive: true });
+      const safeId = info.messageId.replace(/[^A-Za-z0-9.@-]/g, '');
+      await writeFile(
+        join(directory, `${Date.now()}-${safeId}.eml`),
+        info.message as Buffer,
+        { mode: 0o600 },
+      );
+      return { messageId: info.messageId };
+    },
+    async verify() {
+      await mkdir(directory, { recursive: true });
+    },
+    close() {
+      transport.close();
+    },
+  };
+}

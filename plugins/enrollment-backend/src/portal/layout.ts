@@ -1,0 +1,43 @@
+import { html, SafeHtml } from './html';
+
+const STYLE = `
+:root { color-scheme: light dark; --accent: #0a66c2; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 -apple-system, BlinkMacSystemFont, "Helvetica Neue", Arial, sans-serif; background: Canvas; color: CanvasText; }
+header { padding: 1rem 1.5rem; border-bottom: 1px solid #8884; }
+header .org { font-weight: 600; }
+main { max-width: 40rem; margin: 0 auto; padding: 1.5rem; }
+h1 { font-size: 1.6rem; margin: 0 0 1rem; }
+.card { border: 1px solid #8884; border-radius: 12px; padding: 1.25rem 1.5rem; margin: 1rem 0; }
+.error { border-color: #c62828; background: #c6282814; }
+a.button, button { display: inline-block; background: var(--accent); color: #fff; border: 0; border-radius: 8px; padding: .6rem 1.2rem; font: inherit; text-decoration: none; cursor: pointer; }
+label { display: block; margin: .75rem 0 .25rem; font-weight: 500; }
+input[type=text], input[type=password] { width: 100%; padding: .55rem .7rem; font: inherit; border: 1px solid #8888; border-radius: 8px; }
+footer { color: GrayText; font-size: .85rem; text-align: center; padding: 2rem 1rem; }
+`;
+
+/** The portal's page frame: works without JavaScript, fits a laptop and a phone. */
+export function portalPage(options: {
+  title: string;
+  organization: string;
+  body: SafeHtml;
+}): string {
+  return html`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${options.title} · ${options.organization}</title>
+<style>${new SafeHtml(STYLE)}</style>
+</head>
+<body>
+<header><span class="org">${options.organization}</span> · Device enrollment</header>
+<main>
+${options.body}
+</main>
+<footer>${options.organization} IT</footer>
+</body>
+</html>
+`.value;
+}

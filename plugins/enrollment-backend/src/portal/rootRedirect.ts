@@ -1,0 +1,28 @@
+import express from 'express';
+
+/**
+ * Handler for `<backend.baseUrl>/enroll`: the short address people type and
+ * mail links use. It redirects to the portal and keeps only the query string,
+ * so it cannot be turned into an open redirect.
+ */
+export function createRootEnrollRedirect(
+  portalUrl: () => Promise<string>,
+): express.RequestHandler {
+  return async (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      next();
+      return;
+    }
+    if (req.path !== '/' && req.path !== '') {
+      next();
+      return;
+    }
+    try {
+      const queryStart = req.originalUrl.indexOf('?');
+      const query = queryStart >= 0 ? req.originalUrl.slice(queryStart) : '';
+      res.redirect(302, `${await portalUrl()}${query}`);
+    } catch (error) {
+      next(error);
+    }
+  };
+}

@@ -1,0 +1,6 @@
+/**
+ * Permissions and shared types of the Mac enrollment plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './permissions';

@@ -1,0 +1,3 @@
+export { enrollmentApiRef } from './EnrollmentApi';
+export type { EnrollmentApi, CaSummary } from './EnrollmentApi';
+export { EnrollmentClient } from './EnrollmentClient';

@@ -1,0 +1,8 @@
+/**
+ * Frontend plugin for user-initiated enrollment of Macs.
+ *
+ * @packageDocumentation
+ */
+export { enrollmentPlugin, EnrollmentPage } from './plugin';
+export { enrollmentApiRef, EnrollmentClient } from './api';
+export type { EnrollmentApi, CaSummary } from './api';

@@ -1,0 +1,42 @@
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { EnrollmentClient, enrollmentApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The enrollment frontend plugin.
+ *
+ * @public
+ */
+export const enrollmentPlugin = createPlugin({
+  id: 'enrollment',
+  apis: [
+    createApiFactory({
+      api: enrollmentApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new EnrollmentClient(deps),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+  },
+});
+
+/**
+ * The enrollment admin page, to mount at a route such as `/enrollment`.
+ *
+ * @public
+ */
+export const EnrollmentPage = enrollmentPlugin.provide(
+  createRoutableExtension({
+    name: 'EnrollmentPage',
+    component: () =>
+      import('./components/EnrollmentPage').then(m => m.EnrollmentPage),
+    mountPoint: rootRouteRef,
+  }),
+);

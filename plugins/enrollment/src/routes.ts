@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** The enrollment admin page. */
+export const rootRouteRef = createRouteRef({ id: 'enrollment' });
