@@ -1,0 +1,106 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { RunningSmtp, startSmtpServer } from '@internal/test-harness';
+import { createMailer } from './createMailer';
+
+const message = {
+  to: 'alice@example.com',
+  subject: 'Enroll your Mac',
+  text: 'Open https://backstage.example.com/enroll?invitation=x',
+  html: '<p>Open <a href="https://backstage.example.com/enroll?invitation=x">the link</a></p>',
+};
+
+describe('createMailer with SMTP', () => {
+  let smtp: RunningSmtp;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+  });
+  afterAll(() => smtp.stop());
+
+  const settings = () => ({
+    host: smtp.host,
+    port: smtp.port,
+    secure: false,
+    requireTLS: true,
+    auth: { user: smtp.user, pass: smtp.password },
+    tls: { ca: smtp.certificatePem },
+    from: 'IT <it@example.com>',
+  });
+
+  it('delivers over STARTTLS with AUTH, as multipart text and HTML', async () => {
+    const mailer = createMailer({
+      smtp: settings(),
+      outbox: { directory: '/nonexistent', from: 'x@example.com' },
+    });
+    try {
+      await mailer.verify();
+      const { messageId } = await mailer.send(message);
+      const [received] = await smtp.waitForMessages(1);
+      expect(received.secure).toBe(true);
+      expect(received.user).toBe('mailer');
+      expect(received.envelope).toEqual({
+        from: 'it@example.com',
+        to: ['alice@example.com'],
+      });
+      expect(received.parsed.messageId).toBe(messageId);
+      expect(received.parsed.subject).toBe('Enroll your Mac');
+      expect(received.parsed.text?.trim()).toBe(message.text);
+      expect(received.parsed.html).toContain('invitation=x');
+    } finally {
+      mailer.close();
+    }
+  });
+
+  it('rejects with the server\'s reason when the password is wrong', async () => {
+    const mailer = createMailer({
+      smtp: { ...settings(), auth: { user: 'mailer', pass: 'wrong' } },
+      outbox: { directory: '/nonexistent', from: 'x@example.com' },
+    });
+    try {
+      await expect(mailer.send(message)).rejects.toThrow(/Invalid username or password/);
+    } finally {
+      mailer.close();
+    }
+  });
+
+  it('refuses a server whose certificate it does not trust', async () => {
+    const { tls: _tls, ...untrusted } = settings();
+    const mailer = createMailer({
+      smtp: untrusted,
+      outbox: { directory: '/nonexistent', from: 'x@example.com' },
+    });
+    try {
+      await expect(mailer.send(message)).rejects.toThrow(/self[- ]signed certificate/);
+    } finally {
+      mailer.close();
+    }
+  });
+});
+
+describe('createMailer without SMTP', () => {
+  it('writes each message to the outbox folder as an .eml file', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'outbox-test-'));
+    const mailer = createMailer({
+      outbox: { directory: join(directory, 'nested'), from: 'IT <it@example.com>' },
+    });
+    try {
+      await mailer.verify();
+      const { messageId } = await mailer.send(message);
+      const files = readdirSync(join(directory, 'nested'));
+      expect(files).toHaveLength(1);
+      expect(files[0]).toMatch(/^\d+-.*\.eml$/);
+      const parsed = await simpleParser(
+        readFileSync(join(directory, 'nested', files[0])),
+      );
+      expect(parsed.messageId).toBe(messageId);
+      expect(parsed.from?.value).toEqual([{ name: 'IT', address: 'it@example.com' }]);
+      expect(parsed.subject).toBe('Enroll your Mac');
+      expect(parsed.html).toContain('invitation=x');
+    } finally {
+      mailer.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
