@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launchChromium } from '@internal/test-harness';
+import { RunningDemo, startDemo } from './demo';
+
+jest.setTimeout(420_000);
+
+const SCREENSHOTS = resolve(__dirname, '../../../test-results');
+
+describe('the demo', () => {
+  let demo: RunningDemo;
+  beforeAll(async () => {
+    demo = await startDemo();
+  });
+  afterAll(async () => {
+    await demo?.stop();
+  });
+
+  it('redirects <backend>/enroll to the portal and serves it without credentials', async () => {
+    const res = await fetch(`${demo.backendUrl}/enroll?invitation=abc`, {
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(
+      `${demo.backendUrl}/api/enrollment/enroll?invitation=abc`,
+    );
+    const portal = await fetch(res.headers.get('location')!);
+    expect(portal.status).toBe(200);
+    expect(await portal.text()).toContain('Enroll your Mac');
+  });
+
+  it('keeps admin routes behind Backstage credentials', async () => {
+    const res = await fetch(`${demo.backendUrl}/api/enrollment/ca`);
+    expect(res.status).toBe(401);
+  });
+
+  it('shows the Enrollment page in Chromium after guest sign-in', async () => {
+    const browser = await launchChromium();
+    const page = await browser.context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', m => m.type() === 'error' && consoleErrors.push(m.text()));
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    try {
+      await page.goto(`${demo.appUrl}/`);
+      await page.getByRole('button', { name: /enter/i }).click();
+
+      const navItem = page.getByRole('link', { name: 'Enrollment' });
+      await navItem.waitFor({ timeout: 60_000 });
+      await navItem.click();
+      await page.waitForURL(/\/enrollment$/);
+
+      await page.getByRole('heading', { name: 'Enrollment Invitations', exact: true }).waitFor();
+      await page.getByText('No enrollment invitations yet').waitFor();
+      // The CA card is filled from the admin API with the guest's token.
+      await page.getByText('O=Example Corp, CN=Example Corp Enrollment CA').waitFor();
+
+      const file = join(SCREENSHOTS, 'enrollment-page.png');
+      await page.screenshot({ path: file, fullPage: true });
+      expect(await page.title()).toMatch(/Mac Enrollment/);
+    } catch (error) {
+      await page.screenshot({ path: join(SCREENSHOTS, 'failure.png'), fullPage: true });
+      throw new Error(`${error}\nBrowser console errors:\n${consoleErrors.join('\n')}`);
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,118 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { waitForPort } from '@internal/test-harness';
+
+const ROOT = resolve(__dirname, '../../..');
+
+/** The demo (app on 3000, backend on 7007) as `npm start` runs it. */
+export interface RunningDemo {
+  appUrl: string;
+  backendUrl: string;
+  dataDir: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function assertPortFree(port: number) {
+  try {
+    await waitForPort(port, 0);
+  } catch {
+    return;
+  }
+  throw new Error(
+    `Port ${port} is in use: stop the running demo (npm start) before the end-to-end tests`,
+  );
+}
+
+async function waitForHttp(url: string, timeoutMs: number, output: () => string) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url, { redirect: 'manual' });
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${url} did not answer within ${timeoutMs} ms. Output:\n${output()}`);
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+}
+
+/**
+ * Starts the demo with `backstage-cli repo start`, the README's start command,
+ * adding a config file that keeps its data in a throw-away folder.
+ */
+export async function startDemo(): Promise<RunningDemo> {
+  await assertPortFree(3000);
+  await assertPortFree(7007);
+  const dataDir = mkdtempSync(join(tmpdir(), 'e2e-demo-'));
+  const extraConfig = join(dataDir, 'e2e-config.yaml');
+  writeFileSync(
+    extraConfig,
+    [
+      'backend:',
+      '  database:',
+      '    client: better-sqlite3',
+      '    connection:',
+      `      directory: ${join(dataDir, 'sqlite')}`,
+      'enrollment:',
+      '  outbox:',
+      `    directory: ${join(dataDir, 'outbox')}`,
+      '',
+    ].join('\n'),
+  );
+  let output = '';
+  const child: ChildProcess = spawn(
+    join(ROOT, 'node_modules/.bin/backstage-cli'),
+    ['repo', 'start', '--config', join(ROOT, 'app-config.yaml'), '--config', extraConfig],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Jest sets NODE_ENV=test, which the app bundler's browserslist cannot use.
+      env: { ...process.env, NODE_ENV: 'development', BROWSER: 'none' },
+    },
+  );
+  child.stdout?.on('data', d => (output += d));
+  child.stderr?.on('data', d => (output += d));
+  const exited = new Promise<void>(r => child.once('exit', () => r()));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      process.kill(-child.pid, 'SIGTERM');
+      const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const died = exited.then(() => {
+    throw new Error(`The demo exited before it was up. Output:\n${output}`);
+  });
+  try {
+    await Promise.race([
+      died,
+      (async () => {
+        await waitForHttp('http://localhost:7007/api/enrollment/enroll', 180_000, () => output);
+        await waitForHttp('http://localhost:3000/', 300_000, () => output);
+      })(),
+    ]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  died.catch(() => {});
+  return {
+    appUrl: 'http://localhost:3000',
+    backendUrl: 'http://localhost:7007',
+    dataDir,
+    output: () => output,
+    stop,
+  };
+}
+
