@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const callerDir = process.env.INIT_CWD ?? process.cwd();
-const args = ['repo', 'start', 'backend', '--config', resolve(root, 'app-config.yaml')];
+const args = [
+  'repo',
+  'start',
+  'backend',
+  '--config',
+  resolve(root, 'app-config.yaml'),
+];
 const given = process.argv.slice(2);
 for (let i = 0; i < given.length; i++) {
   const arg = given[i];

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { launchChromium } from '@internal/test-harness';
-import { RunningDemo, startDemo } from './demo';
+import { ROOT, RunningDemo, startDemo } from './demo';
 
 jest.setTimeout(420_000);
 
-const SCREENSHOTS = resolve(__dirname, '../../../test-results');
+const SCREENSHOTS = join(ROOT, 'test-results');
 
 describe('the demo', () => {
   let demo: RunningDemo;
@@ -38,7 +38,10 @@ describe('the demo', () => {
     const browser = await launchChromium();
     const page = await browser.context.newPage();
     const consoleErrors: string[] = [];
-    page.on('console', m => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on(
+      'console',
+      m => m.type() === 'error' && consoleErrors.push(m.text()),
+    );
     mkdirSync(SCREENSHOTS, { recursive: true });
     try {
       await page.goto(`${demo.appUrl}/`);
@@ -49,17 +52,26 @@ describe('the demo', () => {
       await navItem.click();
       await page.waitForURL(/\/enrollment$/);
 
-      await page.getByRole('heading', { name: 'Enrollment Invitations', exact: true }).waitFor();
+      await page
+        .getByRole('heading', { name: 'Enrollment Invitations', exact: true })
+        .waitFor();
       await page.getByText('No enrollment invitations yet').waitFor();
       // The CA card is filled from the admin API with the guest's token.
-      await page.getByText('O=Example Corp, CN=Example Corp Enrollment CA').waitFor();
+      await page
+        .getByText('O=Example Corp, CN=Example Corp Enrollment CA')
+        .waitFor();
 
       const file = join(SCREENSHOTS, 'enrollment-page.png');
       await page.screenshot({ path: file, fullPage: true });
       expect(await page.title()).toMatch(/Mac Enrollment/);
     } catch (error) {
-      await page.screenshot({ path: join(SCREENSHOTS, 'failure.png'), fullPage: true });
-      throw new Error(`${error}\nBrowser console errors:\n${consoleErrors.join('\n')}`);
+      await page.screenshot({
+        path: join(SCREENSHOTS, 'failure.png'),
+        fullPage: true,
+      });
+      throw new Error(
+        `${error}\nBrowser console errors:\n${consoleErrors.join('\n')}`,
+      );
     } finally {
       await browser.close();
     }

@@ -1,10 +1,29 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { waitForPort } from '@internal/test-harness';
 
-const ROOT = resolve(__dirname, '../../..');
+/** The repository root: the nearest package.json above with workspaces. */
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).workspaces) {
+      return dir;
+    }
+    if (dirname(dir) === dir) {
+      throw new Error(`No workspace root above ${from}`);
+    }
+  }
+}
+
+export const ROOT = findRepoRoot(process.cwd());
 
 /** The demo (app on 3000, backend on 7007) as `npm start` runs it. */
 export interface RunningDemo {
@@ -26,7 +45,11 @@ async function assertPortFree(port: number) {
   );
 }
 
-async function waitForHttp(url: string, timeoutMs: number, output: () => string) {
+async function waitForHttp(
+  url: string,
+  timeoutMs: number,
+  output: () => string,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -36,7 +59,9 @@ async function waitForHttp(url: string, timeoutMs: number, output: () => string)
       // not up yet
     }
     if (Date.now() > deadline) {
-      throw new Error(`${url} did not answer within ${timeoutMs} ms. Output:\n${output()}`);
+      throw new Error(
+        `${url} did not answer within ${timeoutMs} ms. Output:\n${output()}`,
+      );
     }
     await new Promise(r => setTimeout(r, 500));
   }
@@ -68,7 +93,14 @@ export async function startDemo(): Promise<RunningDemo> {
   let output = '';
   const child: ChildProcess = spawn(
     join(ROOT, 'node_modules/.bin/backstage-cli'),
-    ['repo', 'start', '--config', join(ROOT, 'app-config.yaml'), '--config', extraConfig],
+    [
+      'repo',
+      'start',
+      '--config',
+      join(ROOT, 'app-config.yaml'),
+      '--config',
+      extraConfig,
+    ],
     {
       cwd: ROOT,
       detached: true,
@@ -84,7 +116,10 @@ export async function startDemo(): Promise<RunningDemo> {
   const stop = async () => {
     if (child.exitCode === null && child.pid) {
       process.kill(-child.pid, 'SIGTERM');
-      const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 10_000);
+      const timer = setTimeout(
+        () => child.pid && process.kill(-child.pid, 'SIGKILL'),
+        10_000,
+      );
       await exited;
       clearTimeout(timer);
     }
@@ -98,7 +133,11 @@ export async function startDemo(): Promise<RunningDemo> {
     await Promise.race([
       died,
       (async () => {
-        await waitForHttp('http://localhost:7007/api/enrollment/enroll', 180_000, () => output);
+        await waitForHttp(
+          'http://localhost:7007/api/enrollment/enroll',
+          180_000,
+          () => output,
+        );
         await waitForHttp('http://localhost:3000/', 300_000, () => output);
       })(),
     ]);
@@ -115,4 +154,3 @@ export async function startDemo(): Promise<RunningDemo> {
     stop,
   };
 }
-

@@ -38,7 +38,9 @@ export async function waitForPort(
     });
     if (open) return;
     if (Date.now() > deadline) {
-      throw new Error(`Nothing listened on ${host}:${port} within ${timeoutMs} ms`);
+      throw new Error(
+        `Nothing listened on ${host}:${port} within ${timeoutMs} ms`,
+      );
     }
     await new Promise(r => setTimeout(r, 100));
   }

@@ -1,8 +1,4 @@
-import {
-  Client,
-  InvalidCredentialsError,
-  NoSuchObjectError,
-} from 'ldapts';
+import { Client, InvalidCredentialsError, NoSuchObjectError } from 'ldapts';
 import { RunningSlapd, startSlapd } from './slapd';
 
 jest.setTimeout(30_000);
@@ -23,9 +19,23 @@ describe('startSlapd', () => {
       const { searchEntries } = await ldap.search(slapd.baseDn, {
         scope: 'sub',
         filter: '(objectClass=inetOrgPerson)',
-        attributes: ['uid', 'cn', 'mail', 'departmentNumber', 'buildingName', 'roomNumber', 'telephoneNumber', 'title'],
+        attributes: [
+          'uid',
+          'cn',
+          'mail',
+          'departmentNumber',
+          'buildingName',
+          'roomNumber',
+          'telephoneNumber',
+          'title',
+        ],
       });
-      expect(searchEntries.map(e => e.uid).sort()).toEqual(['alice', 'bob', 'carol', 'jsmith']);
+      expect(searchEntries.map(e => e.uid).sort()).toEqual([
+        'alice',
+        'bob',
+        'carol',
+        'jsmith',
+      ]);
       const carol = searchEntries.find(e => e.uid === 'carol')!;
       expect(carol.dn).toBe('uid=carol,ou=contractors,dc=example,dc=com');
       expect(carol).toMatchObject({

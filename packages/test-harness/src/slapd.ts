@@ -63,17 +63,28 @@ export async function startSlapd(): Promise<RunningSlapd> {
   const confPath = join(dir, 'slapd.conf');
   writeFileSync(confPath, slapdConf(dir));
   writeFileSync(join(dir, 'seed.ldif'), seedLdif());
-  await promisify(execFile)(slapadd, ['-f', confPath, '-l', join(dir, 'seed.ldif')]);
+  await promisify(execFile)(slapadd, [
+    '-f',
+    confPath,
+    '-l',
+    join(dir, 'seed.ldif'),
+  ]);
 
   const port = await freePort();
   const url = `ldap://127.0.0.1:${port}`;
   let output = '';
-  const child: ChildProcess = spawn(slapd, ['-f', confPath, '-h', `${url}/`, '-d', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    slapd,
+    ['-f', confPath, '-h', `${url}/`, '-d', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.on('data', d => (output += d));
   child.stderr?.on('data', d => (output += d));
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
+  const exited = new Promise<void>(resolve =>
+    child.once('exit', () => resolve()),
+  );
 
   try {
     await Promise.race([

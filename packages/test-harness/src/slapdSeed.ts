@@ -17,7 +17,10 @@ export const READER_DN = `cn=reader,${BASE_DN}`;
 export const READER_PASSWORD = 'reader-secret';
 
 /** The seeded people: two in ou=people, one in ou=contractors, one whose DN needs escaping. */
-export const SEED_PEOPLE: Record<'alice' | 'bob' | 'carol' | 'smith', SeedPerson> = {
+export const SEED_PEOPLE: Record<
+  'alice' | 'bob' | 'carol' | 'smith',
+  SeedPerson
+> = {
   alice: {
     dn: `uid=alice,ou=people,${BASE_DN}`,
     uid: 'alice',

@@ -38,10 +38,18 @@ describe('startSmtpServer', () => {
 
   it('refuses a wrong password and AUTH without TLS', async () => {
     await expect(
-      transport('nope').sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' }),
+      transport('nope').sendMail({
+        from: 'a@example.com',
+        to: 'b@example.com',
+        text: 'x',
+      }),
     ).rejects.toThrow(/Invalid username or password/);
     await expect(
-      transport(smtp.password, true).sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' }),
+      transport(smtp.password, true).sendMail({
+        from: 'a@example.com',
+        to: 'b@example.com',
+        text: 'x',
+      }),
     ).rejects.toThrow();
     expect(smtp.received).toHaveLength(1);
   });
@@ -50,11 +58,19 @@ describe('startSmtpServer', () => {
     const port = smtp.port;
     await smtp.stop();
     await expect(
-      transport(smtp.password).sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' }),
+      transport(smtp.password).sendMail({
+        from: 'a@example.com',
+        to: 'b@example.com',
+        text: 'x',
+      }),
     ).rejects.toThrow(/ECONNREFUSED/);
     await smtp.start();
     expect(smtp.port).toBe(port);
-    await transport(smtp.password).sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'back' });
+    await transport(smtp.password).sendMail({
+      from: 'a@example.com',
+      to: 'b@example.com',
+      text: 'back',
+    });
     await smtp.waitForMessages(2);
   });
 });

@@ -49,7 +49,9 @@ describe('enrollment backend plugin', () => {
     });
     const res = await request(server).get('/api/enrollment/enroll');
     expect(res.text).not.toContain('<script>alert(1)</script>');
-    expect(res.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
+    expect(res.text).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co',
+    );
   });
 
   it('redirects <backend>/enroll to the portal, keeping the query string', async () => {
@@ -73,7 +75,11 @@ describe('enrollment backend plugin', () => {
 
   it('answers 401 on admin routes without credentials', async () => {
     const { server } = await startBackend();
-    for (const path of ['/api/enrollment/ca', '/api/enrollment/invitations', '/api/enrollment/anything']) {
+    for (const path of [
+      '/api/enrollment/ca',
+      '/api/enrollment/invitations',
+      '/api/enrollment/anything',
+    ]) {
       const res = await request(server)
         .get(path)
         .set('Authorization', mockCredentials.none.header());
@@ -92,7 +98,9 @@ describe('enrollment backend plugin', () => {
       serialNumber: expect.stringMatching(/^[0-9a-f]{32}$/),
       notBefore: expect.any(String),
       notAfter: expect.any(String),
-      sha256Fingerprint: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/),
+      sha256Fingerprint: expect.stringMatching(
+        /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/,
+      ),
     });
     expect(res.text).not.toMatch(/PRIVATE KEY/);
   });

@@ -67,7 +67,8 @@ export const enrollmentPlugin = createBackendPlugin({
         rootHttpRouter.use(
           '/enroll',
           createRootEnrollRedirect(
-            async () => `${await discovery.getExternalBaseUrl('enrollment')}/enroll`,
+            async () =>
+              `${await discovery.getExternalBaseUrl('enrollment')}/enroll`,
           ),
         );
       },

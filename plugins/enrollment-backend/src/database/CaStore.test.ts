@@ -1,9 +1,6 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
-import {
-  createTestDatabases,
-  testDatabaseIds,
-} from '@internal/test-harness';
+import { createTestDatabases, testDatabaseIds } from '@internal/test-harness';
 import { loadCertificateAuthority } from '../pki/loadCertificateAuthority';
 import { DatabaseCaStore } from './CaStore';
 import { applyMigrations } from './migrations';

@@ -53,13 +53,15 @@ describe('createMailer with SMTP', () => {
     }
   });
 
-  it('rejects with the server\'s reason when the password is wrong', async () => {
+  it("rejects with the server's reason when the password is wrong", async () => {
     const mailer = createMailer({
       smtp: { ...settings(), auth: { user: 'mailer', pass: 'wrong' } },
       outbox: { directory: '/nonexistent', from: 'x@example.com' },
     });
     try {
-      await expect(mailer.send(message)).rejects.toThrow(/Invalid username or password/);
+      await expect(mailer.send(message)).rejects.toThrow(
+        /Invalid username or password/,
+      );
     } finally {
       mailer.close();
     }
@@ -72,7 +74,9 @@ describe('createMailer with SMTP', () => {
       outbox: { directory: '/nonexistent', from: 'x@example.com' },
     });
     try {
-      await expect(mailer.send(message)).rejects.toThrow(/self[- ]signed certificate/);
+      await expect(mailer.send(message)).rejects.toThrow(
+        /self[- ]signed certificate/,
+      );
     } finally {
       mailer.close();
     }
@@ -83,7 +87,10 @@ describe('createMailer without SMTP', () => {
   it('writes each message to the outbox folder as an .eml file', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'outbox-test-'));
     const mailer = createMailer({
-      outbox: { directory: join(directory, 'nested'), from: 'IT <it@example.com>' },
+      outbox: {
+        directory: join(directory, 'nested'),
+        from: 'IT <it@example.com>',
+      },
     });
     try {
       await mailer.verify();
@@ -95,7 +102,9 @@ describe('createMailer without SMTP', () => {
         readFileSync(join(directory, 'nested', files[0])),
       );
       expect(parsed.messageId).toBe(messageId);
-      expect(parsed.from?.value).toEqual([{ name: 'IT', address: 'it@example.com' }]);
+      expect(parsed.from?.value).toEqual([
+        { name: 'IT', address: 'it@example.com' },
+      ]);
       expect(parsed.subject).toBe('Enroll your Mac');
       expect(parsed.html).toContain('invitation=x');
     } finally {

@@ -43,12 +43,20 @@ export class CertificateAuthority {
     return new CertificateAuthority(certificate, privateKey);
   }
 
-  private constructor(certificate: forge.pki.Certificate, privateKey: KeyObject) {
+  private constructor(
+    certificate: forge.pki.Certificate,
+    privateKey: KeyObject,
+  ) {
     const publicFromKey = forge.pki.publicKeyFromPem(
-      createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString(),
+      createPublicKey(privateKey)
+        .export({ type: 'spki', format: 'pem' })
+        .toString(),
     ) as forge.pki.rsa.PublicKey;
     const publicFromCert = certificate.publicKey as forge.pki.rsa.PublicKey;
-    if (!publicFromCert.n || publicFromCert.n.compareTo(publicFromKey.n) !== 0) {
+    if (
+      !publicFromCert.n ||
+      publicFromCert.n.compareTo(publicFromKey.n) !== 0
+    ) {
       throw new InputError(
         'The enrollment CA private key does not belong to the CA certificate',
       );

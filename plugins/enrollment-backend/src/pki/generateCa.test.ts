@@ -28,9 +28,13 @@ describe('generateCa', () => {
   });
 
   it('is an RSA-2048, SHA-256 CA certificate for signing certificates', () => {
-    const text = execFileSync(openssl, ['x509', '-in', caPath, '-noout', '-text'], {
-      encoding: 'utf8',
-    });
+    const text = execFileSync(
+      openssl,
+      ['x509', '-in', caPath, '-noout', '-text'],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(text).toContain('Signature Algorithm: sha256WithRSAEncryption');
     expect(text).toContain('Public-Key: (2048 bit)');
     expect(text).toMatch(/Basic Constraints: critical\s+CA:TRUE/);

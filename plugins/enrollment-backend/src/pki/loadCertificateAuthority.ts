@@ -24,7 +24,9 @@ export async function loadCertificateAuthority(options: {
   const kept = await store.keepFirst(generateCa({ organization }));
   const ca = CertificateAuthority.fromPem(kept);
   logger.info(
-    `Generated the enrollment CA "${ca.summary().subject}" and kept it in the database`,
+    `Generated the enrollment CA "${
+      ca.summary().subject
+    }" and kept it in the database`,
   );
   return ca;
 }

@@ -23,12 +23,11 @@ export function signCertificate(
   certificate.siginfo.algorithmOid = SHA256_WITH_RSA;
   const tbs = getTBSCertificate(certificate);
   const tbsDer = Buffer.from(forge.asn1.toDer(tbs).getBytes(), 'binary');
-  certificate.signature = sign('sha256', tbsDer, privateKey).toString(
-    'binary',
-  );
+  certificate.signature = sign('sha256', tbsDer, privateKey).toString('binary');
   // forge caches the TBS structure it encodes in certificateToAsn1.
-  (certificate as unknown as { tbsCertificate: forge.asn1.Asn1 }).tbsCertificate =
-    tbs;
+  (
+    certificate as unknown as { tbsCertificate: forge.asn1.Asn1 }
+  ).tbsCertificate = tbs;
 }
 
 /** The certificate's DER bytes. */

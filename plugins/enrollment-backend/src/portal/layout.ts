@@ -23,21 +23,22 @@ export function portalPage(options: {
   body: SafeHtml;
 }): string {
   return html`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${options.title} · ${options.organization}</title>
-<style>${new SafeHtml(STYLE)}</style>
-</head>
-<body>
-<header><span class="org">${options.organization}</span> · Device enrollment</header>
-<main>
-${options.body}
-</main>
-<footer>${options.organization} IT</footer>
-</body>
-</html>
-`.value;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>${options.title} · ${options.organization}</title>
+        <style>
+          ${new SafeHtml(STYLE)}
+        </style>
+      </head>
+      <body>
+        <header>
+          <span class="org">${options.organization}</span> · Device enrollment
+        </header>
+        <main>${options.body}</main>
+        <footer>${options.organization} IT</footer>
+      </body>
+    </html> `.value;
 }

@@ -23,10 +23,13 @@ export function createPortalRouter(options: {
           title: 'Enroll your Mac',
           organization,
           body: html`<h1>Enroll your Mac</h1>
-<div class="card">
-<p>This is where you enroll your Mac into ${organization}'s device management.</p>
-<p>Enrollment is not open yet. Ask IT for an enrollment link.</p>
-</div>`,
+            <div class="card">
+              <p>
+                This is where you enroll your Mac into ${organization}'s device
+                management.
+              </p>
+              <p>Enrollment is not open yet. Ask IT for an enrollment link.</p>
+            </div>`,
         }),
       );
   });

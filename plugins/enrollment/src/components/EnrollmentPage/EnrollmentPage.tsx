@@ -19,8 +19,8 @@ export const EnrollmentPage = () => (
     <Content>
       <ContentHeader title="Enrollment Invitations">
         <SupportButton>
-          Send enrollment invitations and see which computers enrolled with
-          each one.
+          Send enrollment invitations and see which computers enrolled with each
+          one.
         </SupportButton>
       </ContentHeader>
       <Grid container spacing={3}>
