@@ -101,6 +101,35 @@ export interface Config {
       from?: string;
     };
 
+    /** Enrollment invitations. */
+    invitations?: {
+      /**
+       * The secret invitation codes are derived from (at least 32 characters).
+       * Left out, it is derived from the CA private key. Keep it out of the
+       * database so that a leaked database does not leak live links.
+       * @visibility secret
+       */
+      codeSecret?: string;
+    };
+
+    /** How invitation mail is sent by the scheduled task. */
+    delivery?: {
+      /** Recipients taken per round (default 50). */
+      batchSize?: number;
+      /** Messages in flight at once (default 4). */
+      concurrency?: number;
+      /** Seconds a worker holds a recipient before another may retry it (default 300). */
+      leaseSeconds?: number;
+      /** Attempts before a temporary failure is final (default 10). */
+      maxAttempts?: number;
+      /** First retry delay in seconds, doubling each time (default 30). */
+      initialRetrySeconds?: number;
+      /** Longest retry delay in seconds (default 3600). */
+      maxRetrySeconds?: number;
+      /** Seconds between runs of the mail task (default 10). */
+      intervalSeconds?: number;
+    };
+
     /** Where mail goes when no SMTP server is configured. */
     outbox?: {
       /** Folder for the .eml files (default: `.data/outbox` under the working directory). */

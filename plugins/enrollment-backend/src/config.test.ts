@@ -10,6 +10,16 @@ describe('readEnrollmentSettings', () => {
       ca: undefined,
       smtp: undefined,
       outbox: { directory: '.data/outbox', from: 'IT <it@example.com>' },
+      invitationCodeSecret: undefined,
+      delivery: {
+        batchSize: 50,
+        concurrency: 4,
+        leaseMs: 300_000,
+        maxAttempts: 10,
+        initialRetryMs: 30_000,
+        maxRetryMs: 3_600_000,
+      },
+      deliveryIntervalSeconds: 10,
     });
   });
 

@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { DEFAULT_DELIVERY, DeliverySettings } from './mail/InvitationDelivery';
 
 /** SMTP delivery settings, read from `enrollment.smtp`. */
 export interface SmtpSettings {
@@ -20,6 +21,11 @@ export interface EnrollmentSettings {
   ca?: { certificatePem: string; privateKeyPem: string };
   smtp?: SmtpSettings;
   outbox: { directory: string; from: string };
+  /** Secret the invitation codes are derived from; see invitations/code.ts. */
+  invitationCodeSecret?: string;
+  delivery: DeliverySettings;
+  /** Seconds between runs of the invitation mail task. */
+  deliveryIntervalSeconds: number;
 }
 
 const DEFAULT_FROM = 'IT <it@example.com>';
@@ -75,5 +81,49 @@ export function readEnrollmentSettings(config: Config): EnrollmentSettings {
     from: outboxConfig?.getOptionalString('from') ?? DEFAULT_FROM,
   };
 
-  return { organization, topic, ca, smtp, outbox };
+  const d = root?.getOptionalConfig('delivery');
+  const delivery: DeliverySettings = {
+    batchSize: d?.getOptionalNumber('batchSize') ?? DEFAULT_DELIVERY.batchSize,
+    concurrency:
+      d?.getOptionalNumber('concurrency') ?? DEFAULT_DELIVERY.concurrency,
+    leaseMs:
+      (d?.getOptionalNumber('leaseSeconds') ??
+        DEFAULT_DELIVERY.leaseMs / 1000) * 1000,
+    maxAttempts:
+      d?.getOptionalNumber('maxAttempts') ?? DEFAULT_DELIVERY.maxAttempts,
+    initialRetryMs:
+      (d?.getOptionalNumber('initialRetrySeconds') ??
+        DEFAULT_DELIVERY.initialRetryMs / 1000) * 1000,
+    maxRetryMs:
+      (d?.getOptionalNumber('maxRetrySeconds') ??
+        DEFAULT_DELIVERY.maxRetryMs / 1000) * 1000,
+  };
+  for (const [key, value] of Object.entries(delivery)) {
+    if (!(value > 0)) {
+      throw new InputError(
+        `enrollment.delivery: ${key} must be a positive number`,
+      );
+    }
+  }
+  const invitationCodeSecret = root?.getOptionalString(
+    'invitations.codeSecret',
+  );
+  if (invitationCodeSecret !== undefined && invitationCodeSecret.length < 32) {
+    throw new InputError(
+      'enrollment.invitations.codeSecret must be at least 32 characters of random text',
+    );
+  }
+
+  const deliveryIntervalSeconds = d?.getOptionalNumber('intervalSeconds') ?? 10;
+
+  return {
+    organization,
+    topic,
+    ca,
+    smtp,
+    outbox,
+    invitationCodeSecret,
+    delivery,
+    deliveryIntervalSeconds,
+  };
 }

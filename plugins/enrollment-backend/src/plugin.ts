@@ -2,14 +2,43 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { enrollmentPermissions } from '@macenroll/plugin-enrollment-common';
+import { createConditionTransformer } from '@backstage/plugin-permission-node';
+import {
+  computerReadPermission,
+  enrollmentPermissions,
+  invitationDeletePermission,
+  invitationReadPermission,
+  invitationUpdatePermission,
+} from '@macenroll/plugin-enrollment-common';
 import { readEnrollmentSettings } from './config';
 import { DatabaseCaStore } from './database/CaStore';
+import { ComputerStore } from './database/ComputerStore';
+import { DatabaseInvitationStore } from './database/DatabaseInvitationStore';
+import { DeliveryStore } from './database/DeliveryStore';
+import { EventStore } from './database/EventStore';
 import { applyMigrations } from './database/migrations';
+import { DatabaseSiteStore } from './database/SiteStore';
+import { InvitationCodes } from './invitations/code';
+import { invitationCodeSecret } from './invitations/codeSecret';
+import { InvitationService } from './invitations/InvitationService';
+import { createMailer } from './mail/createMailer';
+import { InvitationDelivery } from './mail/InvitationDelivery';
+import {
+  computerInSiteRule,
+  computerResourceRef,
+  invitationInSiteRule,
+  invitationResourceRef,
+} from './permissions/rules';
 import { loadCertificateAuthority } from './pki/loadCertificateAuthority';
 import { createPortalRouter } from './portal/router';
-import { createRootEnrollRedirect } from './portal/rootRedirect';
+import {
+  createRootEnrollRedirect,
+  shortEnrollUrl,
+} from './portal/rootRedirect';
+import { Authorizer } from './service/Authorizer';
 import { createAdminRouter } from './service/router';
+
+const MAIL_TASK_ID = 'enrollment-invitation-mail';
 
 /**
  * The enrollment backend plugin: admin API, the public /enroll portal,
@@ -24,28 +53,22 @@ export const enrollmentPlugin = createBackendPlugin({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        auditor: coreServices.auditor,
         database: coreServices.database,
         discovery: coreServices.discovery,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        lifecycle: coreServices.lifecycle,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         rootHttpRouter: coreServices.rootHttpRouter,
         scheduler: coreServices.scheduler,
       },
-      async init({
-        config,
-        logger,
-        database,
-        discovery,
-        httpRouter,
-        httpAuth,
-        permissions,
-        permissionsRegistry,
-        rootHttpRouter,
-      }) {
+      async init(deps) {
+        const { config, logger, httpRouter, permissionsRegistry, scheduler } =
+          deps;
         const settings = readEnrollmentSettings(config);
-        const db = await applyMigrations(database);
+        const db = await applyMigrations(deps.database);
         const ca = await loadCertificateAuthority({
           configured: settings.ca,
           store: new DatabaseCaStore(db),
@@ -53,7 +76,72 @@ export const enrollmentPlugin = createBackendPlugin({
           logger,
         });
 
+        const sites = new DatabaseSiteStore(db);
+        const invitationStore = new DatabaseInvitationStore(db);
+        const computers = new ComputerStore(db);
+        const events = new EventStore(db);
+        const codes = new InvitationCodes(
+          invitationCodeSecret(settings.invitationCodeSecret, ca),
+        );
+        const mailer = createMailer(settings);
+        deps.lifecycle.addShutdownHook(() => mailer.close());
+        // <backend.baseUrl>/enroll: the short link in mail, printed on posters.
+        const portalUrl = async () =>
+          `${await deps.discovery.getExternalBaseUrl('enrollment')}/enroll`;
+        const enrollUrl = async () => shortEnrollUrl(await portalUrl());
+
+        // Mail goes out from a scheduled task, never inside the HTTP request;
+        // the scheduler runs it on one replica at a time.
+        const delivery = new InvitationDelivery({
+          store: new DeliveryStore(db),
+          events,
+          mailer,
+          codes,
+          organization: settings.organization,
+          enrollUrl,
+          logger,
+          settings: settings.delivery,
+        });
+        await scheduler.scheduleTask({
+          id: MAIL_TASK_ID,
+          frequency: { seconds: settings.deliveryIntervalSeconds },
+          timeout: { minutes: 15 },
+          fn: async () => {
+            await delivery.runOnce();
+          },
+        });
+
+        const invitations = new InvitationService({
+          invitations: invitationStore,
+          sites,
+          computers,
+          events,
+          codes,
+          enrollUrl,
+          // A run in progress picks new recipients up in its next round.
+          wakeDelivery: () =>
+            scheduler.triggerTask(MAIL_TASK_ID).catch(() => undefined),
+        });
+
         permissionsRegistry.addPermissions(enrollmentPermissions);
+        permissionsRegistry.addResourceType({
+          resourceRef: invitationResourceRef,
+          permissions: [
+            invitationReadPermission,
+            invitationUpdatePermission,
+            invitationDeletePermission,
+          ],
+          rules: [invitationInSiteRule],
+          getResources: async ids =>
+            Promise.all(ids.map(id => invitationStore.get(id, new Date()))),
+        });
+        permissionsRegistry.addResourceType({
+          resourceRef: computerResourceRef,
+          permissions: [computerReadPermission],
+          rules: [computerInSiteRule],
+          getResources: async ids =>
+            Promise.all(ids.map(id => computers.get(id))),
+        });
 
         // Public: each proves its caller another way (portal session, SCEP
         // challenge, Mdm-Signature). Everything else needs Backstage credentials.
@@ -61,16 +149,27 @@ export const enrollmentPlugin = createBackendPlugin({
         httpRouter.use(
           createPortalRouter({ organization: settings.organization }),
         );
-        httpRouter.use(await createAdminRouter({ httpAuth, permissions, ca }));
+        httpRouter.use(
+          await createAdminRouter({
+            authorizer: new Authorizer(deps.httpAuth, deps.permissions),
+            auditor: deps.auditor,
+            ca,
+            invitations,
+            sites,
+            computers,
+            mailer,
+            organization: settings.organization,
+            invitationConditions: createConditionTransformer(
+              permissionsRegistry.getPermissionRuleset(invitationResourceRef),
+            ),
+            computerConditions: createConditionTransformer(
+              permissionsRegistry.getPermissionRuleset(computerResourceRef),
+            ),
+          }),
+        );
 
         // <backend.baseUrl>/enroll, the short link printed on posters and in mail.
-        rootHttpRouter.use(
-          '/enroll',
-          createRootEnrollRedirect(
-            async () =>
-              `${await discovery.getExternalBaseUrl('enrollment')}/enroll`,
-          ),
-        );
+        deps.rootHttpRouter.use('/enroll', createRootEnrollRedirect(portalUrl));
       },
     });
   },

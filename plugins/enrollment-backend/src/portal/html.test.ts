@@ -9,9 +9,8 @@ describe('html', () => {
 
   it('escapes interpolations but keeps SafeHtml and arrays of it', () => {
     const items = ['<b>', 'ok'].map(t => html`<li>${t}</li>`);
-    const out = html`<ul title="${'"quoted"'}">
-      ${items}${undefined}${false}
-    </ul>`;
+    // prettier-ignore
+    const out = html`<ul title="${'"quoted"'}">${items}${undefined}${false}</ul>`;
     expect(out).toBeInstanceOf(SafeHtml);
     expect(out.value).toBe(
       '<ul title="&quot;quoted&quot;"><li>&lt;b&gt;</li><li>ok</li></ul>',

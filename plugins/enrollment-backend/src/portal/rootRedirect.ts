@@ -26,3 +26,11 @@ export function createRootEnrollRedirect(
     }
   };
 }
+
+/**
+ * `<backend.baseUrl>/api/enrollment/enroll` → `<backend.baseUrl>/enroll`,
+ * the form the contract promises in invitation links.
+ */
+export function shortEnrollUrl(portalUrl: string): string {
+  return portalUrl.replace(/\/api\/enrollment\/enroll$/, '/enroll');
+}

@@ -1,26 +1,243 @@
+import { AuditorService } from '@backstage/backend-plugin-api';
 import {
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { settingsReadPermission } from '@macenroll/plugin-enrollment-common';
-import express from 'express';
+  computerReadPermission,
+  invitationCreatePermission,
+  invitationReadPermission,
+  invitationUpdatePermission,
+  settingsReadPermission,
+  settingsUpdatePermission,
+} from '@macenroll/plugin-enrollment-common';
+import { ConditionTransformer } from '@backstage/plugin-permission-node';
+import { ServiceUnavailableError } from '@backstage/errors';
+import { JsonObject } from '@backstage/types';
+import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import { ComputerStore } from '../database/ComputerStore';
+import { SiteQuery } from '../database/siteFilter';
+import { SiteStore } from '../database/SiteStore';
+import { InvitationService } from '../invitations/InvitationService';
+import { normalizeRecipients } from '../invitations/recipients';
+import { Mailer } from '../mail/Mailer';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
-import { requirePermission } from './requirePermission';
+import { Authorizer } from './Authorizer';
+import {
+  createInvitationBody,
+  emptyBody,
+  listComputersQuery,
+  listInvitationsQuery,
+  parseInput,
+  resendBody,
+  siteBody,
+  testMailBody,
+} from './schemas';
 
 /** The admin REST API: JSON in and out, Backstage credentials and permissions. */
 export async function createAdminRouter(options: {
-  httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  authorizer: Authorizer;
+  auditor: AuditorService;
   ca: CertificateAuthority;
+  invitations: InvitationService;
+  sites: SiteStore;
+  computers: ComputerStore;
+  mailer: Mailer;
+  organization: string;
+  invitationConditions: ConditionTransformer<SiteQuery>;
+  computerConditions: ConditionTransformer<SiteQuery>;
 }): Promise<express.Router> {
-  const { ca } = options;
+  const { authorizer, auditor, ca, invitations, sites, computers } = options;
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
 
+  /** Runs an admin change and records it in the audit stream, failed or not. */
+  async function audited<T>(
+    req: Request,
+    eventId: string,
+    meta: JsonObject,
+    action: () => Promise<T>,
+  ): Promise<T> {
+    const event = await auditor.createEvent({
+      eventId,
+      request: req,
+      meta,
+      severityLevel: 'medium',
+    });
+    try {
+      const result = await action();
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
   router.get('/ca', async (req, res) => {
-    await requirePermission(options, req, settingsReadPermission);
+    await authorizer.require(req, settingsReadPermission);
     res.json(ca.summary());
+  });
+
+  router.get('/invitations', async (req, res) => {
+    const query = parseInput(listInvitationsQuery, req.query, 'query');
+    const { filter } = await authorizer.filter(
+      req,
+      invitationReadPermission,
+      options.invitationConditions,
+    );
+    res.json(await invitations.list(query as any, filter));
+  });
+
+  router.post('/invitations', async (req, res) => {
+    const credentials = await authorizer.require(
+      req,
+      invitationCreatePermission,
+    );
+    const body = parseInput(createInvitationBody, req.body, 'invitation');
+    const created = await audited(
+      req,
+      'invitation-create',
+      { recipientCount: body.recipients.length, siteId: body.siteId ?? null },
+      () => invitations.create(body, Authorizer.actorOf(credentials)),
+    );
+    res.status(201).json(created);
+  });
+
+  router.get('/invitations/:id', async (req, res) => {
+    const { filter } = await authorizer.filter(
+      req,
+      invitationReadPermission,
+      options.invitationConditions,
+    );
+    res.json(await invitations.get(req.params.id, filter));
+  });
+
+  router.post('/invitations/:id/cancel', async (req, res) => {
+    parseInput(emptyBody, req.body, 'request');
+    const { credentials, filter } = await authorizer.filter(
+      req,
+      invitationUpdatePermission,
+      options.invitationConditions,
+    );
+    const id = req.params.id;
+    res.json(
+      await audited(req, 'invitation-cancel', { invitationId: id }, () =>
+        invitations.cancel(id, Authorizer.actorOf(credentials), filter),
+      ),
+    );
+  });
+
+  router.post('/invitations/:id/resend', async (req, res) => {
+    const body = parseInput(resendBody, req.body, 'request');
+    const { credentials, filter } = await authorizer.filter(
+      req,
+      invitationUpdatePermission,
+      options.invitationConditions,
+    );
+    const id = req.params.id;
+    res.json(
+      await audited(req, 'invitation-resend', { invitationId: id }, () =>
+        invitations.resend(
+          id,
+          body.recipients,
+          Authorizer.actorOf(credentials),
+          filter,
+        ),
+      ),
+    );
+  });
+
+  router.get('/invitations/:id/computers', async (req, res) => {
+    const invitationAccess = await authorizer.filter(
+      req,
+      invitationReadPermission,
+      options.invitationConditions,
+    );
+    const computerAccess = await authorizer.filter(
+      req,
+      computerReadPermission,
+      options.computerConditions,
+    );
+    res.json(
+      await invitations.computers(
+        req.params.id,
+        invitationAccess.filter,
+        computerAccess.filter,
+      ),
+    );
+  });
+
+  router.get('/computers', async (req, res) => {
+    const query = parseInput(listComputersQuery, req.query, 'query');
+    const { filter } = await authorizer.filter(
+      req,
+      computerReadPermission,
+      options.computerConditions,
+    );
+    const page = await computers.list(query, filter);
+    res.json({ ...page, offset: query.offset, limit: query.limit });
+  });
+
+  router.get('/sites', async (req, res) => {
+    await authorizer.requireAny(req, [
+      settingsReadPermission,
+      invitationCreatePermission,
+    ]);
+    res.json({ items: await sites.list() });
+  });
+
+  router.post('/sites', async (req, res) => {
+    await authorizer.require(req, settingsUpdatePermission);
+    const { name } = parseInput(siteBody, req.body, 'site');
+    res
+      .status(201)
+      .json(
+        await audited(req, 'site-create', { name }, () => sites.create(name)),
+      );
+  });
+
+  router.patch('/sites/:id', async (req, res) => {
+    await authorizer.require(req, settingsUpdatePermission);
+    const { name } = parseInput(siteBody, req.body, 'site');
+    const id = req.params.id;
+    res.json(
+      await audited(req, 'site-rename', { siteId: id, name }, () =>
+        sites.rename(id, name),
+      ),
+    );
+  });
+
+  router.delete('/sites/:id', async (req, res) => {
+    await authorizer.require(req, settingsUpdatePermission);
+    const id = req.params.id;
+    await audited(req, 'site-delete', { siteId: id }, () => sites.delete(id));
+    res.status(204).end();
+  });
+
+  router.post('/mail/test', async (req, res) => {
+    await authorizer.require(req, settingsUpdatePermission);
+    const { to } = parseInput(testMailBody, req.body, 'request');
+    const [address] = normalizeRecipients([to]);
+    const result = await audited(
+      req,
+      'mail-test',
+      { to: address },
+      async () => {
+        try {
+          return await options.mailer.send({
+            to: address,
+            subject: `Test message from ${options.organization} device enrollment`,
+            text: 'This is a test message: invitation mail from Backstage reaches this address.',
+            html: '<p>This is a test message: invitation mail from Backstage reaches this address.</p>',
+          });
+        } catch (error) {
+          throw new ServiceUnavailableError(
+            `The mail server did not take the message: ${
+              (error as Error).message
+            }. Check enrollment.smtp and try again.`,
+          );
+        }
+      },
+    );
+    res.json(result);
   });
 
   return router;

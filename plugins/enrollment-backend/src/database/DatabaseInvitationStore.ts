@@ -1,0 +1,207 @@
+import {
+  Invitation,
+  InvitationDetails,
+  InvitationOrderBy,
+  ListInvitationsQuery,
+} from '@macenroll/plugin-enrollment-common';
+import { Knex } from 'knex';
+import {
+  effectiveStatusSql,
+  whereEffectiveStatusIn,
+} from '../invitations/status';
+import {
+  INVITATIONS,
+  RECIPIENTS,
+  refreshInvitationStatus,
+  toInvitation,
+  toRecipient,
+} from './invitationRows';
+import { InvitationStore, NewInvitation } from './InvitationStore';
+import { applySiteFilter, SiteFilter } from './siteFilter';
+
+/** How many recipients a listed invitation shows. */
+const LISTED_RECIPIENTS = 10;
+
+const ORDER_COLUMNS: Record<Exclude<InvitationOrderBy, 'status'>, string> = {
+  createdAt: 'i.created_at',
+  expiresAt: 'i.expires_at',
+  timesUsed: 'i.times_used',
+};
+
+/** Escapes LIKE wildcards so a search matches them literally. */
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, c => `\\${c}`)}%`;
+}
+
+/** The Knex-backed invitation store. */
+export class DatabaseInvitationStore implements InvitationStore {
+  constructor(private readonly db: Knex) {}
+
+  async create(invitation: NewInvitation): Promise<InvitationDetails> {
+    await this.db.transaction(async trx => {
+      await trx(INVITATIONS).insert({
+        id: invitation.id,
+        code_nonce: invitation.codeNonce,
+        code_hash: invitation.codeHash,
+        status: 'pending',
+        expires_at: invitation.expiresAt,
+        require_login: invitation.requireLogin,
+        multiple_uses: invitation.multipleUses,
+        site_id: invitation.siteId ?? null,
+        keep_existing_site: invitation.keepExistingSite,
+        subject: invitation.subject ?? null,
+        message: invitation.message ?? null,
+        created_by: invitation.createdBy,
+        created_at: invitation.createdAt,
+        times_used: 0,
+        recipient_count: invitation.recipients.length,
+      });
+      const rows = invitation.recipients.map(email => ({
+        invitation_id: invitation.id,
+        email,
+        email_lower: email.toLowerCase(),
+        state: 'pending',
+        attempts: 0,
+      }));
+      if (rows.length) await trx.batchInsert(RECIPIENTS, rows, 200);
+      await refreshInvitationStatus(trx, invitation.id);
+    });
+    return (await this.get(invitation.id, invitation.createdAt))!;
+  }
+
+  async get(
+    id: string,
+    now: Date,
+    filter?: SiteFilter,
+  ): Promise<InvitationDetails | undefined> {
+    const query = this.db(`${INVITATIONS} as i`)
+      .leftJoin('enrollment_sites as s', 's.id', 'i.site_id')
+      .where('i.id', id)
+      .select('i.*', 's.name as site_name')
+      .first();
+    applySiteFilter(query, 'i.site_id', filter);
+    const row = await query;
+    if (!row) return undefined;
+    const recipients = await this.db(RECIPIENTS)
+      .where({ invitation_id: id })
+      .orderBy('id');
+    return {
+      ...toInvitation(
+        row,
+        recipients.map(r => r.email),
+        now,
+      ),
+      recipientDetails: recipients.map(toRecipient),
+    };
+  }
+
+  async getCodeNonce(id: string): Promise<string | undefined> {
+    const row = await this.db(INVITATIONS)
+      .where({ id })
+      .select('code_nonce')
+      .first();
+    return row?.code_nonce;
+  }
+
+  async list(
+    query: Required<
+      Pick<ListInvitationsQuery, 'offset' | 'limit' | 'orderBy' | 'order'>
+    > &
+      ListInvitationsQuery,
+    now: Date,
+    filter?: SiteFilter,
+  ): Promise<{ items: Invitation[]; totalCount: number }> {
+    const base = this.db(`${INVITATIONS} as i`);
+    if (query.status?.length) whereEffectiveStatusIn(base, query.status, now);
+    if (query.siteId) base.where('i.site_id', query.siteId);
+    if (query.search) {
+      base.whereIn(
+        'i.id',
+        this.db(RECIPIENTS)
+          .select('invitation_id')
+          .whereRaw(`email_lower LIKE ? ESCAPE '\\'`, [
+            likePattern(query.search),
+          ]),
+      );
+    }
+    applySiteFilter(base, 'i.site_id', filter);
+
+    const [{ n: totalCount }] = await base.clone().count({ n: '*' });
+    const page = base
+      .clone()
+      .leftJoin('enrollment_sites as s', 's.id', 'i.site_id')
+      .select('i.*', 's.name as site_name')
+      .offset(query.offset)
+      .limit(query.limit);
+    if (query.orderBy === 'status') {
+      page.orderBy(effectiveStatusSql(this.db, now) as any, query.order);
+    } else {
+      page.orderBy(ORDER_COLUMNS[query.orderBy], query.order);
+    }
+    page.orderBy('i.id', query.order);
+    const rows = await page;
+
+    const recipients = new Map<string, string[]>();
+    if (rows.length) {
+      const ranked = this.db(RECIPIENTS)
+        .select(
+          'invitation_id',
+          'email',
+          this.db.raw(
+            'ROW_NUMBER() OVER (PARTITION BY invitation_id ORDER BY id) AS n',
+          ),
+        )
+        .whereIn(
+          'invitation_id',
+          rows.map(r => r.id),
+        );
+      const firstOnes = await this.db
+        .from(ranked.as('r'))
+        .where('n', '<=', LISTED_RECIPIENTS)
+        .orderBy(['invitation_id', 'n']);
+      for (const r of firstOnes) {
+        const list = recipients.get(r.invitation_id) ?? [];
+        list.push(r.email);
+        recipients.set(r.invitation_id, list);
+      }
+    }
+    return {
+      items: rows.map(row =>
+        toInvitation(row, recipients.get(row.id) ?? [], now),
+      ),
+      totalCount: Number(totalCount),
+    };
+  }
+
+  async cancel(id: string, now: Date): Promise<void> {
+    await this.db.transaction(async trx => {
+      await trx(INVITATIONS)
+        .where({ id })
+        .whereNull('cancelled_at')
+        .update({ cancelled_at: now });
+      await refreshInvitationStatus(trx, id);
+    });
+  }
+
+  async requeue(id: string, emails: string[]): Promise<void> {
+    await this.db.transaction(async trx => {
+      for (let i = 0; i < emails.length; i += 500) {
+        await trx(RECIPIENTS)
+          .where({ invitation_id: id })
+          .whereIn(
+            'email_lower',
+            emails.slice(i, i + 500).map(e => e.toLowerCase()),
+          )
+          .whereNot('state', 'sending')
+          .update({
+            state: 'pending',
+            attempts: 0,
+            next_attempt_at: null,
+            claim_id: null,
+            claimed_until: null,
+          });
+      }
+      await refreshInvitationStatus(trx, id);
+    });
+  }
+}

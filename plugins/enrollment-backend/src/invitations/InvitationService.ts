@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  Computer,
+  CreatedInvitation,
+  CreateInvitationRequest,
+  Invitation,
+  InvitationDetails,
+  ListInvitationsQuery,
+  PageOf,
+} from '@macenroll/plugin-enrollment-common';
+import { ComputerStore } from '../database/ComputerStore';
+import { EventStore } from '../database/EventStore';
+import { InvitationStore } from '../database/InvitationStore';
+import { SiteFilter } from '../database/siteFilter';
+import { SiteStore } from '../database/SiteStore';
+import { hashInvitationCode, InvitationCodes } from './code';
+import { normalizeRecipients } from './recipients';
+import { isUsable } from './status';
+
+/** The longest an invitation may stay valid. */
+const MAX_VALIDITY_MS = 366 * 24 * 3600 * 1000;
+
+type ListQuery = Required<
+  Pick<ListInvitationsQuery, 'offset' | 'limit' | 'orderBy' | 'order'>
+> &
+  ListInvitationsQuery;
+
+/** The business rules of invitations; the router only parses and authorizes. */
+export class InvitationService {
+  constructor(
+    private readonly deps: {
+      invitations: InvitationStore;
+      sites: SiteStore;
+      computers: ComputerStore;
+      events: EventStore;
+      codes: InvitationCodes;
+      /** `<backend.baseUrl>/enroll` */
+      enrollUrl: () => Promise<string>;
+      /** Asks the mail task to run now instead of at its next tick. */
+      wakeDelivery: () => Promise<void>;
+      clock?: () => Date;
+    },
+  ) {}
+
+  private now(): Date {
+    return this.deps.clock?.() ?? new Date();
+  }
+
+  async create(
+    request: CreateInvitationRequest,
+    createdBy: string,
+  ): Promise<CreatedInvitation> {
+    const now = this.now();
+    const recipients = normalizeRecipients(request.recipients);
+    const expiresAt = new Date(request.expiresAt);
+    if (expiresAt.getTime() <= now.getTime()) {
+      throw new InputError(
+        `expiresAt ${
+          request.expiresAt
+        } is in the past; choose a date and time after ${now.toISOString()}`,
+      );
+    }
+    if (expiresAt.getTime() - now.getTime() > MAX_VALIDITY_MS) {
+      throw new InputError(
+        'expiresAt is more than a year away; choose an earlier date',
+      );
+    }
+    if (request.siteId && !(await this.deps.sites.get(request.siteId))) {
+      throw new InputError(
+        `There is no site with id ${request.siteId}; pick one from the site list`,
+      );
+    }
+
+    const id = randomUUID();
+    const codeNonce = this.deps.codes.newNonce();
+    const code = this.deps.codes.codeFor(id, codeNonce);
+    const invitation = await this.deps.invitations.create({
+      id,
+      codeNonce,
+      codeHash: hashInvitationCode(code),
+      recipients,
+      expiresAt,
+      requireLogin: request.requireLogin,
+      multipleUses: request.multipleUses,
+      siteId: request.siteId,
+      keepExistingSite: request.keepExistingSite ?? false,
+      subject: request.subject || undefined,
+      message: request.message || undefined,
+      createdBy,
+      createdAt: now,
+    });
+    await this.deps.events.record({
+      type: 'invitation.created',
+      actor: createdBy,
+      invitationId: id,
+      message: `Invitation created for ${recipients.length} recipient(s)`,
+    });
+    if (recipients.length) await this.deps.wakeDelivery();
+    const { recipientDetails: _, ...listed } = invitation;
+    return {
+      ...listed,
+      url: `${await this.deps.enrollUrl()}?invitation=${code}`,
+    };
+  }
+
+  async get(id: string, filter?: SiteFilter): Promise<InvitationDetails> {
+    const invitation = await this.deps.invitations.get(id, this.now(), filter);
+    if (!invitation)
+      throw new NotFoundError(`There is no invitation with id ${id}`);
+    return invitation;
+  }
+
+  async list(
+    query: ListQuery,
+    filter?: SiteFilter,
+  ): Promise<PageOf<Invitation>> {
+    const { items, totalCount } = await this.deps.invitations.list(
+      query,
+      this.now(),
+      filter,
+    );
+    return { items, totalCount, offset: query.offset, limit: query.limit };
+  }
+
+  async cancel(
+    id: string,
+    actor: string,
+    filter?: SiteFilter,
+  ): Promise<InvitationDetails> {
+    const invitation = await this.get(id, filter);
+    if (invitation.status === 'cancelled') return invitation;
+    if (!isUsable(invitation.status)) {
+      throw new ConflictError(
+        `The invitation is ${invitation.status} and cannot be cancelled`,
+      );
+    }
+    await this.deps.invitations.cancel(id, this.now());
+    await this.deps.events.record({
+      type: 'invitation.cancelled',
+      actor,
+      invitationId: id,
+      message: 'Invitation cancelled',
+    });
+    return this.get(id, filter);
+  }
+
+  /** Resends to `emails`, or to every recipient whose delivery failed. */
+  async resend(
+    id: string,
+    emails: string[] | undefined,
+    actor: string,
+    filter?: SiteFilter,
+  ): Promise<InvitationDetails> {
+    const invitation = await this.get(id, filter);
+    if (!isUsable(invitation.status)) {
+      throw new ConflictError(
+        `The invitation is ${invitation.status}; create a new invitation instead of resending this one`,
+      );
+    }
+    const byAddress = new Map(
+      invitation.recipientDetails.map(r => [r.email.toLowerCase(), r] as const),
+    );
+    let chosen: string[];
+    if (emails) {
+      const unknown = emails.filter(
+        e => !byAddress.has(e.trim().toLowerCase()),
+      );
+      if (unknown.length) {
+        throw new InputError(
+          `Not recipients of this invitation: ${unknown
+            .slice(0, 20)
+            .join(', ')}`,
+        );
+      }
+      chosen = emails.map(e => e.trim());
+    } else {
+      chosen = invitation.recipientDetails
+        .filter(r => r.state === 'failed')
+        .map(r => r.email);
+    }
+    if (!chosen.length) {
+      throw new InputError(
+        'There is no failed recipient to resend to; choose recipients instead',
+      );
+    }
+    await this.deps.invitations.requeue(id, chosen);
+    await this.deps.events.record({
+      type: 'invitation.resent',
+      actor,
+      invitationId: id,
+      message: `Invitation resent to ${chosen.length} recipient(s)`,
+    });
+    await this.deps.wakeDelivery();
+    return this.get(id, filter);
+  }
+
+  async computers(
+    id: string,
+    invitationFilter?: SiteFilter,
+    computerFilter?: SiteFilter,
+  ): Promise<{ items: Computer[] }> {
+    await this.get(id, invitationFilter);
+    return {
+      items: await this.deps.computers.listForInvitation(id, computerFilter),
+    };
+  }
+}

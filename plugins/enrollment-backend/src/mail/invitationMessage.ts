@@ -1,0 +1,95 @@
+import { html } from '../portal/html';
+import { OutgoingMail } from './Mailer';
+
+/** What an invitation message says. */
+export interface InvitationMessageInput {
+  to: string;
+  organization: string;
+  /** The inviting admin's Backstage user ref, e.g. `user:default/jane.doe`. */
+  invitedBy: string;
+  url: string;
+  expiresAt: Date;
+  subject?: string;
+  message?: string;
+  requireLogin: boolean;
+}
+
+/** `user:default/jane.doe` → `jane.doe`. */
+export function displayNameOfRef(ref: string): string {
+  const name = ref.split('/').pop() ?? ref;
+  return name || ref;
+}
+
+function formatExpiry(date: Date): string {
+  return `${date.toLocaleString('en-US', {
+    timeZone: 'UTC',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  })} UTC`;
+}
+
+/**
+ * The invitation email, as text and HTML. Everything an admin typed or a
+ * recipient controls is escaped in the HTML part.
+ */
+export function renderInvitationMessage(
+  input: InvitationMessageInput,
+): OutgoingMail {
+  const inviter = displayNameOfRef(input.invitedBy);
+  const expires = formatExpiry(input.expiresAt);
+  const subject = (
+    input.subject?.trim() || `Enroll your Mac with ${input.organization}`
+  ).replace(/[\r\n]+/g, ' ');
+  const login = input.requireLogin
+    ? 'You will be asked to log in with your company account.'
+    : '';
+
+  const text = [
+    `${inviter} from ${input.organization} IT invites you to enroll your Mac in device management.`,
+    '',
+    ...(input.message ? [input.message, ''] : []),
+    'Open this link in Safari on the Mac you want to enroll:',
+    input.url,
+    '',
+    `${login} The link works until ${expires}.`.trim(),
+    '',
+    `If you did not expect this message, ignore it or tell ${input.organization} IT.`,
+  ].join('\n');
+
+  const body = html`<!DOCTYPE html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <title>${subject}</title>
+      </head>
+      <body
+        style="font-family:-apple-system,Helvetica,Arial,sans-serif;line-height:1.5;color:#222"
+      >
+        <p>
+          <strong>${inviter}</strong> from ${input.organization} IT invites you
+          to enroll your Mac in device management.
+        </p>
+        ${input.message
+          ? html`<p style="white-space:pre-wrap">${input.message}</p>`
+          : ''}
+        <p>Open this link in Safari on the Mac you want to enroll:</p>
+        <p>
+          <a
+            href="${input.url}"
+            style="display:inline-block;background:#0a66c2;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none"
+            >Enroll my Mac</a
+          >
+        </p>
+        <p style="font-size:13px;color:#555">
+          Or copy this address: ${input.url}
+        </p>
+        <p>${login} The link works until ${expires}.</p>
+        <p style="font-size:13px;color:#555">
+          If you did not expect this message, ignore it or tell
+          ${input.organization} IT. This message was sent to ${input.to}.
+        </p>
+      </body>
+    </html>`;
+
+  return { to: input.to, subject, text, html: body.value };
+}
