@@ -34,7 +34,15 @@ export interface RunningSmtp {
  * (PLAIN or LOGIN) and hands back every message parsed by mailparser.
  */
 export async function startSmtpServer(
-  options: { user?: string; password?: string; port?: number } = {},
+  options: {
+    user?: string;
+    password?: string;
+    port?: number;
+    /** Recipients the server refuses for good (550), like an unknown mailbox. */
+    rejectRecipients?: RegExp;
+    /** Milliseconds the server waits before accepting each message. */
+    acceptDelayMs?: number;
+  } = {},
 ): Promise<RunningSmtp> {
   const user = options.user ?? 'mailer';
   const password = options.password ?? 'mailer-secret';
@@ -58,6 +66,19 @@ export async function startSmtpServer(
           callback(new Error('Invalid username or password'));
         }
       },
+      onRcptTo(address, _session, callback) {
+        if (options.rejectRecipients?.test(address.address)) {
+          const error = new Error(
+            `5.1.1 <${address.address}>: mailbox unavailable`,
+          ) as Error & {
+            responseCode: number;
+          };
+          error.responseCode = 550;
+          callback(error);
+          return;
+        }
+        callback();
+      },
       onData(stream, session, callback) {
         simpleParser(stream)
           .then(parsed => {
@@ -73,7 +94,7 @@ export async function startSmtpServer(
               parsed,
             });
             waiters.splice(0).forEach(w => w());
-            callback();
+            setTimeout(() => callback(), options.acceptDelayMs ?? 0);
           })
           .catch(callback);
       },

@@ -64,7 +64,12 @@ export async function refreshInvitationStatus(
   trx: Knex | Knex.Transaction,
   invitationId: string,
 ): Promise<void> {
-  const invitation = await trx(INVITATIONS).where({ id: invitationId }).first();
+  // Row lock: concurrent deliveries to one invitation recount one after the
+  // other, each seeing the others' committed outcome (PostgreSQL; SQLite
+  // serializes writers anyway).
+  const select = trx(INVITATIONS).where({ id: invitationId }).first();
+  if (trx.client.config.client === 'pg') select.forUpdate();
+  const invitation = await select;
   if (!invitation) return;
   const counts = { pending: 0, sent: 0, failed: 0 };
   const rows = await trx(RECIPIENTS)

@@ -37,7 +37,8 @@ function addCriteria(
   } else if (criteria.siteIds.length === 0) {
     q.whereRaw('1 = 0');
   } else {
-    q.whereIn(column, criteria.siteIds);
+    // IS NOT NULL keeps NOT(...) true for resources without a site, as in siteFilterAllows.
+    q.where(w => w.whereNotNull(column).whereIn(column, criteria.siteIds));
   }
 }
 

@@ -1,0 +1,224 @@
+import { createTestDatabases, testDatabaseIds } from '@internal/test-harness';
+import { migrated, newInvitation } from '../__testUtils__/stores';
+import { DatabaseInvitationStore } from './DatabaseInvitationStore';
+import { DatabaseSiteStore } from './SiteStore';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+const DAY = 24 * 3600_000;
+const list = (overrides: object = {}) => ({
+  offset: 0,
+  limit: 25,
+  orderBy: 'createdAt' as const,
+  order: 'desc' as const,
+  ...overrides,
+});
+
+describe.each(testDatabaseIds(databases))(
+  'DatabaseInvitationStore on %s',
+  id => {
+    async function setup() {
+      const knex = await migrated(await databases.init(id));
+      return {
+        knex,
+        store: new DatabaseInvitationStore(knex),
+        sites: new DatabaseSiteStore(knex),
+      };
+    }
+
+    it('creates an invitation with its recipients pending and no code stored', async () => {
+      const { knex, store } = await setup();
+      const created = await store.create(
+        newInvitation({
+          recipients: ['a@example.com', 'b@example.com'],
+          subject: 'Hi',
+        }),
+      );
+      expect(created).toMatchObject({
+        status: 'pending',
+        recipients: ['a@example.com', 'b@example.com'],
+        recipientCount: 2,
+        requireLogin: true,
+        multipleUses: false,
+        timesUsed: 0,
+        site: null,
+        subject: 'Hi',
+        delivery: { pending: 2, sent: 0, failed: 0 },
+        recipientDetails: [
+          { email: 'a@example.com', state: 'pending', attempts: 0 },
+          { email: 'b@example.com', state: 'pending', attempts: 0 },
+        ],
+      });
+      const row = await knex('enrollment_invitations')
+        .where({ id: created.id })
+        .first();
+      expect(Object.keys(row)).not.toContain('code');
+      expect(row.code_hash).toBe(`hash-${created.id}`);
+    });
+
+    it('makes a link-only invitation sent at once', async () => {
+      const { store } = await setup();
+      const created = await store.create(newInvitation({ recipients: [] }));
+      expect(created.status).toBe('sent');
+      expect(created.recipientCount).toBe(0);
+    });
+
+    it('lists with paging, sorting and a total count', async () => {
+      const { store } = await setup();
+      const base = Date.now();
+      for (let i = 0; i < 7; i++) {
+        await store.create(
+          newInvitation({ createdAt: new Date(base + i * 1000) }),
+        );
+      }
+      const now = new Date();
+      const first = await store.list(list({ limit: 3 }), now);
+      expect(first.totalCount).toBe(7);
+      expect(first.items).toHaveLength(3);
+      const second = await store.list(list({ limit: 3, offset: 3 }), now);
+      const third = await store.list(list({ limit: 3, offset: 6 }), now);
+      const all = [...first.items, ...second.items, ...third.items].map(
+        i => i.createdAt,
+      );
+      expect(all).toEqual([...all].sort().reverse());
+      expect(new Set(all).size).toBe(7);
+      const asc = await store.list(list({ order: 'asc', limit: 1 }), now);
+      expect(asc.items[0].createdAt).toBe(all[6]);
+    });
+
+    it('filters by effective status, expiry included', async () => {
+      const { store } = await setup();
+      const now = new Date();
+      const live = await store.create(newInvitation());
+      const expired = await store.create(
+        newInvitation({ expiresAt: new Date(now.getTime() + 1000) }),
+      );
+      const cancelled = await store.create(newInvitation());
+      await store.cancel(cancelled.id, now);
+      const later = new Date(now.getTime() + 2000);
+
+      const ids = async (status: any[]) =>
+        (await store.list(list({ status }), later)).items.map(i => i.id).sort();
+      expect(await ids(['pending'])).toEqual([live.id]);
+      expect(await ids(['expired'])).toEqual([expired.id]);
+      expect(await ids(['cancelled'])).toEqual([cancelled.id]);
+      expect(await ids(['expired', 'cancelled'])).toEqual(
+        [expired.id, cancelled.id].sort(),
+      );
+      expect((await store.get(expired.id, later))!.status).toBe('expired');
+      // Before its date the same invitation is still pending.
+      expect((await store.get(expired.id, now))!.status).toBe('pending');
+    });
+
+    it('sorts by the effective status', async () => {
+      const { store } = await setup();
+      const now = new Date();
+      await store.create(newInvitation({ recipients: [] })); // sent
+      await store.create(
+        newInvitation({ expiresAt: new Date(now.getTime() - DAY) }),
+      ); // expired
+      await store.create(newInvitation()); // pending
+      const page = await store.list(
+        list({ orderBy: 'status', order: 'asc' }),
+        now,
+      );
+      expect(page.items.map(i => i.status)).toEqual([
+        'expired',
+        'pending',
+        'sent',
+      ]);
+    });
+
+    it('searches recipients case-insensitively and treats wildcards literally', async () => {
+      const { store } = await setup();
+      const now = new Date();
+      const a = await store.create(
+        newInvitation({ recipients: ['Zed.Person@Example.com'] }),
+      );
+      await store.create(newInvitation({ recipients: ['other@example.com'] }));
+      const pct = await store.create(
+        newInvitation({ recipients: ['a%b@example.com'] }),
+      );
+      expect(
+        (await store.list(list({ search: 'zed.person' }), now)).items.map(
+          i => i.id,
+        ),
+      ).toEqual([a.id]);
+      expect(
+        (await store.list(list({ search: '%' }), now)).items.map(i => i.id),
+      ).toEqual([pct.id]);
+      expect((await store.list(list({ search: '_' }), now)).totalCount).toBe(0);
+    });
+
+    it('filters by site and by a conditional site decision', async () => {
+      const { store, sites } = await setup();
+      const now = new Date();
+      const berlin = await sites.create('Berlin');
+      const paris = await sites.create('Paris');
+      const inBerlin = await store.create(newInvitation({ siteId: berlin.id }));
+      const inParis = await store.create(newInvitation({ siteId: paris.id }));
+      const nowhere = await store.create(newInvitation());
+
+      const bySite = await store.list(list({ siteId: berlin.id }), now);
+      expect(bySite.items.map(i => i.id)).toEqual([inBerlin.id]);
+      expect(bySite.items[0].site).toEqual({ id: berlin.id, name: 'Berlin' });
+
+      const only = { siteIds: [paris.id] };
+      expect(
+        (await store.list(list(), now, only)).items.map(i => i.id),
+      ).toEqual([inParis.id]);
+      expect(await store.get(inBerlin.id, now, only)).toBeUndefined();
+      const notParis = { not: only };
+      expect(
+        (await store.list(list(), now, notParis)).items.map(i => i.id).sort(),
+      ).toEqual([inBerlin.id, nowhere.id].sort());
+      const either = {
+        anyOf: [{ siteIds: [berlin.id] }, { siteIds: [paris.id] }],
+      };
+      expect((await store.list(list(), now, either)).totalCount).toBe(2);
+    });
+
+    it('lists at most 10 recipients per invitation with the full count', async () => {
+      const { store } = await setup();
+      const recipients = Array.from(
+        { length: 25 },
+        (_, i) => `p${String(i).padStart(2, '0')}@example.com`,
+      );
+      await store.create(newInvitation({ recipients }));
+      const [item] = (await store.list(list(), new Date())).items;
+      expect(item.recipientCount).toBe(25);
+      expect(item.recipients).toEqual(recipients.slice(0, 10));
+    });
+
+    it('requeues chosen recipients and recounts the status', async () => {
+      const { knex, store } = await setup();
+      const created = await store.create(
+        newInvitation({ recipients: ['a@example.com', 'b@example.com'] }),
+      );
+      await knex('enrollment_recipients')
+        .where({ invitation_id: created.id })
+        .update({
+          state: 'failed',
+          last_error: '550 no such user',
+          attempts: 3,
+        });
+      await store.requeue(created.id, ['A@example.com']);
+      const after = await store.get(created.id, new Date());
+      expect(after!.recipientDetails).toEqual([
+        expect.objectContaining({
+          email: 'a@example.com',
+          state: 'pending',
+          attempts: 0,
+        }),
+        expect.objectContaining({
+          email: 'b@example.com',
+          state: 'failed',
+          lastError: '550 no such user',
+        }),
+      ]);
+      expect(after!.status).toBe('pending');
+      expect(after!.delivery).toEqual({ pending: 1, sent: 0, failed: 1 });
+    });
+  },
+);

@@ -1,0 +1,257 @@
+import { randomBytes } from 'node:crypto';
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  createTestDatabases,
+  RunningSmtp,
+  startSmtpServer,
+  testDatabaseIds,
+} from '@internal/test-harness';
+import { Knex } from 'knex';
+import { migrated, newInvitation } from '../__testUtils__/stores';
+import { DatabaseInvitationStore } from '../database/DatabaseInvitationStore';
+import { DeliveryStore } from '../database/DeliveryStore';
+import { EventStore } from '../database/EventStore';
+import { hashInvitationCode, InvitationCodes } from '../invitations/code';
+import { createMailer } from './createMailer';
+import {
+  DEFAULT_DELIVERY,
+  DeliverySettings,
+  InvitationDelivery,
+} from './InvitationDelivery';
+import { Mailer } from './Mailer';
+
+jest.setTimeout(120_000);
+
+const databases = createTestDatabases();
+const codes = new InvitationCodes(randomBytes(32));
+const ENROLL_URL = 'http://backstage.example.com/enroll';
+
+describe.each(testDatabaseIds(databases))('InvitationDelivery on %s', id => {
+  let smtp: RunningSmtp;
+  const mailers: Mailer[] = [];
+  beforeEach(async () => {
+    smtp = await startSmtpServer({ rejectRecipients: /^nobody@/ });
+  });
+  afterEach(async () => {
+    mailers.splice(0).forEach(m => m.close());
+    await smtp.stop();
+  });
+
+  function mailer(): Mailer {
+    const m = createMailer({
+      smtp: {
+        host: smtp.host,
+        port: smtp.port,
+        secure: false,
+        requireTLS: true,
+        auth: { user: smtp.user, pass: smtp.password },
+        tls: { ca: smtp.certificatePem },
+        from: 'IT <it@example.com>',
+      },
+      outbox: { directory: '/nonexistent', from: 'x' },
+    });
+    mailers.push(m);
+    return m;
+  }
+
+  function delivery(knex: Knex, settings: Partial<DeliverySettings> = {}) {
+    return new InvitationDelivery({
+      store: new DeliveryStore(knex),
+      events: new EventStore(knex),
+      mailer: mailer(),
+      codes,
+      organization: 'Acme',
+      enrollUrl: async () => ENROLL_URL,
+      logger: mockServices.logger.mock(),
+      settings: {
+        ...DEFAULT_DELIVERY,
+        initialRetryMs: 50,
+        maxRetryMs: 50,
+        ...settings,
+      },
+    });
+  }
+
+  async function createWithCode(knex: Knex, recipients: string[]) {
+    const store = new DatabaseInvitationStore(knex);
+    const invitation = newInvitation({
+      recipients,
+      codeNonce: codes.newNonce(),
+    });
+    invitation.codeHash = hashInvitationCode(
+      codes.codeFor(invitation.id, invitation.codeNonce),
+    );
+    await store.create(invitation);
+    return { store, invitation };
+  }
+
+  it('sends one message per recipient, each with a link that carries the invitation code', async () => {
+    const knex = await migrated(await databases.init(id));
+    const { store, invitation } = await createWithCode(knex, [
+      'a@example.com',
+      'b@example.com',
+      'c@example.com',
+    ]);
+    expect(await delivery(knex).runOnce()).toEqual({
+      sent: 3,
+      retrying: 0,
+      failed: 0,
+    });
+
+    const received = await smtp.waitForMessages(3);
+    expect(received.map(m => m.envelope.to[0]).sort()).toEqual([
+      'a@example.com',
+      'b@example.com',
+      'c@example.com',
+    ]);
+    for (const mail of received) {
+      const code = /invitation=([A-Za-z0-9_-]+)/.exec(
+        mail.parsed.text ?? '',
+      )![1];
+      expect(hashInvitationCode(code)).toBe(invitation.codeHash);
+      expect(mail.parsed.html).toContain(`${ENROLL_URL}?invitation=${code}`);
+    }
+    const after = await store.get(invitation.id, new Date());
+    expect(after!.status).toBe('sent');
+    expect(
+      after!.recipientDetails.every(r => r.state === 'sent' && r.sentAt),
+    ).toBe(true);
+    // Nothing is due any more: a second run sends nothing.
+    expect(await delivery(knex).runOnce()).toEqual({
+      sent: 0,
+      retrying: 0,
+      failed: 0,
+    });
+    expect(smtp.received).toHaveLength(3);
+  });
+
+  it('keeps recipients pending with the reason while SMTP is down, and sends when it is back', async () => {
+    const knex = await migrated(await databases.init(id));
+    const { store, invitation } = await createWithCode(knex, ['a@example.com']);
+    await smtp.stop();
+    expect(await delivery(knex).runOnce()).toEqual({
+      sent: 0,
+      retrying: 1,
+      failed: 0,
+    });
+    const during = await store.get(invitation.id, new Date());
+    expect(during!.status).toBe('pending');
+    expect(during!.recipientDetails[0]).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      lastError: expect.stringMatching(/ECONNREFUSED/),
+      nextAttemptAt: expect.any(String),
+    });
+
+    await smtp.start();
+    await new Promise(r => setTimeout(r, 60)); // the retry delay
+    expect(await delivery(knex).runOnce()).toEqual({
+      sent: 1,
+      retrying: 0,
+      failed: 0,
+    });
+    const after = await store.get(invitation.id, new Date());
+    expect(after!.recipientDetails[0]).toMatchObject({
+      state: 'sent',
+      attempts: 2,
+    });
+    expect(after!.recipientDetails[0].lastError).toBeUndefined();
+  });
+
+  it('fails a refused mailbox at once and records why; the others go out', async () => {
+    const knex = await migrated(await databases.init(id));
+    const { store, invitation } = await createWithCode(knex, [
+      'nobody@example.com',
+      'a@example.com',
+    ]);
+    expect(await delivery(knex).runOnce()).toEqual({
+      sent: 1,
+      retrying: 0,
+      failed: 1,
+    });
+    const after = await store.get(invitation.id, new Date());
+    expect(after!.status).toBe('partially-sent');
+    expect(after!.recipientDetails[0]).toMatchObject({
+      email: 'nobody@example.com',
+      state: 'failed',
+      lastError: expect.stringContaining('mailbox unavailable'),
+    });
+    const events = await new EventStore(knex).listForInvitation(invitation.id);
+    expect(events[0]).toMatchObject({ type: 'invitation.delivery-failed' });
+  });
+
+  it('gives up after maxAttempts temporary failures', async () => {
+    const knex = await migrated(await databases.init(id));
+    const { store, invitation } = await createWithCode(knex, ['a@example.com']);
+    await smtp.stop();
+    const worker = delivery(knex, { maxAttempts: 2 });
+    expect(await worker.runOnce()).toMatchObject({ retrying: 1 });
+    await new Promise(r => setTimeout(r, 60));
+    expect(await worker.runOnce()).toMatchObject({ failed: 1 });
+    expect((await store.get(invitation.id, new Date()))!.status).toBe('failed');
+    await smtp.start();
+  });
+
+  it('does not mail cancelled invitations', async () => {
+    const knex = await migrated(await databases.init(id));
+    const { store, invitation } = await createWithCode(knex, ['a@example.com']);
+    await store.cancel(invitation.id, new Date());
+    expect(await delivery(knex).runOnce()).toEqual({
+      sent: 0,
+      retrying: 0,
+      failed: 0,
+    });
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it('two replicas sending at once never send a message twice', async () => {
+    const knex = await migrated(await databases.init(id));
+    const recipients = Array.from(
+      { length: 40 },
+      (_, i) => `r${i}@example.com`,
+    );
+    await createWithCode(knex, recipients);
+    const replicaA = delivery(knex, { batchSize: 5, concurrency: 2 });
+    const replicaB = delivery(knex, { batchSize: 5, concurrency: 2 });
+    const [a, b] = await Promise.all([replicaA.runOnce(), replicaB.runOnce()]);
+    expect(a.sent + b.sent).toBe(40);
+    await smtp.waitForMessages(40);
+    const to = smtp.received.map(m => m.envelope.to[0]).sort();
+    expect(to).toEqual([...recipients].sort());
+    expect(new Set(to).size).toBe(40);
+  });
+
+  it('a worker that died holding recipients leaves them to the next one after the lease', async () => {
+    const knex = await migrated(await databases.init(id));
+    const { store, invitation } = await createWithCode(knex, [
+      'a@example.com',
+      'b@example.com',
+    ]);
+    // The dead worker's claim, never released.
+    const dead = await new DeliveryStore(knex).claimDue({
+      now: new Date(),
+      limit: 10,
+      leaseMs: 300,
+      claimId: 'dead-worker',
+    });
+    expect(dead).toHaveLength(2);
+    expect(await delivery(knex).runOnce()).toEqual({
+      sent: 0,
+      retrying: 0,
+      failed: 0,
+    });
+    await new Promise(r => setTimeout(r, 350));
+    expect(await delivery(knex).runOnce()).toEqual({
+      sent: 2,
+      retrying: 0,
+      failed: 0,
+    });
+    // The dead worker's late outcome is ignored: its claim is gone.
+    expect(await new DeliveryStore(knex).markFailed(dead[0], 'late')).toBe(
+      false,
+    );
+    const after = await store.get(invitation.id, new Date());
+    expect(after!.recipientDetails.map(r => r.state)).toEqual(['sent', 'sent']);
+    expect(smtp.received).toHaveLength(2);
+  });
+});
