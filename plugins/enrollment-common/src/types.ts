@@ -121,7 +121,11 @@ export interface CreateInvitationRequest {
 }
 
 /** @public */
-export type InvitationOrderBy = 'createdAt' | 'expiresAt' | 'timesUsed' | 'status';
+export type InvitationOrderBy =
+  | 'createdAt'
+  | 'expiresAt'
+  | 'timesUsed'
+  | 'status';
 
 /** @public */
 export interface ListInvitationsQuery {
@@ -183,4 +187,73 @@ export interface ListComputersQuery {
   limit?: number;
   siteId?: string;
   search?: string;
+}
+
+/**
+ * What admins set for the enrollment portal.
+ *
+ * @public
+ */
+export interface PortalSettings {
+  /** When off, the portal shows only a "closed" page. */
+  portalEnabled: boolean;
+  /** Offer only the MDM profile, not the CA certificate step. */
+  skipCertificateInstallation: boolean;
+  /** Shown on the portal and in mail; empty means the configured organization. */
+  organizationName: string;
+  /** How people reach IT, shown on every portal page (e.g. an address or phone). */
+  supportContact: string;
+  /** The texts of the portal's steps. */
+  texts: {
+    welcome: string;
+    login: string;
+    certificate: string;
+    profile: string;
+    quickadd: string;
+  };
+  /** An end-user license agreement the person must accept before downloading. */
+  eula: { enabled: boolean; text: string };
+  /** Let the person choose a site when the invitation names none. */
+  allowSiteChoice: boolean;
+  /** Directory groups whose members may enroll; empty allows every directory user. */
+  restrictToLdapGroups: string[];
+  /** Whether a computer that is already enrolled may enroll again. */
+  allowReenrollment: boolean;
+}
+
+/** @public */
+export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
+  portalEnabled: true,
+  skipCertificateInstallation: false,
+  organizationName: '',
+  supportContact: '',
+  texts: {
+    welcome:
+      'Enroll your Mac to get the apps, settings and access you need for work.',
+    login: 'Log in with your company account.',
+    certificate:
+      'First install the certificate that lets your Mac trust our device management.',
+    profile:
+      'Then install the management profile. It lets IT keep your Mac secure and set up for work.',
+    quickadd:
+      'Download the enrollment package and open it. The installer walks you through the rest.',
+  },
+  eula: { enabled: false, text: '' },
+  allowSiteChoice: false,
+  restrictToLdapGroups: [],
+  allowReenrollment: true,
+};
+
+/**
+ * A local portal account as admins see it (never its password).
+ *
+ * @public
+ */
+export interface PortalAccount {
+  username: string;
+  disabled: boolean;
+  /** `config` accounts come from app-config and are managed there. */
+  source: 'config' | 'admin';
+  createdAt: string;
+  updatedAt: string;
 }

@@ -222,3 +222,49 @@ describe.each(testDatabaseIds(databases))(
     });
   },
 );
+
+describe.each(testDatabaseIds(databases))('consuming invitations on %s', id => {
+  it('consumes a single-use invitation exactly once under 50 concurrent uses', async () => {
+    const knex = await migrated(await databases.init(id));
+    const store = new DatabaseInvitationStore(knex);
+    const created = await store.create(newInvitation({ recipients: [] }));
+    const now = new Date();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => store.consumeUse(created.id, now)),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const after = await store.get(created.id, now);
+    expect(after).toMatchObject({ timesUsed: 1, status: 'used' });
+  });
+
+  it('counts every use of a multi-use invitation, and none of a cancelled or expired one', async () => {
+    const knex = await migrated(await databases.init(id));
+    const store = new DatabaseInvitationStore(knex);
+    const now = new Date();
+    const multi = await store.create(
+      newInvitation({ recipients: [], multipleUses: true }),
+    );
+    await Promise.all(
+      Array.from({ length: 5 }, () => store.consumeUse(multi.id, now)),
+    );
+    expect((await store.get(multi.id, now))!).toMatchObject({
+      timesUsed: 5,
+      status: 'sent',
+    });
+
+    const cancelled = await store.create(newInvitation({ recipients: [] }));
+    await store.cancel(cancelled.id, now);
+    expect(await store.consumeUse(cancelled.id, now)).toBe(false);
+    const expired = await store.create(
+      newInvitation({
+        recipients: [],
+        expiresAt: new Date(now.getTime() + 10),
+      }),
+    );
+    expect(
+      await store.consumeUse(expired.id, new Date(now.getTime() + 20)),
+    ).toBe(false);
+    expect(await store.findIdByCodeHash(`hash-${expired.id}`)).toBe(expired.id);
+    expect(await store.findIdByCodeHash('nope')).toBeUndefined();
+  });
+});

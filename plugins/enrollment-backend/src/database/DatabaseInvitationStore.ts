@@ -204,4 +204,27 @@ export class DatabaseInvitationStore implements InvitationStore {
       await refreshInvitationStatus(trx, id);
     });
   }
+
+  async findIdByCodeHash(codeHash: string): Promise<string | undefined> {
+    const row = await this.db(INVITATIONS)
+      .where({ code_hash: codeHash })
+      .select('id')
+      .first();
+    return row?.id;
+  }
+
+  async consumeUse(id: string, now: Date): Promise<boolean> {
+    return this.db.transaction(async trx => {
+      // One conditional UPDATE: concurrent callers serialize on the row and
+      // the loser re-checks times_used = 0 against the winner's write.
+      const n = await trx(INVITATIONS)
+        .where({ id })
+        .whereNull('cancelled_at')
+        .andWhere('expires_at', '>', now)
+        .andWhere(q => q.where('multiple_uses', true).orWhere('times_used', 0))
+        .increment('times_used', 1);
+      if (n) await refreshInvitationStatus(trx, id);
+      return n > 0;
+    });
+  }
 }

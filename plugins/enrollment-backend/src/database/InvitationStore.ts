@@ -45,4 +45,11 @@ export interface InvitationStore {
   cancel(id: string, now: Date): Promise<void>;
   /** Puts the given recipients back in the mail queue, due now. */
   requeue(id: string, emails: string[]): Promise<void>;
+  /** The invitation a code's hash belongs to. */
+  findIdByCodeHash(codeHash: string): Promise<string | undefined>;
+  /**
+   * Counts one use, atomically: false when the invitation is cancelled,
+   * expired, or single-use and already used — however many callers race.
+   */
+  consumeUse(id: string, now: Date): Promise<boolean>;
 }
