@@ -77,6 +77,23 @@ export interface Config {
         phone?: string;
         position?: string;
       };
+      /** Extra trust for a directory whose certificate a private CA issued (ldaps:// and StartTLS). */
+      tls?: {
+        /** The CA certificate, PEM. */
+        ca?: string;
+      };
+      /** Where a user's groups are read. Leave it out and users have no groups. */
+      groups?: {
+        /** Where groups are searched (whole subtree). */
+        baseDn: string;
+        /**
+         * Search filter; `{dn}` is the user's DN, escaped (RFC 4515) before
+         * substitution. Default `(&(objectClass=groupOfNames)(member={dn}))`.
+         */
+        filter?: string;
+        /** The attribute that holds a group's name (default `cn`). */
+        nameAttribute?: string;
+      };
     };
 
     /** Outgoing mail. Leave it out and mail is written to the outbox folder. */

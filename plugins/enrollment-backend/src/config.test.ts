@@ -20,6 +20,7 @@ describe('readEnrollmentSettings', () => {
         maxRetryMs: 3_600_000,
       },
       deliveryIntervalSeconds: 10,
+      localAccounts: [],
     });
   });
 
@@ -57,5 +58,29 @@ describe('readEnrollmentSettings', () => {
         new ConfigReader({ enrollment: { ca: { certificate: 'x' } } }),
       ),
     ).toThrow(/privateKey/);
+  });
+
+  it('reads local portal accounts and refuses ambiguous ones', () => {
+    expect(
+      readEnrollmentSettings(
+        new ConfigReader({
+          enrollment: { portal: { localAccounts: [{ username: 'enroll', password: 'pw' }] } },
+        }),
+      ).localAccounts,
+    ).toEqual([{ username: 'enroll', password: 'pw', passwordHash: undefined }]);
+    expect(() =>
+      readEnrollmentSettings(
+        new ConfigReader({
+          enrollment: { portal: { localAccounts: [{ username: 'x' }] } },
+        }),
+      ),
+    ).toThrow('enrollment.portal.localAccounts[0] (x) needs exactly one of password or passwordHash');
+    expect(() =>
+      readEnrollmentSettings(
+        new ConfigReader({
+          enrollment: { portal: { localAccounts: [{ username: 'x', passwordHash: 'md5:abc' }] } },
+        }),
+      ),
+    ).toThrow(/is not an scrypt hash string/);
   });
 });

@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { isPasswordHash } from './accounts/passwordHash';
 import { DEFAULT_DELIVERY, DeliverySettings } from './mail/InvitationDelivery';
 
 /** SMTP delivery settings, read from `enrollment.smtp`. */
@@ -26,6 +27,8 @@ export interface EnrollmentSettings {
   delivery: DeliverySettings;
   /** Seconds between runs of the invitation mail task. */
   deliveryIntervalSeconds: number;
+  /** Local portal accounts from config, each with a password or an scrypt hash. */
+  localAccounts: Array<{ username: string; password?: string; passwordHash?: string }>;
 }
 
 const DEFAULT_FROM = 'IT <it@example.com>';
@@ -116,7 +119,27 @@ export function readEnrollmentSettings(config: Config): EnrollmentSettings {
 
   const deliveryIntervalSeconds = d?.getOptionalNumber('intervalSeconds') ?? 10;
 
+  const localAccounts = (root?.getOptionalConfigArray('portal.localAccounts') ?? []).map(
+    (account, i) => {
+      const username = account.getString('username');
+      const password = account.getOptionalString('password');
+      const passwordHash = account.getOptionalString('passwordHash');
+      if (Boolean(password) === Boolean(passwordHash)) {
+        throw new InputError(
+          `enrollment.portal.localAccounts[${i}] (${username}) needs exactly one of password or passwordHash`,
+        );
+      }
+      if (passwordHash && !isPasswordHash(passwordHash)) {
+        throw new InputError(
+          `enrollment.portal.localAccounts[${i}].passwordHash is not an scrypt hash string (scrypt$N$r$p$salt$hash)`,
+        );
+      }
+      return { username, password, passwordHash };
+    },
+  );
+
   return {
+    localAccounts,
     organization,
     topic,
     ca,

@@ -13,6 +13,9 @@ h1 { font-size: 1.6rem; margin: 0 0 1rem; }
 a.button, button { display: inline-block; background: var(--accent); color: #fff; border: 0; border-radius: 8px; padding: .6rem 1.2rem; font: inherit; text-decoration: none; cursor: pointer; }
 label { display: block; margin: .75rem 0 .25rem; font-weight: 500; }
 input[type=text], input[type=password] { width: 100%; padding: .55rem .7rem; font: inherit; border: 1px solid #8888; border-radius: 8px; }
+select { width: 100%; padding: .5rem; font: inherit; border-radius: 8px; }
+.muted { color: GrayText; font-size: .9rem; }
+h2 { font-size: 1.2rem; margin: 0 0 .5rem; }
 footer { color: GrayText; font-size: .85rem; text-align: center; padding: 2rem 1rem; }
 `;
 

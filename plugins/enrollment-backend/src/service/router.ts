@@ -19,6 +19,7 @@ import { InvitationService } from '../invitations/InvitationService';
 import { normalizeRecipients } from '../invitations/recipients';
 import { Mailer } from '../mail/Mailer';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
+import { audited as auditedAction } from './audited';
 import { Authorizer } from './Authorizer';
 import {
   createInvitationBody,
@@ -48,28 +49,8 @@ export async function createAdminRouter(options: {
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
 
-  /** Runs an admin change and records it in the audit stream, failed or not. */
-  async function audited<T>(
-    req: Request,
-    eventId: string,
-    meta: JsonObject,
-    action: () => Promise<T>,
-  ): Promise<T> {
-    const event = await auditor.createEvent({
-      eventId,
-      request: req,
-      meta,
-      severityLevel: 'medium',
-    });
-    try {
-      const result = await action();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  }
+  const audited = <T>(req: Request, eventId: string, meta: JsonObject, action: () => Promise<T>) =>
+    auditedAction(auditor, req, eventId, meta, action);
 
   router.get('/ca', async (req, res) => {
     await authorizer.require(req, settingsReadPermission);

@@ -1,0 +1,12 @@
+export {
+  LdapDirectory,
+  MAX_FIND_LIMIT,
+  type DirectoryUser,
+} from './LdapDirectory';
+export {
+  readLdapSettings,
+  DEFAULT_MAPPING,
+  type LdapSettings,
+  type LdapMapping,
+} from './LdapSettings';
+export { escapeDnValue, escapeFilterValue } from './escape';

@@ -1,0 +1,97 @@
+import { PortalSettings } from '@macenroll/plugin-enrollment-common';
+import express, { Request, Response } from 'express';
+import Router from 'express-promise-router';
+import { DownloadPurpose, PendingEnrollment } from '../database/EnrollmentStore';
+import { PortalSession } from '../database/PortalSessionStore';
+import { PageContext, problemPage } from './pages';
+import { PortalDeps } from './PortalContext';
+
+/** Safe for a Content-Disposition filename: letters, digits and a few marks. */
+function fileName(text: string): string {
+  return text.replace(/[^A-Za-z0-9 ._-]+/g, '').trim().slice(0, 60) || 'Enrollment';
+}
+
+/**
+ * The download links of the last step. Each needs the portal session's
+ * cookie and a short-lived token for that one file, so a link that leaks
+ * (history, a forwarded screenshot) opens nothing on its own.
+ */
+export function createDownloadRoutes(
+  deps: PortalDeps,
+  helpers: {
+    loadSession(req: Request): Promise<PortalSession | undefined>;
+    context(): Promise<{ ctx: PageContext; settings: PortalSettings }>;
+    send(res: Response, status: number, body: string): void;
+  },
+): express.Router {
+  const router = Router();
+  const now = () => deps.clock?.() ?? new Date();
+
+  async function redeem(
+    req: Request,
+    res: Response,
+    purpose: DownloadPurpose,
+  ): Promise<{ enrollment: PendingEnrollment; ctx: PageContext } | undefined> {
+    const { ctx } = await helpers.context();
+    const session = await helpers.loadSession(req);
+    const token = typeof req.query.token === 'string' ? req.query.token : '';
+    const enrollment =
+      session &&
+      (await deps.enrollments.redeemToken({
+        token,
+        sessionIdHash: session.idHash,
+        purpose,
+        now: now(),
+      }));
+    if (!enrollment) {
+      helpers.send(
+        res,
+        403,
+        problemPage(
+          ctx,
+          'This download link has expired',
+          'Download links work for a few minutes, in the browser that opened the enrollment page.',
+          'Go back to the enrollment page to get a new link.',
+        ),
+      );
+      return undefined;
+    }
+    return { enrollment, ctx };
+  }
+
+  router.get('/enroll/ca.cer', async (req, res) => {
+    const ok = await redeem(req, res, 'ca');
+    if (!ok) return;
+    res
+      .status(200)
+      .type('application/x-x509-ca-cert')
+      .set('Cache-Control', 'no-store')
+      .set(
+        'Content-Disposition',
+        `attachment; filename="${fileName(ok.ctx.organization)} CA.cer"`,
+      )
+      .send(deps.ca.certificateDer);
+  });
+
+  for (const [path, purpose, what] of [
+    ['/enroll/profile.mobileconfig', 'profile', 'The management profile'],
+    ['/enroll/quickadd.pkg', 'quickadd', 'The enrollment package'],
+  ] as const) {
+    router.get(path, async (req, res) => {
+      const ok = await redeem(req, res, purpose);
+      if (!ok) return;
+      helpers.send(
+        res,
+        503,
+        problemPage(
+          ok.ctx,
+          'Not available yet',
+          `${what} cannot be downloaded yet: this server does not build it yet.`,
+          'Ask IT when enrollment opens.',
+        ),
+      );
+    });
+  }
+
+  return router;
+}
