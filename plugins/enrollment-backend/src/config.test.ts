@@ -64,21 +64,31 @@ describe('readEnrollmentSettings', () => {
     expect(
       readEnrollmentSettings(
         new ConfigReader({
-          enrollment: { portal: { localAccounts: [{ username: 'enroll', password: 'pw' }] } },
+          enrollment: {
+            portal: { localAccounts: [{ username: 'enroll', password: 'pw' }] },
+          },
         }),
       ).localAccounts,
-    ).toEqual([{ username: 'enroll', password: 'pw', passwordHash: undefined }]);
+    ).toEqual([
+      { username: 'enroll', password: 'pw', passwordHash: undefined },
+    ]);
     expect(() =>
       readEnrollmentSettings(
         new ConfigReader({
           enrollment: { portal: { localAccounts: [{ username: 'x' }] } },
         }),
       ),
-    ).toThrow('enrollment.portal.localAccounts[0] (x) needs exactly one of password or passwordHash');
+    ).toThrow(
+      'enrollment.portal.localAccounts[0] (x) needs exactly one of password or passwordHash',
+    );
     expect(() =>
       readEnrollmentSettings(
         new ConfigReader({
-          enrollment: { portal: { localAccounts: [{ username: 'x', passwordHash: 'md5:abc' }] } },
+          enrollment: {
+            portal: {
+              localAccounts: [{ username: 'x', passwordHash: 'md5:abc' }],
+            },
+          },
         }),
       ),
     ).toThrow(/is not an scrypt hash string/);

@@ -28,7 +28,11 @@ export interface EnrollmentSettings {
   /** Seconds between runs of the invitation mail task. */
   deliveryIntervalSeconds: number;
   /** Local portal accounts from config, each with a password or an scrypt hash. */
-  localAccounts: Array<{ username: string; password?: string; passwordHash?: string }>;
+  localAccounts: Array<{
+    username: string;
+    password?: string;
+    passwordHash?: string;
+  }>;
 }
 
 const DEFAULT_FROM = 'IT <it@example.com>';
@@ -119,24 +123,24 @@ export function readEnrollmentSettings(config: Config): EnrollmentSettings {
 
   const deliveryIntervalSeconds = d?.getOptionalNumber('intervalSeconds') ?? 10;
 
-  const localAccounts = (root?.getOptionalConfigArray('portal.localAccounts') ?? []).map(
-    (account, i) => {
-      const username = account.getString('username');
-      const password = account.getOptionalString('password');
-      const passwordHash = account.getOptionalString('passwordHash');
-      if (Boolean(password) === Boolean(passwordHash)) {
-        throw new InputError(
-          `enrollment.portal.localAccounts[${i}] (${username}) needs exactly one of password or passwordHash`,
-        );
-      }
-      if (passwordHash && !isPasswordHash(passwordHash)) {
-        throw new InputError(
-          `enrollment.portal.localAccounts[${i}].passwordHash is not an scrypt hash string (scrypt$N$r$p$salt$hash)`,
-        );
-      }
-      return { username, password, passwordHash };
-    },
-  );
+  const localAccounts = (
+    root?.getOptionalConfigArray('portal.localAccounts') ?? []
+  ).map((account, i) => {
+    const username = account.getString('username');
+    const password = account.getOptionalString('password');
+    const passwordHash = account.getOptionalString('passwordHash');
+    if (Boolean(password) === Boolean(passwordHash)) {
+      throw new InputError(
+        `enrollment.portal.localAccounts[${i}] (${username}) needs exactly one of password or passwordHash`,
+      );
+    }
+    if (passwordHash && !isPasswordHash(passwordHash)) {
+      throw new InputError(
+        `enrollment.portal.localAccounts[${i}].passwordHash is not an scrypt hash string (scrypt$N$r$p$salt$hash)`,
+      );
+    }
+    return { username, password, passwordHash };
+  });
 
   return {
     localAccounts,

@@ -10,7 +10,16 @@ import {
   invitationReadPermission,
   invitationUpdatePermission,
 } from '@macenroll/plugin-enrollment-common';
+import { hashPassword } from './accounts/passwordHash';
 import { readEnrollmentSettings } from './config';
+import { EnrollmentStore } from './database/EnrollmentStore';
+import { LoginFailureStore } from './database/LoginFailureStore';
+import { PortalAccountStore } from './database/PortalAccountStore';
+import { PortalSessionStore } from './database/PortalSessionStore';
+import { SettingsStore } from './database/SettingsStore';
+import { LdapDirectory } from './ldap';
+import { PortalLogin } from './portal/PortalLogin';
+import { createPortalAdminRoutes } from './service/portalAdminRoutes';
 import { DatabaseCaStore } from './database/CaStore';
 import { ComputerStore } from './database/ComputerStore';
 import { DatabaseInvitationStore } from './database/DatabaseInvitationStore';
@@ -77,6 +86,7 @@ export const enrollmentPlugin = createBackendPlugin({
         });
 
         const sites = new DatabaseSiteStore(db);
+        const settingsStore = new SettingsStore(db);
         const invitationStore = new DatabaseInvitationStore(db);
         const computers = new ComputerStore(db);
         const events = new EventStore(db);
@@ -123,6 +133,32 @@ export const enrollmentPlugin = createBackendPlugin({
             scheduler.triggerTask(MAIL_TASK_ID).catch(() => undefined),
         });
 
+        // The public portal's parts.
+        const accounts = new PortalAccountStore(db);
+        await accounts.syncFromConfig(
+          await Promise.all(
+            settings.localAccounts.map(async a => ({
+              username: a.username,
+              passwordHash: a.passwordHash ?? (await hashPassword(a.password!)),
+            })),
+          ),
+        );
+        const directory = LdapDirectory.fromConfig(config);
+        const sessions = new PortalSessionStore(db);
+        const enrollments = new EnrollmentStore(db);
+        const portalBase = new URL(
+          await deps.discovery.getExternalBaseUrl('enrollment'),
+        );
+        await scheduler.scheduleTask({
+          id: 'enrollment-portal-cleanup',
+          frequency: { minutes: 15 },
+          timeout: { minutes: 5 },
+          fn: async () => {
+            await sessions.deleteExpired(new Date());
+            await enrollments.deleteExpired(new Date());
+          },
+        });
+
         permissionsRegistry.addPermissions(enrollmentPermissions);
         permissionsRegistry.addResourceType({
           resourceRef: invitationResourceRef,
@@ -147,11 +183,39 @@ export const enrollmentPlugin = createBackendPlugin({
         // challenge, Mdm-Signature). Everything else needs Backstage credentials.
         httpRouter.addAuthPolicy({ path: '/enroll', allow: 'unauthenticated' });
         httpRouter.use(
-          createPortalRouter({ organization: settings.organization }),
+          createPortalRouter({
+            organization: settings.organization,
+            portalPath: `${portalBase.pathname.replace(/\/+$/, '')}/enroll`,
+            secureCookies: portalBase.protocol === 'https:',
+            sessions,
+            enrollments,
+            invitations: invitationStore,
+            sites,
+            settings: settingsStore,
+            events,
+            directory,
+            ca,
+            logger,
+            login: new PortalLogin({
+              accounts,
+              directory,
+              userFailures: new LoginFailureStore(db, {
+                maxFailures: 5,
+                windowMs: 15 * 60_000,
+                lockMs: 15 * 60_000,
+              }),
+              addressFailures: new LoginFailureStore(db, {
+                maxFailures: 30,
+                windowMs: 15 * 60_000,
+                lockMs: 15 * 60_000,
+              }),
+            }),
+          }),
         );
+        const authorizer = new Authorizer(deps.httpAuth, deps.permissions);
         httpRouter.use(
           await createAdminRouter({
-            authorizer: new Authorizer(deps.httpAuth, deps.permissions),
+            authorizer,
             auditor: deps.auditor,
             ca,
             invitations,
@@ -159,6 +223,12 @@ export const enrollmentPlugin = createBackendPlugin({
             computers,
             mailer,
             organization: settings.organization,
+            portalAdmin: createPortalAdminRoutes({
+              authorizer,
+              auditor: deps.auditor,
+              settings: settingsStore,
+              accounts,
+            }),
             invitationConditions: createConditionTransformer(
               permissionsRegistry.getPermissionRuleset(invitationResourceRef),
             ),

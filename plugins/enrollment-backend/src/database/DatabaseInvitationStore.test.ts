@@ -1,6 +1,7 @@
 import { createTestDatabases, testDatabaseIds } from '@internal/test-harness';
 import { migrated, newInvitation } from '../__testUtils__/stores';
 import { DatabaseInvitationStore } from './DatabaseInvitationStore';
+import { SiteFilter } from './siteFilter';
 import { DatabaseSiteStore } from './SiteStore';
 
 jest.setTimeout(60_000);
@@ -173,7 +174,7 @@ describe.each(testDatabaseIds(databases))(
       expect(
         (await store.list(list(), now, notParis)).items.map(i => i.id).sort(),
       ).toEqual([inBerlin.id, nowhere.id].sort());
-      const either = {
+      const either: SiteFilter = {
         anyOf: [{ siteIds: [berlin.id] }, { siteIds: [paris.id] }],
       };
       expect((await store.list(list(), now, either)).totalCount).toBe(2);

@@ -7,7 +7,11 @@ import { LdapDirectory } from '../ldap/LdapDirectory';
 /** The outcome of a portal login, for the page and the event log. */
 export type LoginOutcome =
   | { ok: true; kind: 'ldap' | 'local'; name: string; user?: ComputerUser }
-  | { ok: false; reason: 'bad-credentials' | 'throttled' | 'not-in-group'; retryAt?: Date };
+  | {
+      ok: false;
+      reason: 'bad-credentials' | 'throttled' | 'not-in-group';
+      retryAt?: Date;
+    };
 
 /**
  * Checks a username and password: a local portal account first, then the
@@ -38,7 +42,8 @@ export class PortalLogin {
     const lockedUntil =
       (await this.deps.userFailures.lockedUntil(userKey, now)) ??
       (await this.deps.addressFailures.lockedUntil(addressKey, now));
-    if (lockedUntil) return { ok: false, reason: 'throttled', retryAt: lockedUntil };
+    if (lockedUntil)
+      return { ok: false, reason: 'throttled', retryAt: lockedUntil };
 
     const local = await this.deps.accounts.getForLogin(username);
     if (local) {
@@ -57,7 +62,12 @@ export class PortalLogin {
         ) {
           return { ok: false, reason: 'not-in-group' };
         }
-        return { ok: true, kind: 'ldap', name: user.fields.username ?? username, user: user.fields };
+        return {
+          ok: true,
+          kind: 'ldap',
+          name: user.fields.username ?? username,
+          user: user.fields,
+        };
       }
     } else {
       await verifyAgainstDummy(password);

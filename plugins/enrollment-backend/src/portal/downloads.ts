@@ -1,14 +1,22 @@
 import { PortalSettings } from '@macenroll/plugin-enrollment-common';
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
-import { DownloadPurpose, PendingEnrollment } from '../database/EnrollmentStore';
+import {
+  DownloadPurpose,
+  PendingEnrollment,
+} from '../database/EnrollmentStore';
 import { PortalSession } from '../database/PortalSessionStore';
 import { PageContext, problemPage } from './pages';
 import { PortalDeps } from './PortalContext';
 
 /** Safe for a Content-Disposition filename: letters, digits and a few marks. */
 function fileName(text: string): string {
-  return text.replace(/[^A-Za-z0-9 ._-]+/g, '').trim().slice(0, 60) || 'Enrollment';
+  return (
+    text
+      .replace(/[^A-Za-z0-9 ._-]+/g, '')
+      .trim()
+      .slice(0, 60) || 'Enrollment'
+  );
 }
 
 /**

@@ -15,17 +15,23 @@ describe('nextStep', () => {
   });
 
   it('goes straight to the downloads for a directory login with default settings', () => {
-    expect(nextStep({ ...base, state: { login: { kind: 'ldap', name: 'alice' } } })).toBe(
+    expect(
+      nextStep({ ...base, state: { login: { kind: 'ldap', name: 'alice' } } }),
+    ).toBe('download');
+    expect(nextStep({ ...base, state: { login: { kind: 'none' } } })).toBe(
       'download',
     );
-    expect(nextStep({ ...base, state: { login: { kind: 'none' } } })).toBe('download');
   });
 
   it('asks a local account which directory person the Mac is for', () => {
     const state = { login: { kind: 'local' as const, name: 'enroll' } };
     expect(nextStep({ ...base, state })).toBe('choose-user');
-    expect(nextStep({ ...base, state: { ...state, user: { username: 'bob' } } })).toBe('download');
-    expect(nextStep({ ...base, directoryConfigured: false, state })).toBe('download');
+    expect(
+      nextStep({ ...base, state: { ...state, user: { username: 'bob' } } }),
+    ).toBe('download');
+    expect(nextStep({ ...base, directoryConfigured: false, state })).toBe(
+      'download',
+    );
   });
 
   it('asks for the EULA, then the site, when the settings want them', () => {
@@ -36,15 +42,31 @@ describe('nextStep', () => {
     };
     const login = { kind: 'ldap' as const, name: 'alice' };
     expect(nextStep({ ...base, settings, state: { login } })).toBe('eula');
-    expect(nextStep({ ...base, settings, state: { login, eulaAccepted: true } })).toBe('site');
     expect(
-      nextStep({ ...base, settings, invitationHasSite: true, state: { login, eulaAccepted: true } }),
+      nextStep({ ...base, settings, state: { login, eulaAccepted: true } }),
+    ).toBe('site');
+    expect(
+      nextStep({
+        ...base,
+        settings,
+        invitationHasSite: true,
+        state: { login, eulaAccepted: true },
+      }),
     ).toBe('download');
     expect(
-      nextStep({ ...base, settings, sitesExist: false, state: { login, eulaAccepted: true } }),
+      nextStep({
+        ...base,
+        settings,
+        sitesExist: false,
+        state: { login, eulaAccepted: true },
+      }),
     ).toBe('download');
     expect(
-      nextStep({ ...base, settings, state: { login, eulaAccepted: true, siteId: 's' } }),
+      nextStep({
+        ...base,
+        settings,
+        state: { login, eulaAccepted: true, siteId: 's' },
+      }),
     ).toBe('download');
   });
 });

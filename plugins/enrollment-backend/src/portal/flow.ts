@@ -18,7 +18,11 @@ export function nextStep(options: {
 }): PortalStep {
   const { state, settings } = options;
   if (!state.login) return 'login';
-  if (state.login.kind === 'local' && options.directoryConfigured && !state.user?.username) {
+  if (
+    state.login.kind === 'local' &&
+    options.directoryConfigured &&
+    !state.user?.username
+  ) {
     return 'choose-user';
   }
   if (settings.eula.enabled && !state.eulaAccepted) return 'eula';

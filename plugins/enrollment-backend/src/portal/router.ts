@@ -1,11 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import { isError } from '@backstage/errors';
-import { InvitationDetails, PortalSettings } from '@macenroll/plugin-enrollment-common';
+import {
+  InvitationDetails,
+  PortalSettings,
+} from '@macenroll/plugin-enrollment-common';
 import express, { NextFunction, Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { PortalSession } from '../database/PortalSessionStore';
 import { hashInvitationCode } from '../invitations/code';
-import { isUsable } from '../invitations/status';
 import { nextStep } from './flow';
 import {
   chooseUserPage,
@@ -40,7 +42,9 @@ function sameToken(a: unknown, b: string): boolean {
 }
 
 /** Why an invitation cannot be used, in the person's words. */
-export function invitationProblem(invitation: InvitationDetails): string | undefined {
+export function invitationProblem(
+  invitation: InvitationDetails,
+): string | undefined {
   const expires = new Date(invitation.expiresAt).toUTCString();
   switch (invitation.status) {
     case 'expired':
@@ -62,9 +66,16 @@ export function invitationProblem(invitation: InvitationDetails): string | undef
 export function createPortalRouter(deps: PortalDeps): express.Router {
   const router = Router();
   const now = () => deps.clock?.() ?? new Date();
-  const forms = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 });
+  const forms = express.urlencoded({
+    extended: false,
+    limit: '16kb',
+    parameterLimit: 20,
+  });
 
-  async function context(): Promise<{ ctx: PageContext; settings: PortalSettings }> {
+  async function context(): Promise<{
+    ctx: PageContext;
+    settings: PortalSettings;
+  }> {
     const settings = await deps.settings.get();
     return {
       settings,
@@ -81,7 +92,10 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
     return id ? deps.sessions.get(id, now()) : undefined;
   }
 
-  async function newSession(res: Response, invitationId?: string): Promise<PortalSession> {
+  async function newSession(
+    res: Response,
+    invitationId?: string,
+  ): Promise<PortalSession> {
     const { id, session } = await deps.sessions.create({
       invitationId,
       ttlMs: SESSION_TTL_MS,
@@ -97,7 +111,10 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
   }
 
   /** A POST needs a live session and its CSRF token; otherwise a page says to start over. */
-  async function postSession(req: Request, res: Response): Promise<PortalSession | undefined> {
+  async function postSession(
+    req: Request,
+    res: Response,
+  ): Promise<PortalSession | undefined> {
     const { ctx } = await context();
     const session = await loadSession(req);
     if (!session || !sameToken(req.body?.csrf, session.csrfToken)) {
@@ -128,7 +145,9 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
     if (invitationParam !== undefined) {
       const id =
         typeof invitationParam === 'string' && CODE.test(invitationParam)
-          ? await deps.invitations.findIdByCodeHash(hashInvitationCode(invitationParam))
+          ? await deps.invitations.findIdByCodeHash(
+              hashInvitationCode(invitationParam),
+            )
           : undefined;
       const invitation = id ? await deps.invitations.get(id, now()) : undefined;
       if (!invitation) {
@@ -144,7 +163,12 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
         );
       }
       const problem = invitationProblem(invitation);
-      if (problem) return send(res, 410, problemPage(ctx, 'This invitation cannot be used', problem));
+      if (problem)
+        return send(
+          res,
+          410,
+          problemPage(ctx, 'This invitation cannot be used', problem),
+        );
       const session = await newSession(res, invitation.id);
       if (!invitation.requireLogin) {
         await deps.sessions.update(session, { login: { kind: 'none' } });
@@ -159,7 +183,11 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
       invitation = await deps.invitations.get(session.invitationId, now());
       const problem = invitation && invitationProblem(invitation);
       if (!invitation || problem) {
-        return send(res, 410, problemPage(ctx, 'This invitation cannot be used', problem ?? ''));
+        return send(
+          res,
+          410,
+          problemPage(ctx, 'This invitation cannot be used', problem ?? ''),
+        );
       }
     }
 
@@ -183,18 +211,34 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
           }),
         );
       case 'choose-user': {
-        const query = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 100) : '';
-        const found = query.length >= 2 ? await deps.directory!.findUsers(query, 10) : [];
+        const query =
+          typeof req.query.q === 'string'
+            ? req.query.q.trim().slice(0, 100)
+            : '';
+        const found =
+          query.length >= 2 ? await deps.directory!.findUsers(query, 10) : [];
         return send(
           res,
           200,
-          chooseUserPage(ctx, { csrf: session.csrfToken, query, results: found.map(u => u.fields) }),
+          chooseUserPage(ctx, {
+            csrf: session.csrfToken,
+            query,
+            results: found.map(u => u.fields),
+          }),
         );
       }
       case 'eula':
-        return send(res, 200, eulaPage(ctx, { csrf: session.csrfToken, text: settings.eula.text }));
+        return send(
+          res,
+          200,
+          eulaPage(ctx, { csrf: session.csrfToken, text: settings.eula.text }),
+        );
       case 'site':
-        return send(res, 200, sitePage(ctx, { csrf: session.csrfToken, sites }));
+        return send(
+          res,
+          200,
+          sitePage(ctx, { csrf: session.csrfToken, sites }),
+        );
       default:
         break;
     }
@@ -203,7 +247,10 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
     // one use of the invitation; a single-use invitation goes to one session.
     let enrollmentId = session.state.enrollmentId;
     if (!enrollmentId) {
-      if (invitation && !(await deps.invitations.consumeUse(invitation.id, now()))) {
+      if (
+        invitation &&
+        !(await deps.invitations.consumeUse(invitation.id, now()))
+      ) {
         return send(
           res,
           410,
@@ -250,14 +297,21 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
       platform.kind === 'mac-legacy'
         ? { quickadd: await link('quickadd', 'quickadd.pkg') }
         : {
-            ca: settings.skipCertificateInstallation ? undefined : await link('ca', 'ca.cer'),
+            ca: settings.skipCertificateInstallation
+              ? undefined
+              : await link('ca', 'ca.cer'),
             profile: await link('profile', 'profile.mobileconfig'),
           };
     const who = session.state.user?.realName ?? session.state.user?.username;
     return send(
       res,
       200,
-      downloadsPage(ctx, { platform: platform.kind, links, texts: settings.texts, who }),
+      downloadsPage(ctx, {
+        platform: platform.kind,
+        links,
+        texts: settings.texts,
+        who,
+      }),
     );
   });
 
@@ -265,8 +319,10 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
     const session = await postSession(req, res);
     if (!session) return undefined;
     const { ctx, settings } = await context();
-    const username = typeof req.body.username === 'string' ? req.body.username.trim() : '';
-    const password = typeof req.body.password === 'string' ? req.body.password : '';
+    const username =
+      typeof req.body.username === 'string' ? req.body.username.trim() : '';
+    const password =
+      typeof req.body.password === 'string' ? req.body.password : '';
     const address = req.ip ?? 'unknown';
     const again = (status: number, error: string) =>
       send(
@@ -280,7 +336,12 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
           username: username.slice(0, 255),
         }),
       );
-    if (!username || !password || username.length > 255 || password.length > 1024) {
+    if (
+      !username ||
+      !password ||
+      username.length > 255 ||
+      password.length > 1024
+    ) {
       return again(400, 'Enter your username and password.');
     }
     const outcome = await deps.login.login({
@@ -296,7 +357,9 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
       invitationId: session.invitationId,
       message: outcome.ok
         ? `Portal login as ${outcome.kind} account ${outcome.name} from ${address}`
-        : `Portal login as ${username.slice(0, 255)} refused (${outcome.reason}) from ${address}`,
+        : `Portal login as ${username.slice(0, 255)} refused (${
+            outcome.reason
+          }) from ${address}`,
     });
     if (outcome.ok) {
       await deps.sessions.update(session, {
@@ -307,11 +370,20 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
       return res.redirect(303, deps.portalPath);
     }
     if (outcome.reason === 'throttled') {
-      const minutes = Math.max(1, Math.ceil((outcome.retryAt!.getTime() - now().getTime()) / 60_000));
-      return again(429, `Too many failed attempts. Wait ${minutes} minute(s) and try again.`);
+      const minutes = Math.max(
+        1,
+        Math.ceil((outcome.retryAt!.getTime() - now().getTime()) / 60_000),
+      );
+      return again(
+        429,
+        `Too many failed attempts. Wait ${minutes} minute(s) and try again.`,
+      );
     }
     if (outcome.reason === 'not-in-group') {
-      return again(403, 'Your account is not allowed to enroll Macs here. Ask IT for access.');
+      return again(
+        403,
+        'Your account is not allowed to enroll Macs here. Ask IT for access.',
+      );
     }
     return again(401, 'The username or password is incorrect.');
   });
@@ -319,7 +391,8 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
   router.post('/enroll/assign', forms, async (req, res) => {
     const session = await postSession(req, res);
     if (!session) return undefined;
-    const username = typeof req.body.username === 'string' ? req.body.username : '';
+    const username =
+      typeof req.body.username === 'string' ? req.body.username : '';
     const person =
       session.state.login?.kind === 'local' && deps.directory && username
         ? await deps.directory.getUser(username.slice(0, 255))
@@ -337,7 +410,10 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
         }),
       );
     }
-    await deps.sessions.update(session, { ...session.state, user: person.fields });
+    await deps.sessions.update(session, {
+      ...session.state,
+      user: person.fields,
+    });
     return res.redirect(303, deps.portalPath);
   });
 
@@ -345,7 +421,10 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
     const session = await postSession(req, res);
     if (!session) return undefined;
     if (req.body.accept === 'yes' && session.state.login) {
-      await deps.sessions.update(session, { ...session.state, eulaAccepted: true });
+      await deps.sessions.update(session, {
+        ...session.state,
+        eulaAccepted: true,
+      });
     }
     return res.redirect(303, deps.portalPath);
   });
@@ -353,7 +432,8 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
   router.post('/enroll/site', forms, async (req, res) => {
     const session = await postSession(req, res);
     if (!session) return undefined;
-    const siteId = typeof req.body.siteId === 'string' ? req.body.siteId.slice(0, 64) : '';
+    const siteId =
+      typeof req.body.siteId === 'string' ? req.body.siteId.slice(0, 64) : '';
     if (session.state.login && siteId && (await deps.sites.get(siteId))) {
       await deps.sessions.update(session, { ...session.state, siteId });
     }
@@ -363,27 +443,39 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
   router.use(createDownloadRoutes(deps, { loadSession, context, send }));
 
   // Portal errors are pages in the person's words; details go to the log only.
-  router.use(async (error: unknown, req: Request, res: Response, next: NextFunction) => {
-    if (!req.path.startsWith('/enroll')) return next(error);
-    const { ctx } = await context().catch(() => ({
-      ctx: { organization: deps.organization, supportContact: '', portalPath: deps.portalPath },
-    }));
-    const unavailable = isError(error) && error.name === 'ServiceUnavailableError';
-    deps.logger.error(`Enrollment portal error on ${req.method} ${req.path}: ${isError(error) ? error.message : error}`);
-    return send(
-      res,
-      unavailable ? 503 : 500,
-      problemPage(
-        ctx,
-        unavailable ? 'We cannot check your account right now' : 'Something went wrong',
-        unavailable
-          ? 'The company directory did not answer. Try again in a few minutes.'
-          : 'The enrollment page hit an unexpected problem. Try again in a few minutes.',
-        'If it keeps happening, contact IT.',
-      ),
-    );
-  });
+  router.use(
+    async (error: unknown, req: Request, res: Response, next: NextFunction) => {
+      if (!req.path.startsWith('/enroll')) return next(error);
+      const { ctx } = await context().catch(() => ({
+        ctx: {
+          organization: deps.organization,
+          supportContact: '',
+          portalPath: deps.portalPath,
+        },
+      }));
+      const unavailable =
+        isError(error) && error.name === 'ServiceUnavailableError';
+      deps.logger.error(
+        `Enrollment portal error on ${req.method} ${req.path}: ${
+          isError(error) ? error.message : error
+        }`,
+      );
+      return send(
+        res,
+        unavailable ? 503 : 500,
+        problemPage(
+          ctx,
+          unavailable
+            ? 'We cannot check your account right now'
+            : 'Something went wrong',
+          unavailable
+            ? 'The company directory did not answer. Try again in a few minutes.'
+            : 'The enrollment page hit an unexpected problem. Try again in a few minutes.',
+          'If it keeps happening, contact IT.',
+        ),
+      );
+    },
+  );
 
   return router;
 }
-

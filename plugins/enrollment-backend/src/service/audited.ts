@@ -10,7 +10,12 @@ export async function audited<T>(
   meta: JsonObject,
   action: () => Promise<T>,
 ): Promise<T> {
-  const event = await auditor.createEvent({ eventId, request: req, meta, severityLevel: 'medium' });
+  const event = await auditor.createEvent({
+    eventId,
+    request: req,
+    meta,
+    severityLevel: 'medium',
+  });
   try {
     const result = await action();
     await event.success();

@@ -87,25 +87,40 @@ export function createPortalAdminRoutes(options: {
   router.post('/portal-accounts', async (req, res) => {
     await authorizer.require(req, portalAccountManagePermission);
     const body = parseInput(newAccountBody, req.body, 'portal account');
-    const created = await audited(auditor, req, 'portal-account-create', { username: body.username }, async () =>
-      accounts.create(body.username, await hashPassword(body.password)),
+    const created = await audited(
+      auditor,
+      req,
+      'portal-account-create',
+      { username: body.username },
+      async () =>
+        accounts.create(body.username, await hashPassword(body.password)),
     );
     res.status(201).json(created);
   });
 
   router.patch('/portal-accounts/:username', async (req, res) => {
     await authorizer.require(req, portalAccountManagePermission);
-    const body = parseInput(accountChangeBody, req.body, 'portal account change');
+    const body = parseInput(
+      accountChangeBody,
+      req.body,
+      'portal account change',
+    );
     const name = req.params.username;
     const changed = await audited(
       auditor,
       req,
       'portal-account-update',
-      { username: name, disabled: body.disabled ?? null, passwordReset: Boolean(body.password) },
+      {
+        username: name,
+        disabled: body.disabled ?? null,
+        passwordReset: Boolean(body.password),
+      },
       async () =>
         accounts.update(name, {
           disabled: body.disabled,
-          passwordHash: body.password ? await hashPassword(body.password) : undefined,
+          passwordHash: body.password
+            ? await hashPassword(body.password)
+            : undefined,
         }),
     );
     res.json(changed);

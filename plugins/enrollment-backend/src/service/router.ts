@@ -42,6 +42,8 @@ export async function createAdminRouter(options: {
   computers: ComputerStore;
   mailer: Mailer;
   organization: string;
+  /** The portal's settings and accounts routes. */
+  portalAdmin: express.Router;
   invitationConditions: ConditionTransformer<SiteQuery>;
   computerConditions: ConditionTransformer<SiteQuery>;
 }): Promise<express.Router> {
@@ -49,8 +51,14 @@ export async function createAdminRouter(options: {
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
 
-  const audited = <T>(req: Request, eventId: string, meta: JsonObject, action: () => Promise<T>) =>
-    auditedAction(auditor, req, eventId, meta, action);
+  const audited = <T>(
+    req: Request,
+    eventId: string,
+    meta: JsonObject,
+    action: () => Promise<T>,
+  ) => auditedAction(auditor, req, eventId, meta, action);
+
+  router.use(options.portalAdmin);
 
   router.get('/ca', async (req, res) => {
     await authorizer.require(req, settingsReadPermission);

@@ -1,0 +1,456 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { RunningSlapd, startSlapd } from '@internal/test-harness';
+import { createHash } from 'node:crypto';
+import { Knex } from 'knex';
+import request from 'supertest';
+import { enrollmentPlugin } from '../plugin';
+
+jest.setTimeout(120_000);
+
+const SAFARI_14 =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
+const SAFARI_1012 =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_12_6) AppleWebKit/603.3.8 (KHTML, like Gecko) Version/10.1.2 Safari/603.3.8';
+const WINDOWS =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
+const PORTAL = '/api/enrollment/enroll';
+
+const csrfOf = (html: string) =>
+  /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+const hrefOf = (html: string, id: string) =>
+  new RegExp(`id="${id}" href="([^"]+)"`)
+    .exec(html)?.[1]
+    ?.replace(/&amp;/g, '&');
+
+describe('the enrollment portal', () => {
+  let slapd: RunningSlapd;
+  let server: any;
+  let knex: Knex;
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  const admin = () => mockCredentials.user.header('user:default/admin');
+
+  beforeAll(async () => {
+    slapd = await startSlapd();
+    knex = await databases.init('SQLITE_3');
+    const backend = await startTestBackend({
+      features: [
+        enrollmentPlugin,
+        mockServices.database.factory({ knex }),
+        mockServices.permissions.factory(),
+        mockServices.rootConfig.factory({
+          data: {
+            enrollment: {
+              organization: 'Acme',
+              portal: {
+                localAccounts: [
+                  { username: 'enroll', password: 'local-secret-1' },
+                ],
+              },
+              ldap: {
+                url: slapd.url,
+                bindDn: slapd.bindDn,
+                bindPassword: slapd.bindPassword,
+                users: { baseDn: slapd.baseDn, filter: '(uid={username})' },
+                groups: { baseDn: `ou=groups,${slapd.baseDn}` },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    server = backend.server;
+  });
+  afterAll(() => slapd?.stop());
+
+  /** A browser: keeps cookies, sends a User-Agent. */
+  function browser(ua = SAFARI_14) {
+    const agent = request.agent(server);
+    return {
+      get: (path: string) => agent.get(path).set('User-Agent', ua),
+      post: (path: string, form: Record<string, string>) =>
+        agent.post(path).set('User-Agent', ua).type('form').send(form),
+    };
+  }
+
+  async function login(
+    b: ReturnType<typeof browser>,
+    username: string,
+    password: string,
+  ) {
+    const page = await b.get(PORTAL);
+    expect(page.text).toContain('id="enroll-login"');
+    return b.post(`${PORTAL}/login`, {
+      csrf: csrfOf(page.text),
+      username,
+      password,
+    });
+  }
+
+  async function createInvitation(body: object) {
+    const res = await request(server)
+      .post('/api/enrollment/invitations')
+      .set('Authorization', admin())
+      .send({
+        recipients: [],
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        requireLogin: true,
+        multipleUses: false,
+        ...body,
+      });
+    expect(res.status).toBe(201);
+    return res.body as { id: string; url: string };
+  }
+
+  const portalUrlOf = (url: string) => {
+    const u = new URL(url);
+    return `/api/enrollment${u.pathname}${u.search}`;
+  };
+
+  it('logs a directory user in, keeps their fields, and offers the CA and the profile', async () => {
+    const b = browser();
+    const res = await login(b, 'alice', slapd.people.alice.password);
+    expect(res.status).toBe(303);
+    const page = await b.get(PORTAL);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Alice Archer');
+    const ca = hrefOf(page.text, 'download-ca')!;
+    expect(ca).toMatch(
+      /^\/api\/enrollment\/enroll\/ca\.cer\?token=[A-Za-z0-9_-]{32}$/,
+    );
+    expect(hrefOf(page.text, 'download-profile')).toMatch(
+      /profile\.mobileconfig\?token=/,
+    );
+    expect(page.text).not.toContain('download-quickadd');
+
+    const cert = await b
+      .get(ca)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(cert.status).toBe(200);
+    expect(cert.headers['content-type']).toBe('application/x-x509-ca-cert');
+    expect(cert.headers['content-disposition']).toBe(
+      'attachment; filename="Acme CA.cer"',
+    );
+    // The same certificate the admin API describes.
+    const summary = await request(server)
+      .get('/api/enrollment/ca')
+      .set('Authorization', admin());
+    const fingerprint = createHash('sha256')
+      .update(cert.body)
+      .digest('hex')
+      .toUpperCase();
+    expect(summary.body.sha256Fingerprint.replace(/:/g, '')).toBe(fingerprint);
+
+    const [enrollment] = await knex('enrollment_enrollments').where({
+      login_name: 'alice',
+    });
+    expect(JSON.parse(enrollment.user)).toEqual({
+      username: 'alice',
+      realName: 'Alice Archer',
+      email: 'alice@example.com',
+      department: 'Engineering',
+      building: 'HQ',
+      room: '101',
+      phone: '+1 555 0101',
+      position: 'Engineer',
+    });
+  });
+
+  it('gives one generic message for a wrong password and an unknown user', async () => {
+    const wrong = await login(browser(), 'alice', 'wrong-password');
+    const unknown = await login(browser(), 'nobody-here', 'whatever-pass');
+    for (const res of [wrong, unknown]) {
+      expect(res.status).toBe(401);
+      expect(res.text).toContain('id="enroll-error"');
+      expect(res.text).toContain('The username or password is incorrect.');
+    }
+    expect(wrong.text).not.toContain('wrong-password');
+    const events = await knex('enrollment_events').where({
+      type: 'portal.login-failed',
+    });
+    expect(events.map(e => e.actor)).toEqual(
+      expect.arrayContaining(['alice', 'nobody-here']),
+    );
+    expect(JSON.stringify(events)).not.toContain('wrong-password');
+  });
+
+  it('logs nobody in with an LDAP injection in the username', async () => {
+    for (const username of ['*)(uid=*', '*', 'alice)(|(uid=*']) {
+      const res = await login(browser(), username, slapd.people.alice.password);
+      expect(res.status).toBe(401);
+    }
+  });
+
+  it('throttles repeated failures for a user', async () => {
+    const b = browser();
+    let last: request.Response | undefined;
+    for (let i = 0; i < 6; i++) last = await login(b, 'bob', `wrong-${i}`);
+    expect(last!.status).toBe(429);
+    expect(last!.text).toMatch(/Too many failed attempts. Wait \d+ minute/);
+    // Even the right password waits now.
+    expect(
+      (await login(browser(), 'bob', slapd.people.bob.password)).status,
+    ).toBe(429);
+  });
+
+  it('asks a local account which directory person the Mac is for', async () => {
+    const b = browser();
+    expect((await login(b, 'enroll', 'local-secret-1')).status).toBe(303);
+    const ask = await b.get(PORTAL);
+    expect(ask.text).toContain('Who is this Mac for?');
+    const found = await b.get(`${PORTAL}?q=Smith`);
+    expect(found.text).toContain('value="jsmith"');
+    const chosen = await b.post(`${PORTAL}/assign`, {
+      csrf: csrfOf(found.text),
+      username: 'jsmith',
+    });
+    expect(chosen.status).toBe(303);
+    const page = await b.get(PORTAL);
+    expect(hrefOf(page.text, 'download-profile')).toBeDefined();
+    const [enrollment] = await knex('enrollment_enrollments').where({
+      login_name: 'enroll',
+    });
+    expect(enrollment.login_kind).toBe('local');
+    expect(JSON.parse(enrollment.user)).toMatchObject({
+      username: 'jsmith',
+      realName: 'Smith, John "JJ" + Co',
+      department: 'Sales',
+    });
+  });
+
+  it("refuses a form without the session's CSRF token", async () => {
+    const b = browser();
+    await b.get(PORTAL);
+    const res = await b.post(`${PORTAL}/login`, {
+      csrf: 'forged',
+      username: 'alice',
+      password: 'x',
+    });
+    expect(res.status).toBe(403);
+    expect(res.text).toContain('id="enroll-error"');
+  });
+
+  it('offers macOS 10.12 the QuickAdd package', async () => {
+    const b = browser(SAFARI_1012);
+    await login(b, 'alice', slapd.people.alice.password);
+    const page = await b.get(PORTAL);
+    expect(hrefOf(page.text, 'download-quickadd')).toMatch(
+      /quickadd\.pkg\?token=/,
+    );
+    expect(page.text).not.toContain('download-profile');
+  });
+
+  it('tells a Windows visitor the portal is for Macs', async () => {
+    const res = await browser(WINDOWS).get(PORTAL);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('id="enroll-error"');
+    expect(res.text).toContain('a Windows PC');
+    expect(res.text).not.toContain('enroll-login');
+  });
+
+  it('goes straight to the downloads with a no-login invitation', async () => {
+    const invitation = await createInvitation({ requireLogin: false });
+    const b = browser();
+    const start = await b.get(portalUrlOf(invitation.url));
+    expect(start.status).toBe(303);
+    expect(start.headers.location).toBe(PORTAL);
+    const page = await b.get(PORTAL);
+    expect(hrefOf(page.text, 'download-profile')).toBeDefined();
+  });
+
+  it('explains an expired, a cancelled, a used and an unknown invitation', async () => {
+    const expired = await createInvitation({});
+    await knex('enrollment_invitations')
+      .where({ id: expired.id })
+      .update({ expires_at: new Date(Date.now() - 1000) });
+    const res = await browser().get(portalUrlOf(expired.url));
+    expect(res.status).toBe(410);
+    expect(res.text).toMatch(
+      /This invitation expired on .*Ask IT for a new one/,
+    );
+
+    const cancelled = await createInvitation({});
+    await request(server)
+      .post(`/api/enrollment/invitations/${cancelled.id}/cancel`)
+      .set('Authorization', admin())
+      .send({});
+    expect((await browser().get(portalUrlOf(cancelled.url))).text).toContain(
+      'was cancelled',
+    );
+
+    const used = await createInvitation({ requireLogin: false });
+    const first = browser();
+    await first.get(portalUrlOf(used.url));
+    await first.get(PORTAL);
+    const second = await browser().get(portalUrlOf(used.url));
+    expect(second.status).toBe(410);
+    expect(second.text).toContain('already been used');
+
+    const unknown = await browser().get(
+      `${PORTAL}?invitation=${'A'.repeat(43)}`,
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.text).toContain('id="enroll-error"');
+    expect((await browser().get(`${PORTAL}?invitation=<script>`)).status).toBe(
+      404,
+    );
+  });
+
+  it('lets 50 racing visitors consume a single-use invitation once', async () => {
+    const invitation = await createInvitation({ requireLogin: false });
+    const visitors = Array.from({ length: 50 }, () => browser());
+    await Promise.all(visitors.map(v => v.get(portalUrlOf(invitation.url))));
+    const pages = await Promise.all(visitors.map(v => v.get(PORTAL)));
+    const statuses = pages.map(p => p.status);
+    expect(statuses.filter(s => s === 200)).toHaveLength(1);
+    expect(statuses.filter(s => s === 410)).toHaveLength(49);
+    const after = await request(server)
+      .get(`/api/enrollment/invitations/${invitation.id}`)
+      .set('Authorization', admin());
+    expect(after.body).toMatchObject({ timesUsed: 1, status: 'used' });
+  });
+
+  it('opens a download only with its own token and the same browser', async () => {
+    const b = browser();
+    await login(b, 'alice', slapd.people.alice.password);
+    const page = await b.get(PORTAL);
+    const ca = hrefOf(page.text, 'download-ca')!;
+    const profile = hrefOf(page.text, 'download-profile')!;
+    expect((await browser().get(ca)).status).toBe(403); // another browser
+    const token = new URL(ca, 'http://x').searchParams.get('token');
+    expect(
+      (await b.get(`${PORTAL}/profile.mobileconfig?token=${token}`)).status,
+    ).toBe(403);
+    expect((await b.get(`${PORTAL}/ca.cer?token=nope`)).status).toBe(403);
+    // The profile is built by a later part; the link already answers with a page.
+    const notYet = await b.get(profile);
+    expect(notYet.status).toBe(503);
+    expect(notYet.text).toContain('id="enroll-error"');
+  });
+
+  it('follows the settings: closed portal, skipped certificate, EULA and site choice', async () => {
+    const put = (settings: object) =>
+      request(server)
+        .put('/api/enrollment/settings')
+        .set('Authorization', admin())
+        .send(settings);
+    const current = (
+      await request(server)
+        .get('/api/enrollment/settings')
+        .set('Authorization', admin())
+    ).body;
+    expect((await put({ ...current, bogus: 1 })).status).toBe(400);
+    expect(
+      (await put({ ...current, eula: { enabled: true, text: ' ' } })).body.error
+        .message,
+    ).toMatch(/needs its text/);
+
+    try {
+      await put({ ...current, portalEnabled: false });
+      const closed = await browser().get(PORTAL);
+      expect(closed.status).toBe(503);
+      expect(closed.text).toContain('Enrollment is closed');
+
+      const site = (
+        await request(server)
+          .post('/api/enrollment/sites')
+          .set('Authorization', admin())
+          .send({ name: 'Portal Site' })
+      ).body;
+      await put({
+        ...current,
+        skipCertificateInstallation: true,
+        supportContact: 'help@acme.example <b>',
+        eula: { enabled: true, text: 'Terms <script>alert(1)</script>' },
+        allowSiteChoice: true,
+      });
+      const b = browser();
+      await login(b, 'alice', slapd.people.alice.password);
+      const eula = await b.get(PORTAL);
+      expect(eula.text).toContain('Terms &lt;script&gt;');
+      expect(eula.text).toContain('help@acme.example &lt;b&gt;');
+      await b.post(`${PORTAL}/eula`, {
+        csrf: csrfOf(eula.text),
+        accept: 'yes',
+      });
+      const sitePage = await b.get(PORTAL);
+      expect(sitePage.text).toContain('Portal Site');
+      await b.post(`${PORTAL}/site`, {
+        csrf: csrfOf(sitePage.text),
+        siteId: site.id,
+      });
+      const downloads = await b.get(PORTAL);
+      expect(downloads.text).not.toContain('download-ca');
+      expect(hrefOf(downloads.text, 'download-profile')).toBeDefined();
+      const [enrollment] = await knex('enrollment_enrollments')
+        .where({ login_name: 'alice' })
+        .orderBy('created_at', 'desc');
+      expect(enrollment.site_id).toBe(site.id);
+    } finally {
+      await put(current);
+    }
+  });
+
+  it('lets admins add, disable and reset local accounts, but not config ones', async () => {
+    const api = (method: 'post' | 'patch' | 'get', path: string) =>
+      request(server)
+        [method](`/api/enrollment${path}`)
+        .set('Authorization', admin());
+    expect(
+      (
+        await api('post', '/portal-accounts').send({
+          username: 'kiosk',
+          password: 'short',
+        })
+      ).status,
+    ).toBe(400);
+    const created = await api('post', '/portal-accounts').send({
+      username: 'kiosk',
+      password: 'kiosk-password-1',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual(
+      expect.objectContaining({
+        username: 'kiosk',
+        source: 'admin',
+        disabled: false,
+      }),
+    );
+    expect(
+      JSON.stringify((await api('get', '/portal-accounts')).body),
+    ).not.toMatch(/scrypt|password/);
+    expect((await login(browser(), 'kiosk', 'kiosk-password-1')).status).toBe(
+      303,
+    );
+
+    await api('patch', '/portal-accounts/kiosk').send({ disabled: true });
+    expect((await login(browser(), 'kiosk', 'kiosk-password-1')).status).toBe(
+      401,
+    );
+    await api('patch', '/portal-accounts/kiosk').send({
+      disabled: false,
+      password: 'new-kiosk-pass-2',
+    });
+    expect((await login(browser(), 'kiosk', 'kiosk-password-1')).status).toBe(
+      401,
+    );
+    expect((await login(browser(), 'kiosk', 'new-kiosk-pass-2')).status).toBe(
+      303,
+    );
+
+    const configAccount = await api('patch', '/portal-accounts/enroll').send({
+      disabled: true,
+    });
+    expect(configAccount.status).toBe(409);
+    expect(configAccount.body.error.message).toContain('comes from app-config');
+  });
+});
