@@ -24,9 +24,14 @@ describe('the demo', () => {
     expect(res.headers.get('location')).toBe(
       `${demo.backendUrl}/api/enrollment/enroll?invitation=abc`,
     );
-    const portal = await fetch(res.headers.get('location')!);
+    const portal = await fetch(res.headers.get('location')!, {
+      headers: {
+        'User-Agent':
+          'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
+      },
+    });
     expect(portal.status).toBe(200);
-    expect(await portal.text()).toContain('Enroll your Mac');
+    expect(await portal.text()).toContain('<form id="enroll-login"');
   });
 
   it('keeps admin routes behind Backstage credentials', async () => {

@@ -7,6 +7,9 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { enrollmentPlugin } from './plugin';
 
+const SAFARI =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
+
 async function startBackend(
   options: {
     result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
@@ -36,10 +39,11 @@ describe('enrollment backend plugin', () => {
     const { server } = await startBackend();
     const res = await request(server)
       .get('/api/enrollment/enroll')
+      .set('User-Agent', SAFARI)
       .set('Authorization', mockCredentials.none.header());
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
-    expect(res.text).toContain('Enroll your Mac');
+    expect(res.text).toContain('<form id="enroll-login"');
     expect(res.text).toContain('Acme Fruit');
   });
 
