@@ -24,12 +24,15 @@ describe('the demo', () => {
     expect(res.headers.get('location')).toBe(
       `${demo.backendUrl}/api/enrollment/enroll?invitation=abc`,
     );
-    const portal = await fetch(res.headers.get('location')!, {
-      headers: {
-        'User-Agent':
-          'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
-      },
-    });
+    const safari = {
+      'User-Agent':
+        'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
+    };
+    // "abc" is no invitation code: the portal says so in a page.
+    const unknown = await fetch(res.headers.get('location')!, { headers: safari });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('id="enroll-error"');
+    const portal = await fetch(`${demo.backendUrl}/api/enrollment/enroll`, { headers: safari });
     expect(portal.status).toBe(200);
     expect(await portal.text()).toContain('<form id="enroll-login"');
   });
