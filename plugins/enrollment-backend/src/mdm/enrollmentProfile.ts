@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import plist from 'plist';
+
+/** What goes into one enrollment profile download. */
+export interface EnrollmentProfileInput {
+  organization: string;
+  /** The APNs topic of the MDM push certificate. */
+  topic: string;
+  /** `{base}/mdm/connect`, `{base}/mdm/checkin`, `{base}/scep`. */
+  serverUrl: string;
+  checkInUrl: string;
+  scepUrl: string;
+  /** The single-use SCEP challenge minted for this download. */
+  challenge: string;
+  /** The CA certificate (DER), when the profile should install it too. */
+  caCertificateDer?: Buffer;
+  /** Names the identity in the SCEP subject, e.g. the user's name. */
+  identityName: string;
+  /** A stable reverse-DNS prefix for payload identifiers. */
+  identifierPrefix: string;
+}
+
+/** All 13 access-right bits (com.apple.mdm.yaml): 8191. */
+const ALL_ACCESS_RIGHTS = 8191;
+
+/**
+ * Builds the enrollment .mobileconfig (unsigned XML plist): a System-scope
+ * Configuration profile with the CA (optional), a SCEP identity payload and
+ * the com.apple.mdm payload pointing at that identity. Fresh UUIDs per
+ * download (Apple requires unique PayloadUUIDs, not stable ones).
+ */
+export function buildEnrollmentProfile(input: EnrollmentProfileInput): string {
+  const uuid = () => randomUUID().toUpperCase();
+  const scepUuid = uuid();
+  const prefix = input.identifierPrefix;
+  const content: Record<string, unknown>[] = [];
+
+  if (input.caCertificateDer) {
+    content.push({
+      PayloadType: 'com.apple.security.root',
+      PayloadVersion: 1,
+      PayloadIdentifier: `${prefix}.ca`,
+      PayloadUUID: uuid(),
+      PayloadDisplayName: `${input.organization} Enrollment CA`,
+      PayloadCertificateFileName: 'ca.cer',
+      PayloadContent: input.caCertificateDer,
+    });
+  }
+
+  content.push({
+    PayloadType: 'com.apple.security.scep',
+    PayloadVersion: 1,
+    PayloadIdentifier: `${prefix}.scep`,
+    PayloadUUID: scepUuid,
+    PayloadDisplayName: 'Device identity',
+    PayloadContent: {
+      // Apple's client appends ?operation=…, so the URL carries no query.
+      URL: input.scepUrl,
+      Name: input.organization,
+      Challenge: input.challenge,
+      Keysize: 2048, // the default is 1024
+      'Key Type': 'RSA',
+      'Key Usage': 5, // signing (1) + encryption (4)
+      Subject: [
+        [['O', input.organization]],
+        [['CN', `${input.identityName} MDM identity`]],
+      ],
+    },
+  });
+
+  content.push({
+    PayloadType: 'com.apple.mdm',
+    PayloadVersion: 1,
+    PayloadIdentifier: `${prefix}.mdm`,
+    PayloadUUID: uuid(),
+    PayloadDisplayName: 'Device management',
+    IdentityCertificateUUID: scepUuid,
+    Topic: input.topic,
+    ServerURL: input.serverUrl,
+    CheckInURL: input.checkInUrl,
+    SignMessage: true,
+    AccessRights: ALL_ACCESS_RIGHTS,
+    CheckOutWhenRemoved: true,
+    ServerCapabilities: [
+      'com.apple.mdm.per-user-connections',
+      'com.apple.mdm.bootstraptoken',
+    ],
+  });
+
+  return plist.build({
+    PayloadType: 'Configuration',
+    PayloadVersion: 1,
+    PayloadIdentifier: prefix,
+    PayloadUUID: uuid(),
+    PayloadScope: 'System',
+    PayloadDisplayName: `${input.organization} device management`,
+    PayloadDescription: `Enrolls this Mac in ${input.organization}'s device management.`,
+    PayloadOrganization: input.organization,
+    PayloadContent: content,
+  } as plist.PlistValue);
+}
