@@ -7,7 +7,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import PhonelinkSetupIcon from '@material-ui/icons/PhonelinkSetup';
 import { EnrollmentClient, enrollmentApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { invitationRouteRef, rootRouteRef } from './routes';
 
 const enrollmentApi = ApiBlueprint.make({
   params: defineParams =>
@@ -36,6 +36,6 @@ const enrollmentPage = PageBlueprint.make({
  */
 export default createFrontendPlugin({
   pluginId: 'enrollment',
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, invitation: invitationRouteRef },
   extensions: [enrollmentApi, enrollmentPage],
 });

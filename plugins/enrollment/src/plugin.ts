@@ -6,7 +6,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { EnrollmentClient, enrollmentApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { invitationRouteRef, rootRouteRef } from './routes';
 
 /**
  * The enrollment frontend plugin.
@@ -24,6 +24,7 @@ export const enrollmentPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    invitation: invitationRouteRef,
   },
 });
 

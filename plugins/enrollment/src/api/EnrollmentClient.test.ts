@@ -1,20 +1,57 @@
 import { EnrollmentClient } from './EnrollmentClient';
 
+const BASE = 'http://backend/api/enrollment';
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+function errorResponse(status: number, statusText: string, message: string) {
+  return new Response(
+    JSON.stringify({
+      error: { name: 'InputError', message },
+      response: { statusCode: status },
+    }),
+    { status, statusText, headers: { 'content-type': 'application/json' } },
+  );
+}
+
 describe('EnrollmentClient', () => {
   const discoveryApi = {
-    getBaseUrl: jest.fn().mockResolvedValue('http://backend/api/enrollment'),
+    getBaseUrl: jest.fn().mockResolvedValue(BASE),
   };
 
+  function clientAnswering(...responses: Response[]) {
+    const fetch = jest.fn();
+    for (const response of responses) fetch.mockResolvedValueOnce(response);
+    return {
+      fetch,
+      client: new EnrollmentClient({ discoveryApi, fetchApi: { fetch } }),
+    };
+  }
+
+  /** The request the client made, with its parsed JSON body. */
+  function sent(fetch: jest.Mock, call = 0) {
+    const [url, init] = fetch.mock.calls[call] as [string, RequestInit?];
+    return {
+      url,
+      method: init?.method ?? 'GET',
+      contentType: (init?.headers as Record<string, string> | undefined)?.[
+        'Content-Type'
+      ],
+      body:
+        init?.body === undefined ? undefined : JSON.parse(String(init.body)),
+    };
+  }
+
   it('reads the CA summary from the backend', async () => {
-    const fetch = jest.fn().mockResolvedValue(
-      new Response(JSON.stringify({ subject: 'O=Acme' }), {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      }),
-    );
-    const client = new EnrollmentClient({ discoveryApi, fetchApi: { fetch } });
+    const { fetch, client } = clientAnswering(json({ subject: 'O=Acme' }));
     await expect(client.getCaSummary()).resolves.toEqual({ subject: 'O=Acme' });
-    expect(fetch).toHaveBeenCalledWith('http://backend/api/enrollment/ca');
+    expect(discoveryApi.getBaseUrl).toHaveBeenCalledWith('enrollment');
+    expect(fetch).toHaveBeenCalledWith(`${BASE}/ca`);
   });
 
   it('throws a ResponseError carrying the backend message', async () => {
@@ -39,6 +76,191 @@ describe('EnrollmentClient', () => {
       name: 'ResponseError',
       statusCode: 403,
       body: { error: { message: 'needs enrollment.settings.read' } },
+    });
+  });
+
+  describe('listInvitations', () => {
+    const page = { items: [], totalCount: 0, offset: 0, limit: 25 };
+
+    it('puts every given parameter in the query, statuses comma-separated', async () => {
+      const { fetch, client } = clientAnswering(json(page));
+      await expect(
+        client.listInvitations({
+          offset: 50,
+          limit: 25,
+          orderBy: 'expiresAt',
+          order: 'asc',
+          status: ['sent', 'partially-sent'],
+          siteId: 'site 1',
+          search: 'jane+mac@example.com',
+        }),
+      ).resolves.toEqual(page);
+
+      const { url, method } = sent(fetch);
+      expect(method).toBe('GET');
+      expect(url.startsWith(`${BASE}/invitations?`)).toBe(true);
+      const params = new URL(url).searchParams;
+      expect(Object.fromEntries(params)).toEqual({
+        offset: '50',
+        limit: '25',
+        orderBy: 'expiresAt',
+        order: 'asc',
+        status: 'sent,partially-sent',
+        siteId: 'site 1',
+        search: 'jane+mac@example.com',
+      });
+      // The + must be encoded, or the backend would read a space.
+      expect(url).toContain('search=jane%2Bmac%40example.com');
+    });
+
+    it('leaves out absent, empty and zero-length parameters', async () => {
+      const { fetch, client } = clientAnswering(json(page), json(page));
+      await client.listInvitations({});
+      await client.listInvitations({ offset: 0, status: [], search: '' });
+      expect(sent(fetch, 0).url).toBe(`${BASE}/invitations`);
+      expect(sent(fetch, 1).url).toBe(`${BASE}/invitations?offset=0`);
+    });
+  });
+
+  it('lists computers with their query', async () => {
+    const page = { items: [], totalCount: 0, offset: 0, limit: 10 };
+    const { fetch, client } = clientAnswering(json(page));
+    await client.listComputers({ limit: 10, siteId: 's1', search: 'C02' });
+    expect(sent(fetch).url).toBe(
+      `${BASE}/computers?limit=10&siteId=s1&search=C02`,
+    );
+  });
+
+  it('creates an invitation by POSTing the request as JSON', async () => {
+    const created = { id: 'inv1', url: 'http://backend/enroll?invitation=X' };
+    const { fetch, client } = clientAnswering(json(created, 201));
+    const request = {
+      recipients: ['a@example.com'],
+      expiresAt: '2026-12-08T23:59:59.000Z',
+      requireLogin: true,
+      multipleUses: false,
+    };
+    await expect(client.createInvitation(request)).resolves.toEqual(created);
+    expect(sent(fetch)).toEqual({
+      url: `${BASE}/invitations`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: request,
+    });
+  });
+
+  it('encodes the invitation id in every invitation path', async () => {
+    const { fetch, client } = clientAnswering(
+      json({ id: 'a/b' }),
+      json({ id: 'a/b' }),
+      json({ items: [] }),
+    );
+    await client.getInvitation('a/b?c');
+    await client.cancelInvitation('a/b?c');
+    await client.listInvitationComputers('a/b?c');
+    expect(sent(fetch, 0).url).toBe(`${BASE}/invitations/a%2Fb%3Fc`);
+    expect(sent(fetch, 1)).toEqual({
+      url: `${BASE}/invitations/a%2Fb%3Fc/cancel`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: {},
+    });
+    expect(sent(fetch, 2).url).toBe(`${BASE}/invitations/a%2Fb%3Fc/computers`);
+  });
+
+  it('resends to the given recipients, or to the failed ones with an empty body', async () => {
+    const { fetch, client } = clientAnswering(
+      json({ id: 'i' }),
+      json({ id: 'i' }),
+    );
+    await client.resendInvitation('i', ['a@example.com', 'b@example.com']);
+    await client.resendInvitation('i');
+    expect(sent(fetch, 0)).toMatchObject({
+      url: `${BASE}/invitations/i/resend`,
+      method: 'POST',
+      body: { recipients: ['a@example.com', 'b@example.com'] },
+    });
+    expect(sent(fetch, 1)).toMatchObject({
+      url: `${BASE}/invitations/i/resend`,
+      method: 'POST',
+      body: {},
+    });
+  });
+
+  it('manages sites, and takes a 204 without a body as success', async () => {
+    const site = { id: 's/1', name: 'Paris' };
+    const { fetch, client } = clientAnswering(
+      json({ items: [site] }),
+      json(site, 201),
+      json({ ...site, name: 'Lyon' }),
+      new Response(null, { status: 204 }),
+    );
+    await expect(client.listSites()).resolves.toEqual({ items: [site] });
+    await expect(client.createSite('Paris')).resolves.toEqual(site);
+    await expect(client.renameSite('s/1', 'Lyon')).resolves.toMatchObject({
+      name: 'Lyon',
+    });
+    await expect(client.deleteSite('s/1')).resolves.toBeUndefined();
+
+    expect(sent(fetch, 0)).toMatchObject({
+      url: `${BASE}/sites`,
+      method: 'GET',
+    });
+    expect(sent(fetch, 1)).toEqual({
+      url: `${BASE}/sites`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: { name: 'Paris' },
+    });
+    expect(sent(fetch, 2)).toEqual({
+      url: `${BASE}/sites/s%2F1`,
+      method: 'PATCH',
+      contentType: 'application/json',
+      body: { name: 'Lyon' },
+    });
+    expect(sent(fetch, 3)).toMatchObject({
+      url: `${BASE}/sites/s%2F1`,
+      method: 'DELETE',
+      body: undefined,
+    });
+  });
+
+  it('sends a test email', async () => {
+    const { fetch, client } = clientAnswering(json({ messageId: '<m@x>' }));
+    await expect(client.sendTestEmail('it@example.com')).resolves.toEqual({
+      messageId: '<m@x>',
+    });
+    expect(sent(fetch)).toEqual({
+      url: `${BASE}/mail/test`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: { to: 'it@example.com' },
+    });
+  });
+
+  it.each([
+    [
+      'createInvitation',
+      (c: EnrollmentClient) =>
+        c.createInvitation({
+          recipients: [],
+          expiresAt: '2000-01-01T00:00:00.000Z',
+          requireLogin: true,
+          multipleUses: false,
+        }),
+    ],
+    ['cancelInvitation', (c: EnrollmentClient) => c.cancelInvitation('i')],
+    ['resendInvitation', (c: EnrollmentClient) => c.resendInvitation('i')],
+    ['getInvitation', (c: EnrollmentClient) => c.getInvitation('i')],
+    ['deleteSite', (c: EnrollmentClient) => c.deleteSite('s')],
+  ])('%s turns an error answer into a ResponseError', async (_name, call) => {
+    const { client } = clientAnswering(
+      errorResponse(400, 'Bad Request', 'expiresAt is in the past'),
+    );
+    await expect(call(client)).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 400,
+      body: { error: { message: 'expiresAt is in the past' } },
     });
   });
 });

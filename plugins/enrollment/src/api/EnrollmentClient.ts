@@ -1,6 +1,31 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import {
+  Computer,
+  CreateInvitationRequest,
+  CreatedInvitation,
+  Invitation,
+  InvitationDetails,
+  ListComputersQuery,
+  ListInvitationsQuery,
+  PageOf,
+  Site,
+} from '@macenroll/plugin-enrollment-common';
 import { CaSummary, EnrollmentApi } from './EnrollmentApi';
+
+type QueryValue = string | number | undefined;
+
+/** Builds `?a=1&b=2` from the defined, non-empty values; '' when none. */
+function queryString(params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') {
+      search.set(key, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
 
 /**
  * Talks to the enrollment backend with the signed-in user's credentials.
@@ -20,12 +45,128 @@ export class EnrollmentClient implements EnrollmentApi {
     return this.get<CaSummary>('/ca');
   }
 
+  async listInvitations(
+    query: ListInvitationsQuery,
+  ): Promise<PageOf<Invitation>> {
+    return this.get<PageOf<Invitation>>(
+      `/invitations${queryString({
+        offset: query.offset,
+        limit: query.limit,
+        orderBy: query.orderBy,
+        order: query.order,
+        status: query.status?.length ? query.status.join(',') : undefined,
+        siteId: query.siteId,
+        search: query.search,
+      })}`,
+    );
+  }
+
+  async getInvitation(id: string): Promise<InvitationDetails> {
+    return this.get<InvitationDetails>(
+      `/invitations/${encodeURIComponent(id)}`,
+    );
+  }
+
+  async createInvitation(
+    request: CreateInvitationRequest,
+  ): Promise<CreatedInvitation> {
+    return this.send<CreatedInvitation>('POST', '/invitations', request);
+  }
+
+  async cancelInvitation(id: string): Promise<InvitationDetails> {
+    return this.send<InvitationDetails>(
+      'POST',
+      `/invitations/${encodeURIComponent(id)}/cancel`,
+      {},
+    );
+  }
+
+  async resendInvitation(
+    id: string,
+    recipients?: string[],
+  ): Promise<InvitationDetails> {
+    return this.send<InvitationDetails>(
+      'POST',
+      `/invitations/${encodeURIComponent(id)}/resend`,
+      recipients ? { recipients } : {},
+    );
+  }
+
+  async listInvitationComputers(id: string): Promise<{ items: Computer[] }> {
+    return this.get<{ items: Computer[] }>(
+      `/invitations/${encodeURIComponent(id)}/computers`,
+    );
+  }
+
+  async listComputers(query: ListComputersQuery): Promise<PageOf<Computer>> {
+    return this.get<PageOf<Computer>>(
+      `/computers${queryString({
+        offset: query.offset,
+        limit: query.limit,
+        siteId: query.siteId,
+        search: query.search,
+      })}`,
+    );
+  }
+
+  async listSites(): Promise<{ items: Site[] }> {
+    return this.get<{ items: Site[] }>('/sites');
+  }
+
+  async createSite(name: string): Promise<Site> {
+    return this.send<Site>('POST', '/sites', { name });
+  }
+
+  async renameSite(id: string, name: string): Promise<Site> {
+    return this.send<Site>('PATCH', `/sites/${encodeURIComponent(id)}`, {
+      name,
+    });
+  }
+
+  async deleteSite(id: string): Promise<void> {
+    await this.request('DELETE', `/sites/${encodeURIComponent(id)}`);
+  }
+
+  async sendTestEmail(to: string): Promise<{ messageId: string }> {
+    return this.send<{ messageId: string }>('POST', '/mail/test', { to });
+  }
+
   private async get<T>(path: string): Promise<T> {
+    const response = await this.request('GET', path);
+    return (await response.json()) as T;
+  }
+
+  private async send<T>(
+    method: 'POST' | 'PATCH',
+    path: string,
+    body: unknown,
+  ): Promise<T> {
+    const response = await this.request(method, path, body);
+    return (await response.json()) as T;
+  }
+
+  private async request(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('enrollment');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const url = `${baseUrl}${path}`;
+    const response =
+      method === 'GET'
+        ? await this.fetchApi.fetch(url)
+        : await this.fetchApi.fetch(url, {
+            method,
+            ...(body === undefined
+              ? {}
+              : {
+                  headers: { 'Content-Type': 'application/json' },
+                  body: JSON.stringify(body),
+                }),
+          });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }

@@ -1,45 +1,37 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { EnrollmentApi, enrollmentApiRef } from '../../api';
-import { EnrollmentPage } from './EnrollmentPage';
-
-const summary = {
-  subject: 'O=Acme, CN=Acme Enrollment CA',
-  serialNumber: '01',
-  notBefore: '2026-01-01T00:00:00.000Z',
-  notAfter: '2036-01-01T00:00:00.000Z',
-  sha256Fingerprint: 'AB:CD',
-};
-
-function renderWith(api: Partial<EnrollmentApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[enrollmentApiRef, api]]}>
-      <EnrollmentPage />
-    </TestApiProvider>,
-  );
-}
+import {
+  invitation,
+  mockEnrollmentApi,
+  page,
+  renderEnrollment,
+} from '../../__testUtils__/enrollment';
 
 describe('EnrollmentPage', () => {
-  it('shows the empty invitation list and the CA it got from the API', async () => {
-    await renderWith({ getCaSummary: jest.fn().mockResolvedValue(summary) });
+  it('shows the invitation list and the CA at its root', async () => {
+    const api = mockEnrollmentApi({
+      listInvitations: jest.fn().mockResolvedValue(page([invitation()])),
+    });
+    await renderEnrollment('', api);
     expect(
       screen.getByRole('heading', { name: 'Enrollment Invitations' }),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('No enrollment invitations yet'),
+      await screen.findByText('jane@example.com, bob@example.com'),
     ).toBeInTheDocument();
     expect(
       await screen.findByText('O=Acme, CN=Acme Enrollment CA'),
     ).toBeInTheDocument();
-    expect(screen.getByText('AB:CD')).toBeInTheDocument();
   });
 
-  it('shows an error panel when the API fails', async () => {
-    await renderWith({
-      getCaSummary: jest.fn().mockRejectedValue(new Error('backend is down')),
-    });
+  it('shows one invitation below invitations/:id', async () => {
+    const api = mockEnrollmentApi();
+    await renderEnrollment('/invitations/inv-1', api);
     expect(
-      await screen.findByText('Error: backend is down', { selector: 'h6' }),
+      await screen.findByRole('heading', {
+        name: 'Invitation to jane@example.com, bob@example.com',
+      }),
     ).toBeInTheDocument();
+    expect(api.getInvitation).toHaveBeenCalledWith('inv-1');
+    expect(api.listInvitations).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,160 @@
+import { ResponseError } from '@backstage/errors';
+import {
+  PermissionApi,
+  permissionApiRef,
+} from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import {
+  Computer,
+  Invitation,
+  InvitationDetails,
+} from '@macenroll/plugin-enrollment-common';
+import { Route, Routes } from 'react-router-dom';
+import { EnrollmentApi, enrollmentApiRef } from '../api';
+import { EnrollmentPage } from '../components/EnrollmentPage';
+import { rootRouteRef } from '../routes';
+
+export function invitation(overrides: Partial<Invitation> = {}): Invitation {
+  return {
+    id: 'inv-1',
+    status: 'sent',
+    recipients: ['jane@example.com', 'bob@example.com'],
+    recipientCount: 2,
+    expiresAt: '2030-06-15T23:59:59.000Z',
+    requireLogin: true,
+    multipleUses: false,
+    timesUsed: 0,
+    site: null,
+    keepExistingSite: false,
+    createdBy: 'user:default/alice',
+    createdAt: '2030-06-01T09:00:00.000Z',
+    delivery: { pending: 0, sent: 2, failed: 0 },
+    ...overrides,
+  };
+}
+
+export function invitationDetails(
+  overrides: Partial<InvitationDetails> = {},
+): InvitationDetails {
+  return {
+    ...invitation(),
+    recipientDetails: [
+      {
+        email: 'jane@example.com',
+        state: 'sent',
+        attempts: 1,
+        sentAt: '2030-06-01T09:01:00.000Z',
+      },
+      {
+        email: 'bob@example.com',
+        state: 'sent',
+        attempts: 1,
+        sentAt: '2030-06-01T09:01:00.000Z',
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function computer(overrides: Partial<Computer> = {}): Computer {
+  return {
+    id: 'c-1',
+    udid: 'UDID-1',
+    serialNumber: 'C02XYZ123',
+    name: "Jane's MacBook Pro",
+    model: 'MacBook Pro (14-inch, 2023)',
+    osVersion: '15.1',
+    status: 'enrolled',
+    enrolledAt: '2030-06-02T10:00:00.000Z',
+    user: { realName: 'Jane Doe', username: 'jdoe', email: 'jane@example.com' },
+    site: { id: 's-1', name: 'Paris' },
+    invitationId: 'inv-1',
+    ...overrides,
+  };
+}
+
+export function page<T>(items: T[], totalCount = items.length) {
+  return { items, totalCount, offset: 0, limit: 25 };
+}
+
+/** An API whose every method is a jest.fn, answering "nothing" by default. */
+export function mockEnrollmentApi(
+  overrides: Partial<EnrollmentApi> = {},
+): jest.Mocked<EnrollmentApi> {
+  return {
+    getCaSummary: jest.fn().mockResolvedValue({
+      subject: 'O=Acme, CN=Acme Enrollment CA',
+      serialNumber: '01',
+      notBefore: '2026-01-01T00:00:00.000Z',
+      notAfter: '2036-01-01T00:00:00.000Z',
+      sha256Fingerprint: 'AB:CD',
+    }),
+    listInvitations: jest.fn().mockResolvedValue(page([])),
+    getInvitation: jest.fn().mockResolvedValue(invitationDetails()),
+    createInvitation: jest.fn(),
+    cancelInvitation: jest.fn(),
+    resendInvitation: jest.fn(),
+    listInvitationComputers: jest.fn().mockResolvedValue({ items: [] }),
+    listComputers: jest.fn().mockResolvedValue(page([])),
+    listSites: jest.fn().mockResolvedValue({ items: [] }),
+    createSite: jest.fn(),
+    renameSite: jest.fn(),
+    deleteSite: jest.fn(),
+    sendTestEmail: jest.fn(),
+    ...overrides,
+  } as jest.Mocked<EnrollmentApi>;
+}
+
+/** A ResponseError as the client throws it for a backend error answer. */
+export async function responseError(
+  status: number,
+  statusText: string,
+  message: string,
+  name = 'InputError',
+): Promise<ResponseError> {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name, message },
+        response: { statusCode: status },
+      }),
+      {
+        status,
+        statusText,
+        headers: { 'content-type': 'application/json' },
+      },
+    ),
+  );
+}
+
+/**
+ * Renders the plugin page at `path` (below `/enrollment`, where the app
+ * mounts it), with the given API; every permission is granted unless a
+ * permission API says otherwise.
+ */
+export function renderEnrollment(
+  path: string,
+  api: EnrollmentApi,
+  permissionApi: PermissionApi = mockApis.permission(),
+) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [enrollmentApiRef, api],
+        [permissionApiRef, permissionApi],
+      ]}
+    >
+      <Routes>
+        <Route path="/enrollment/*" element={<EnrollmentPage />} />
+      </Routes>
+    </TestApiProvider>,
+    {
+      mountedRoutes: { '/enrollment': rootRouteRef },
+      routeEntries: [`/enrollment${path}`],
+    },
+  );
+}

@@ -1,0 +1,1 @@
+export { CaCard } from './CaCard';

@@ -1,0 +1,1 @@
+export { EnrolledComputersCard } from './EnrolledComputersCard';

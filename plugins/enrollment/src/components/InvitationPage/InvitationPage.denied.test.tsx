@@ -1,0 +1,46 @@
+// Its own file: permission decisions are cached per module, so a denial
+// must not share a test file with tests that were allowed.
+import { mockApis } from '@backstage/test-utils';
+import { screen, waitFor } from '@testing-library/react';
+import {
+  invitationDetails,
+  mockEnrollmentApi,
+  renderEnrollment,
+} from '../../__testUtils__/enrollment';
+
+describe('InvitationPage without the update permission', () => {
+  it('shows the invitation but offers neither cancel nor resend', async () => {
+    const permissionApi = mockApis.permission({ authorize: 'DENY' });
+    const authorize = jest.spyOn(permissionApi, 'authorize');
+    const api = mockEnrollmentApi({
+      getInvitation: jest.fn().mockResolvedValue(
+        invitationDetails({
+          status: 'failed',
+          recipientDetails: [
+            { email: 'bob@example.com', state: 'failed', attempts: 5 },
+          ],
+        }),
+      ),
+    });
+    await renderEnrollment('/invitations/inv-1', api, permissionApi);
+
+    expect(await screen.findByText('bob@example.com')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(authorize).toHaveBeenCalledWith(
+        expect.objectContaining({
+          permission: expect.objectContaining({
+            name: 'enrollment.invitation.update',
+          }),
+          resourceRef: 'inv-1',
+        }),
+      ),
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Cancel invitation' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Resend to/ }),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
+  });
+});

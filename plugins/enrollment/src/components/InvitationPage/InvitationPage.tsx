@@ -1,0 +1,103 @@
+import {
+  Content,
+  ContentHeader,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Grid from '@material-ui/core/Grid';
+import {
+  InvitationDetails,
+  invitationUpdatePermission,
+} from '@macenroll/plugin-enrollment-common';
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { enrollmentApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import { EnrolledComputersCard } from '../EnrolledComputersCard';
+import { summarizeRecipients } from '../format';
+import { CancelInvitationButton } from './CancelInvitationButton';
+import { InvitationDetailsCard } from './InvitationDetailsCard';
+import { isOpen } from './invitationState';
+import { RecipientsCard } from './RecipientsCard';
+
+/** One invitation: its details, its recipients' mail and its computers. */
+export const InvitationPage = () => {
+  const { id = '' } = useParams();
+  const api = useApi(enrollmentApiRef);
+  const listLink = useRouteRef(rootRouteRef)();
+  const { allowed: canUpdate } = usePermission({
+    permission: invitationUpdatePermission,
+    resourceRef: id,
+  });
+  const { value, loading, error } = useAsync(
+    () => api.getInvitation(id),
+    [api, id],
+  );
+  // What cancel and resend answered replaces what was loaded.
+  const [updated, setUpdated] = useState<InvitationDetails>();
+  const invitation = updated?.id === id ? updated : value;
+
+  let content;
+  if (loading) {
+    content = <Progress />;
+  } else if (error || !invitation) {
+    content = (
+      <ResponseErrorPanel
+        error={error ?? new Error('The invitation could not be loaded')}
+      />
+    );
+  } else {
+    content = (
+      <Grid container spacing={3}>
+        <Grid item xs={12} lg={4}>
+          <InvitationDetailsCard invitation={invitation} />
+        </Grid>
+        <Grid item xs={12} lg={8}>
+          <RecipientsCard
+            invitation={invitation}
+            canResend={canUpdate && isOpen(invitation.status)}
+            onUpdated={setUpdated}
+          />
+        </Grid>
+        <Grid item xs={12}>
+          <EnrolledComputersCard invitationId={invitation.id} />
+        </Grid>
+      </Grid>
+    );
+  }
+
+  let title = 'Invitation';
+  if (invitation?.recipientCount === 0) title = 'Link-only invitation';
+  else if (invitation) {
+    title = `Invitation to ${summarizeRecipients(
+      invitation.recipients,
+      invitation.recipientCount,
+    )}`;
+  }
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Enrollment invitation"
+        type="Enrollment Invitations"
+        typeLink={listLink}
+      />
+      <Content>
+        <ContentHeader title={title}>
+          {canUpdate && invitation && isOpen(invitation.status) && (
+            <CancelInvitationButton
+              invitationId={invitation.id}
+              onCancelled={setUpdated}
+            />
+          )}
+        </ContentHeader>
+        {content}
+      </Content>
+    </Page>
+  );
+};

@@ -1,0 +1,4 @@
+export {
+  InvitationStatusChip,
+  INVITATION_STATUS_LABELS,
+} from './InvitationStatusChip';

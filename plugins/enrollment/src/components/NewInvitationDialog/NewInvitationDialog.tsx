@@ -1,0 +1,187 @@
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Step from '@material-ui/core/Step';
+import StepLabel from '@material-ui/core/StepLabel';
+import Stepper from '@material-ui/core/Stepper';
+import Alert from '@material-ui/lab/Alert';
+import { CreatedInvitation } from '@macenroll/plugin-enrollment-common';
+import { useMemo, useState } from 'react';
+import { enrollmentApiRef } from '../../api';
+import { useSites } from '../../hooks/useSites';
+import { errorMessage } from '../errorMessage';
+import { CreatedInvitationLink } from './CreatedInvitationLink';
+import {
+  InvitationDraft,
+  MAX_MESSAGE_LENGTH,
+  MAX_SUBJECT_LENGTH,
+  newDraft,
+  toRequest,
+} from './draft';
+import { expiryProblem } from './expiry';
+import { MessageStep } from './MessageStep';
+import { OptionsStep } from './OptionsStep';
+import { MAX_RECIPIENTS, parseRecipients } from './parseRecipients';
+import { RecipientsStep } from './RecipientsStep';
+import { ReviewStep } from './ReviewStep';
+
+const STEPS = ['Recipients', 'Options', 'Message', 'Review'];
+
+/**
+ * Creates an invitation step by step. `onClose` says whether one was
+ * created, so the list can show it. Mount it anew for a blank form.
+ */
+export const NewInvitationDialog = (props: {
+  open: boolean;
+  onClose: (created: boolean) => void;
+}) => {
+  const { open, onClose } = props;
+  const api = useApi(enrollmentApiRef);
+  const { sites, error: sitesError } = useSites();
+  const [draft, setDraft] = useState<InvitationDraft>(() => newDraft());
+  const [step, setStep] = useState(0);
+  const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<string>();
+  const [created, setCreated] = useState<CreatedInvitation>();
+
+  const parsed = useMemo(
+    () => parseRecipients(draft.recipientsText),
+    [draft.recipientsText],
+  );
+  const change = (patch: Partial<InvitationDraft>) =>
+    setDraft(current => ({ ...current, ...patch }));
+
+  const stepIsValid = [
+    parsed.invalid.length === 0 && parsed.valid.length <= MAX_RECIPIENTS,
+    !expiryProblem(draft.expiryDate),
+    draft.subject.trim().length <= MAX_SUBJECT_LENGTH &&
+      draft.message.trim().length <= MAX_MESSAGE_LENGTH,
+    true,
+  ];
+  const canGoOn = stepIsValid.slice(0, step + 1).every(Boolean);
+
+  const send = async () => {
+    setSending(true);
+    setSendError(undefined);
+    try {
+      setCreated(await api.createInvitation(toRequest(draft)));
+    } catch (e) {
+      setSendError(errorMessage(e));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const close = () => {
+    if (!sending) onClose(!!created);
+  };
+
+  return (
+    <Dialog
+      open={open}
+      // A stray click beside the dialog must not lose the input or the
+      // link that is shown only once; Cancel, Close and Escape still close.
+      onClose={(_event, reason) => {
+        if (reason !== 'backdropClick') close();
+      }}
+      fullWidth
+      maxWidth="md"
+      aria-labelledby="new-invitation-title"
+    >
+      <DialogTitle id="new-invitation-title">New invitation</DialogTitle>
+      <DialogContent>
+        {created ? (
+          <CreatedInvitationLink invitation={created} />
+        ) : (
+          <>
+            <Stepper activeStep={step} alternativeLabel>
+              {STEPS.map(label => (
+                <Step key={label}>
+                  <StepLabel>{label}</StepLabel>
+                </Step>
+              ))}
+            </Stepper>
+            {step === 0 && (
+              <RecipientsStep
+                text={draft.recipientsText}
+                parsed={parsed}
+                onChange={recipientsText => change({ recipientsText })}
+              />
+            )}
+            {step === 1 && (
+              <OptionsStep
+                draft={draft}
+                onChange={change}
+                sites={sites}
+                sitesError={sitesError}
+              />
+            )}
+            {step === 2 && (
+              <MessageStep
+                draft={draft}
+                onChange={change}
+                linkOnly={parsed.valid.length === 0}
+              />
+            )}
+            {step === 3 && (
+              <ReviewStep
+                draft={draft}
+                recipients={parsed.valid}
+                sites={sites}
+              />
+            )}
+            {sendError && (
+              <Box mt={2}>
+                <Alert severity="error">
+                  The invitation was not created: {sendError}
+                </Alert>
+              </Box>
+            )}
+          </>
+        )}
+      </DialogContent>
+      <DialogActions>
+        {created ? (
+          <Button color="primary" variant="contained" onClick={close}>
+            Close
+          </Button>
+        ) : (
+          <>
+            <Button onClick={close} disabled={sending}>
+              Cancel
+            </Button>
+            <Button
+              onClick={() => setStep(step - 1)}
+              disabled={step === 0 || sending}
+            >
+              Back
+            </Button>
+            {step < STEPS.length - 1 ? (
+              <Button
+                color="primary"
+                variant="contained"
+                onClick={() => setStep(step + 1)}
+                disabled={!canGoOn}
+              >
+                Next
+              </Button>
+            ) : (
+              <Button
+                color="primary"
+                variant="contained"
+                onClick={send}
+                disabled={!canGoOn || sending}
+              >
+                {sending ? 'Sending…' : 'Send'}
+              </Button>
+            )}
+          </>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+};

@@ -1,0 +1,1 @@
+export { NewInvitationDialog } from './NewInvitationDialog';

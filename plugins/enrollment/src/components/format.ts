@@ -1,0 +1,59 @@
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
+
+/** A day, in the viewer's locale and time zone. */
+export function formatDate(iso: string): string {
+  return dateFormat.format(new Date(iso));
+}
+
+/** A day and time, in the viewer's locale and time zone. */
+export function formatDateTime(iso: string): string {
+  return dateTimeFormat.format(new Date(iso));
+}
+
+// Invitations expire at the end of a UTC day, the day the admin chose; in a
+// local time zone that could read as the day after.
+const expiryDateFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeZone: 'UTC',
+});
+
+/** The day an invitation expires, as the admin chose it. */
+export function formatExpiryDate(iso: string): string {
+  return expiryDateFormat.format(new Date(iso));
+}
+
+/** An expiry as the invitation email states it, in UTC. */
+export function formatExpiry(iso: string): string {
+  return `${new Date(iso).toLocaleString('en-US', {
+    timeZone: 'UTC',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  })} UTC`;
+}
+
+export function yesNo(value: boolean): string {
+  return value ? 'Yes' : 'No';
+}
+
+/** `user:default/jane.doe` → `jane.doe`; other namespaces stay visible. */
+export function displayUserRef(ref: string): string {
+  if (ref.startsWith('user:default/')) return ref.slice('user:default/'.length);
+  if (ref.startsWith('user:')) return ref.slice('user:'.length);
+  return ref;
+}
+
+/** The first few recipients, then how many more there are. */
+export function summarizeRecipients(
+  recipients: string[],
+  recipientCount: number,
+  shown = 3,
+): string {
+  if (recipientCount === 0) return 'Link only';
+  const first = recipients.slice(0, shown);
+  const more = recipientCount - first.length;
+  return more > 0 ? `${first.join(', ')} +${more} more` : first.join(', ');
+}
