@@ -1,6 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium } from '@internal/test-harness';
+import {
+  launchChromium,
+  RunningSmtp,
+  startSmtpServer,
+} from '@internal/test-harness';
 import { ROOT, RunningDemo, startDemo } from './demo';
 
 jest.setTimeout(420_000);
@@ -9,11 +13,28 @@ const SCREENSHOTS = join(ROOT, 'test-results');
 
 describe('the demo', () => {
   let demo: RunningDemo;
+  let smtp: RunningSmtp;
   beforeAll(async () => {
-    demo = await startDemo();
+    smtp = await startSmtpServer();
+    demo = await startDemo({
+      config: {
+        enrollment: {
+          smtp: {
+            host: smtp.host,
+            port: smtp.port,
+            requireTLS: true,
+            auth: { user: smtp.user, pass: smtp.password },
+            tls: { ca: smtp.certificatePem },
+            from: 'IT <it@example.com>',
+          },
+          delivery: { intervalSeconds: 2 },
+        },
+      },
+    });
   });
   afterAll(async () => {
     await demo?.stop();
+    await smtp?.stop();
   });
 
   it('redirects <backend>/enroll to the portal and serves it without credentials', async () => {
@@ -29,10 +50,14 @@ describe('the demo', () => {
         'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
     };
     // "abc" is no invitation code: the portal says so in a page.
-    const unknown = await fetch(res.headers.get('location')!, { headers: safari });
+    const unknown = await fetch(res.headers.get('location')!, {
+      headers: safari,
+    });
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain('id="enroll-error"');
-    const portal = await fetch(`${demo.backendUrl}/api/enrollment/enroll`, { headers: safari });
+    const portal = await fetch(`${demo.backendUrl}/api/enrollment/enroll`, {
+      headers: safari,
+    });
     expect(portal.status).toBe(200);
     expect(await portal.text()).toContain('<form id="enroll-login"');
   });
@@ -80,6 +105,66 @@ describe('the demo', () => {
       throw new Error(
         `${error}\nBrowser console errors:\n${consoleErrors.join('\n')}`,
       );
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('sends an invitation to three people from the UI, and the table shows it sent', async () => {
+    const browser = await launchChromium();
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${demo.appUrl}/`);
+      await page.getByRole('button', { name: /enter/i }).click();
+      await page.getByRole('button', { name: 'New invitation' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog
+        .getByRole('textbox', { name: 'Recipients' })
+        .fill('ann@example.com, ben@example.com\ncat@example.com');
+      for (let i = 0; i < 3; i++)
+        await dialog.getByRole('button', { name: 'Next' }).click();
+      await dialog.getByRole('button', { name: 'Send' }).click();
+      const link = await dialog
+        .getByRole('textbox', { name: 'Enrollment link' })
+        .inputValue();
+      expect(link).toMatch(
+        /^http:\/\/localhost:7007\/enroll\?invitation=[A-Za-z0-9_-]{43}$/,
+      );
+
+      const mails = await smtp.waitForMessages(3, 30_000);
+      expect(mails.map(m => m.envelope.to[0]).sort()).toEqual([
+        'ann@example.com',
+        'ben@example.com',
+        'cat@example.com',
+      ]);
+      for (const mail of mails) expect(mail.parsed.text).toContain(link);
+      // The link works: it opens the portal's login for this invitation.
+      const portal = await fetch(link, {
+        headers: {
+          'User-Agent':
+            'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
+        },
+      });
+      expect(portal.status).toBe(200);
+      expect(await portal.text()).toContain('id="enroll-login"');
+
+      await dialog.getByRole('button', { name: /close/i }).click();
+      for (let i = 0; i < 20; i++) {
+        if (await page.getByText('Sent', { exact: true }).count()) break;
+        await page.reload();
+        await page.waitForTimeout(500);
+      }
+      await page.getByText('Sent', { exact: true }).first().waitFor();
+      await page.screenshot({
+        path: join(SCREENSHOTS, 'invitation-sent.png'),
+        fullPage: true,
+      });
+    } catch (error) {
+      await page.screenshot({
+        path: join(SCREENSHOTS, 'failure-invitation.png'),
+        fullPage: true,
+      });
+      throw error;
     } finally {
       await browser.close();
     }

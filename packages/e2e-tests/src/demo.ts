@@ -71,24 +71,28 @@ async function waitForHttp(
  * Starts the demo with `backstage-cli repo start`, the README's start command,
  * adding a config file that keeps its data in a throw-away folder.
  */
-export async function startDemo(): Promise<RunningDemo> {
+export async function startDemo(
+  options: { config?: Record<string, unknown> } = {},
+): Promise<RunningDemo> {
   await assertPortFree(3000);
   await assertPortFree(7007);
   const dataDir = mkdtempSync(join(tmpdir(), 'e2e-demo-'));
   const extraConfig = join(dataDir, 'e2e-config.yaml');
+  // YAML is a superset of JSON.
   writeFileSync(
     extraConfig,
-    [
-      'backend:',
-      '  database:',
-      '    client: better-sqlite3',
-      '    connection:',
-      `      directory: ${join(dataDir, 'sqlite')}`,
-      'enrollment:',
-      '  outbox:',
-      `    directory: ${join(dataDir, 'outbox')}`,
-      '',
-    ].join('\n'),
+    JSON.stringify({
+      backend: {
+        database: {
+          client: 'better-sqlite3',
+          connection: { directory: join(dataDir, 'sqlite') },
+        },
+      },
+      enrollment: {
+        outbox: { directory: join(dataDir, 'outbox') },
+        ...(options.config?.enrollment as object),
+      },
+    }),
   );
   let output = '';
   const child: ChildProcess = spawn(
