@@ -118,6 +118,18 @@ export interface Config {
       from?: string;
     };
 
+    /** Device management after enrollment. */
+    mdm?: {
+      /**
+       * An https:// manifest URL for InstallEnterpriseApplication, sent after
+       * a Mac's first enrollment to install your management agent (a signed
+       * distribution package; macOS 10.13.6 and later).
+       */
+      agentManifestUrl?: string;
+      /** Lifetime of the device identity certificates SCEP issues, in days (default 365). */
+      certificateLifetimeDays?: number;
+    };
+
     /** Enrollment invitations. */
     invitations?: {
       /**

@@ -21,6 +21,7 @@ describe('readEnrollmentSettings', () => {
       },
       deliveryIntervalSeconds: 10,
       localAccounts: [],
+      mdm: { agentManifestUrl: undefined, certificateLifetimeDays: 365 },
     });
   });
 

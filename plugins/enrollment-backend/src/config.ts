@@ -27,6 +27,8 @@ export interface EnrollmentSettings {
   delivery: DeliverySettings;
   /** Seconds between runs of the invitation mail task. */
   deliveryIntervalSeconds: number;
+  /** MDM: the agent manifest for InstallEnterpriseApplication, certificate lifetime. */
+  mdm: { agentManifestUrl?: string; certificateLifetimeDays: number };
   /** Local portal accounts from config, each with a password or an scrypt hash. */
   localAccounts: Array<{
     username: string;
@@ -142,7 +144,22 @@ export function readEnrollmentSettings(config: Config): EnrollmentSettings {
     return { username, password, passwordHash };
   });
 
+  const agentManifestUrl = root?.getOptionalString('mdm.agentManifestUrl');
+  if (agentManifestUrl && !/^https:\/\//.test(agentManifestUrl)) {
+    throw new InputError(
+      'enrollment.mdm.agentManifestUrl must be an https:// URL',
+    );
+  }
+  const certificateLifetimeDays =
+    root?.getOptionalNumber('mdm.certificateLifetimeDays') ?? 365;
+  if (!(certificateLifetimeDays >= 1 && certificateLifetimeDays <= 3650)) {
+    throw new InputError(
+      'enrollment.mdm.certificateLifetimeDays must be between 1 and 3650',
+    );
+  }
+
   return {
+    mdm: { agentManifestUrl, certificateLifetimeDays },
     localAccounts,
     organization,
     topic,

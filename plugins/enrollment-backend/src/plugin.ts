@@ -18,6 +18,15 @@ import { PortalAccountStore } from './database/PortalAccountStore';
 import { PortalSessionStore } from './database/PortalSessionStore';
 import { SettingsStore } from './database/SettingsStore';
 import { LdapDirectory } from './ldap';
+import { CertificateStore } from './database/CertificateStore';
+import { CommandStore } from './database/CommandStore';
+import { DeviceStore } from './database/DeviceStore';
+import { DatabaseScepChallengeStore } from './database/ScepChallengeStore';
+import { BootstrapTokenSealer } from './mdm/bootstrapToken';
+import { EnrollmentProfileService } from './mdm/EnrollmentProfileService';
+import { MdmService } from './mdm/MdmService';
+import { createMdmRouter } from './mdm/router';
+import { createScepRouter, ScepService } from './scep';
 import { PortalLogin } from './portal/PortalLogin';
 import { createPortalAdminRoutes } from './service/portalAdminRoutes';
 import { DatabaseCaStore } from './database/CaStore';
@@ -159,6 +168,40 @@ export const enrollmentPlugin = createBackendPlugin({
           },
         });
 
+        // What a Mac talks to after the portal: SCEP, check-in, commands.
+        const pluginBaseUrl = () =>
+          deps.discovery.getExternalBaseUrl('enrollment');
+        const challenges = new DatabaseScepChallengeStore(db);
+        const certificates = new CertificateStore(db);
+        const profiles = new EnrollmentProfileService({
+          ca,
+          challenges,
+          topic: settings.topic,
+          baseUrl: pluginBaseUrl,
+        });
+        if (!settings.topic) {
+          logger.warn(
+            'enrollment.topic is not set: the portal cannot give out MDM profiles until it is',
+          );
+        }
+        if (portalBase.protocol !== 'https:') {
+          logger.warn(
+            `The enrollment endpoints are served over ${portalBase.protocol}; macOS accepts MDM and SCEP URLs only over https`,
+          );
+        }
+        const mdm = new MdmService({
+          devices: new DeviceStore(db),
+          certificates,
+          enrollments,
+          commands: new CommandStore(db),
+          events,
+          settings: settingsStore,
+          sealer: new BootstrapTokenSealer(ca.privateKey),
+          topic: settings.topic,
+          agentManifestUrl: settings.mdm.agentManifestUrl,
+          logger,
+        });
+
         permissionsRegistry.addPermissions(enrollmentPermissions);
         permissionsRegistry.addResourceType({
           resourceRef: invitationResourceRef,
@@ -182,6 +225,22 @@ export const enrollmentPlugin = createBackendPlugin({
         // Public: each proves its caller another way (portal session, SCEP
         // challenge, Mdm-Signature). Everything else needs Backstage credentials.
         httpRouter.addAuthPolicy({ path: '/enroll', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({ path: '/scep', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({ path: '/mdm', allow: 'unauthenticated' });
+        httpRouter.use(
+          createScepRouter(
+            new ScepService({
+              ca,
+              challenges,
+              recorder: certificates,
+              lifetimeDays: settings.mdm.certificateLifetimeDays,
+            }),
+            { logger },
+          ),
+        );
+        httpRouter.use(
+          createMdmRouter({ service: mdm, ca, certificates, logger }),
+        );
         httpRouter.use(
           createPortalRouter({
             organization: settings.organization,
@@ -195,6 +254,7 @@ export const enrollmentPlugin = createBackendPlugin({
             events,
             directory,
             ca,
+            profiles,
             logger,
             login: new PortalLogin({
               accounts,

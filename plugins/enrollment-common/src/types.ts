@@ -179,6 +179,10 @@ export interface Computer {
   user: ComputerUser;
   site: SiteRef | null;
   invitationId?: string;
+  /** Whether the Mac reports its MDM enrollment as user approved (SecurityInfo). */
+  userApproved?: boolean;
+  /** When the Mac last talked to the server. */
+  lastSeenAt?: string;
 }
 
 /** @public */

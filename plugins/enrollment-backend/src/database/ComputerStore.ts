@@ -3,7 +3,7 @@ import {
   ListComputersQuery,
 } from '@macenroll/plugin-enrollment-common';
 import { Knex } from 'knex';
-import { opt, toIso } from './rows';
+import { opt, toBool, toIso } from './rows';
 import { applySiteFilter, SiteFilter } from './siteFilter';
 
 const TABLE = 'enrollment_computers';
@@ -30,6 +30,11 @@ function toComputer(row: any): Computer {
     },
     site: row.site_id ? { id: row.site_id, name: row.site_name } : null,
     invitationId: opt(row.invitation_id),
+    userApproved:
+      row.user_approved === null || row.user_approved === undefined
+        ? undefined
+        : toBool(row.user_approved),
+    lastSeenAt: toIso(row.last_seen_at),
   };
 }
 

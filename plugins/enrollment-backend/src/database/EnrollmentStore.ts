@@ -116,6 +116,13 @@ export class EnrollmentStore {
     return this.get(row.enrollment_id);
   }
 
+  async complete(id: string, now: Date): Promise<void> {
+    await this.db(ENROLLMENTS)
+      .where({ id })
+      .whereNull('completed_at')
+      .update({ completed_at: now });
+  }
+
   async deleteExpired(now: Date): Promise<void> {
     await this.db(TOKENS).where('expires_at', '<=', now).delete();
   }

@@ -7,6 +7,7 @@ import { SettingsStore } from '../database/SettingsStore';
 import { SiteStore } from '../database/SiteStore';
 import { LdapDirectory } from '../ldap/LdapDirectory';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
+import { EnrollmentProfileService } from '../mdm/EnrollmentProfileService';
 import { PortalLogin } from './PortalLogin';
 
 /** Everything the portal's routes use. */
@@ -26,6 +27,7 @@ export interface PortalDeps {
   login: PortalLogin;
   directory?: LdapDirectory;
   ca: CertificateAuthority;
+  profiles: EnrollmentProfileService;
   logger: LoggerService;
   clock?: () => Date;
 }

@@ -81,25 +81,54 @@ export function createDownloadRoutes(
       .send(deps.ca.certificateDer);
   });
 
-  for (const [path, purpose, what] of [
-    ['/enroll/profile.mobileconfig', 'profile', 'The management profile'],
-    ['/enroll/quickadd.pkg', 'quickadd', 'The enrollment package'],
-  ] as const) {
-    router.get(path, async (req, res) => {
-      const ok = await redeem(req, res, purpose);
-      if (!ok) return;
+  router.get('/enroll/profile.mobileconfig', async (req, res) => {
+    const ok = await redeem(req, res, 'profile');
+    if (!ok) return;
+    if (!deps.profiles.available) {
       helpers.send(
         res,
         503,
         problemPage(
           ok.ctx,
-          'Not available yet',
-          `${what} cannot be downloaded yet: this server does not build it yet.`,
-          'Ask IT when enrollment opens.',
+          'Enrollment is not set up yet',
+          'This server has no MDM push certificate topic configured, so it cannot give out the management profile.',
+          'Tell IT: enrollment.topic is missing in the configuration.',
         ),
       );
+      return;
+    }
+    const { settings } = await helpers.context();
+    const profile = await deps.profiles.signedProfile(ok.enrollment, {
+      organization: ok.ctx.organization,
+      includeCa: !settings.skipCertificateInstallation,
     });
-  }
+    res
+      .status(200)
+      .type('application/x-apple-aspen-config')
+      .set('Cache-Control', 'no-store')
+      .set(
+        'Content-Disposition',
+        `attachment; filename="${fileName(
+          ok.ctx.organization,
+        )} Enrollment.mobileconfig"`,
+      )
+      .send(profile);
+  });
+
+  router.get('/enroll/quickadd.pkg', async (req, res) => {
+    const ok = await redeem(req, res, 'quickadd');
+    if (!ok) return;
+    helpers.send(
+      res,
+      503,
+      problemPage(
+        ok.ctx,
+        'Not available yet',
+        'The enrollment package for macOS 10.12 and earlier cannot be downloaded yet: this server does not build it yet.',
+        'Ask IT how to enroll this Mac.',
+      ),
+    );
+  });
 
   return router;
 }
