@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { CertificateAuthority } from '../pki/CertificateAuthority';
+import { issueDeviceCertificate } from '../pki/issueCertificate';
+import { formatName } from '../pki/nameFields';
+import { certificateToDer } from '../pki/nativeSigning';
+import { buildCertRep } from './certRep';
+import { parsePkiRequest, PkiRequest } from './pkiMessage';
+import { CA_CAPABILITIES, FailInfo, MESSAGE_TYPE } from './scepConstants';
+
+/** The one-time SCEP challenges handed out in enrollment profiles. */
+export interface ScepChallengeStore {
+  /** Consumes the challenge atomically: returns what it was minted for, or undefined when unknown, used or expired. */
+  redeem(
+    challenge: string,
+    now: Date,
+  ): Promise<{ enrollmentId: string } | undefined>;
+}
+
+/** Keeps a record of every certificate the CA issues. */
+export interface IssuedCertificateRecorder {
+  record(cert: {
+    /** forge's lowercase hex serial. */
+    serialNumber: string;
+    enrollmentId: string;
+    /** e.g. `CN=Test Mac, O=Acme` */
+    subject: string;
+    notBefore: Date;
+    notAfter: Date;
+    /** Lowercase hex SHA-256 of the DER certificate. */
+    sha256: string;
+    certificateDer: Buffer;
+  }): Promise<void>;
+}
+
+export interface ScepServiceOptions {
+  ca: CertificateAuthority;
+  challenges: ScepChallengeStore;
+  recorder: IssuedCertificateRecorder;
+  /** Validity of issued device certificates; default 365 days. */
+  lifetimeDays?: number;
+  clock?: () => Date;
+  logger?: LoggerService;
+}
+
+/**
+ * The SCEP CA (RFC 8894): capabilities, CA certificate, and PKIOperation,
+ * which turns a signed, encrypted PKCSReq with a valid one-time challenge
+ * into a device certificate. Storage is injected so the database side can be
+ * plugged in separately.
+ */
+export class ScepService {
+  private readonly lifetimeDays: number;
+
+  constructor(private readonly options: ScepServiceOptions) {
+    this.lifetimeDays = options.lifetimeDays ?? 365;
+    if (!Number.isInteger(this.lifetimeDays) || this.lifetimeDays < 1) {
+      throw new InputError(
+        'The SCEP certificate lifetime must be a whole number of days, at least 1',
+      );
+    }
+  }
+
+  /** The GetCACaps answer: one keyword a line (RFC 8894 §3.5.2). */
+  capabilities(): string {
+    return `${CA_CAPABILITIES.join('\n')}\n`;
+  }
+
+  /** The GetCACert answer: the CA certificate's DER (RFC 8894 §4.2.1.1). */
+  caCertificate(): Buffer {
+    return this.options.ca.certificateDer;
+  }
+
+  /**
+   * Answers a PKIOperation with a DER CertRep.
+   *
+   * @throws InputError when the message is not a validly signed PKIMessage
+   *   (the edge answers HTTP 400: there is no verified requester to reply to).
+   */
+  async pkiOperation(der: Buffer): Promise<Buffer> {
+    const { ca, logger } = this.options;
+    const now = this.options.clock?.() ?? new Date();
+    const request = parsePkiRequest(der, ca);
+
+    const fail = (failInfo: FailInfo, reason: string) => {
+      logger?.info(
+        `SCEP request refused (${failInfo}): ${reason}; transaction ${request.transactionId}`,
+      );
+      return buildCertRep({ ca, request, status: 'FAILURE', failInfo, now });
+    };
+
+    if (request.messageType === MESSAGE_TYPE.RenewalReq) {
+      // Renewal would be authorised by the device's current certificate
+      // instead of a challenge, which needs the issued-certificate records and
+      // revocation to be wired in first; until then devices re-enroll, and
+      // GetCACaps does not announce "Renewal".
+      return fail('badRequest', 'Renewal is not supported');
+    }
+    if (request.messageType !== MESSAGE_TYPE.PKCSReq) {
+      // CertPoll (20, GetCertInitial), GetCert, GetCRL, UpdateReq: this CA
+      // never answers PENDING and keeps no CRL.
+      return fail(
+        'badRequest',
+        `messageType ${request.messageType} is not supported`,
+      );
+    }
+    if (request.problem) {
+      return fail(request.problem.failInfo, request.problem.reason);
+    }
+    return this.enroll(request, now, fail);
+  }
+
+  private async enroll(
+    request: PkiRequest,
+    now: Date,
+    fail: (failInfo: FailInfo, reason: string) => Buffer,
+  ): Promise<Buffer> {
+    const { ca, challenges, recorder, logger } = this.options;
+    const csr = request.csr;
+    if (!csr?.publicKey) {
+      return fail('badMessageCheck', 'The request carries no CSR');
+    }
+    if (csr.subject.attributes.length === 0) {
+      return fail('badRequest', 'The CSR has an empty subject');
+    }
+    if (!request.challengePassword) {
+      return fail('badRequest', 'The CSR has no challengePassword');
+    }
+    // Consumed before issuing: a failure after this point costs the device
+    // its challenge, never lets one challenge yield two certificates.
+    const redeemed = await challenges.redeem(request.challengePassword, now);
+    if (!redeemed) {
+      return fail('badRequest', 'The challenge is unknown, used or expired');
+    }
+
+    const issued = issueDeviceCertificate({
+      ca,
+      publicKey: csr.publicKey,
+      subject: csr.subject.attributes,
+      lifetimeDays: this.lifetimeDays,
+      now,
+    });
+    const certificateDer = certificateToDer(issued);
+    const subject = formatName(csr.subject.attributes);
+    await recorder.record({
+      serialNumber: issued.serialNumber,
+      enrollmentId: redeemed.enrollmentId,
+      subject,
+      notBefore: issued.validity.notBefore,
+      notAfter: issued.validity.notAfter,
+      sha256: createHash('sha256').update(certificateDer).digest('hex'),
+      certificateDer,
+    });
+    logger?.info(
+      `SCEP issued certificate ${issued.serialNumber} to "${subject}" for enrollment ${redeemed.enrollmentId}`,
+    );
+    return buildCertRep({ ca, request, status: 'SUCCESS', issued, now });
+  }
+}

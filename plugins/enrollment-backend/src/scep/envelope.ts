@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import forge from 'node-forge';
+import { CertificateAuthority } from '../pki/CertificateAuthority';
+import { issuerAndSerialNumberNode } from '../pki/certificateIdentity';
+import { parseDer, toDerBuffer } from '../pki/der';
+import { FailInfo } from './scepConstants';
+
+const oids = forge.pki.oids;
+
+/** Why an envelope cannot be opened, as the failInfo the CA answers with. */
+export class EnvelopeError extends Error {
+  readonly name = 'EnvelopeError';
+  constructor(readonly failInfo: FailInfo, message: string) {
+    super(message);
+  }
+}
+
+/** Content-encryption ciphers forge decrypts, with their key lengths. */
+const CIPHER_KEY_LENGTHS: Record<string, number> = {
+  [oids.desCBC]: 8,
+  [oids['des-EDE3-CBC']]: 24,
+  [oids['aes128-CBC']]: 16,
+  [oids['aes192-CBC']]: 24,
+  [oids['aes256-CBC']]: 32,
+};
+
+/** The parts of forge's EnvelopedData object used here (beyond @types/node-forge). */
+interface ForgeEnvelope extends forge.pkcs7.PkcsEnvelopedData {
+  type: string;
+  content?: forge.util.ByteBuffer;
+  encryptedContent: { algorithm: string; key?: forge.util.ByteBuffer };
+}
+
+// Node 20 refuses RSA PKCS#1 v1.5 decryption in crypto.privateDecrypt
+// (CVE-2023-46809), and SCEP envelopes use exactly that key transport
+// (RFC 8894 §3.2.2), so the content-encryption key is decrypted with forge's
+// JS RSA. Converting the key is slow, so it happens once per CA.
+const forgeKeys = new WeakMap<CertificateAuthority, forge.pki.rsa.PrivateKey>();
+
+function forgeKeyOf(ca: CertificateAuthority): forge.pki.rsa.PrivateKey {
+  let key = forgeKeys.get(ca);
+  if (!key) {
+    key = forge.pki.privateKeyFromPem(
+      ca.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    ) as forge.pki.rsa.PrivateKey;
+    forgeKeys.set(ca, key);
+  }
+  return key;
+}
+
+/**
+ * Decrypts the pkcsPKIEnvelope of a SCEP request (a CMS EnvelopedData
+ * addressed to the CA, RFC 8894 §3.2.2) and returns its content.
+ *
+ * @throws EnvelopeError with the failInfo to answer.
+ */
+export function openEnvelope(der: Buffer, ca: CertificateAuthority): Buffer {
+  let envelope: ForgeEnvelope;
+  try {
+    envelope = forge.pkcs7.messageFromAsn1(
+      parseDer(der, 'SCEP envelope'),
+    ) as unknown as ForgeEnvelope;
+  } catch {
+    throw new EnvelopeError(
+      'badMessageCheck',
+      'The SCEP envelope is not a CMS EnvelopedData of data',
+    );
+  }
+  if (envelope.type !== oids.envelopedData) {
+    throw new EnvelopeError(
+      'badMessageCheck',
+      'The SCEP envelope is not a CMS EnvelopedData',
+    );
+  }
+  const recipient = envelope.findRecipient(ca.certificate);
+  if (!recipient) {
+    throw new EnvelopeError(
+      'badMessageCheck',
+      'The SCEP envelope is not encrypted to this CA',
+    );
+  }
+  if (recipient.encryptedContent.algorithm !== oids.rsaEncryption) {
+    throw new EnvelopeError(
+      'badAlg',
+      `Unsupported key transport ${recipient.encryptedContent.algorithm}: only rsaEncryption`,
+    );
+  }
+  const keyLength = CIPHER_KEY_LENGTHS[envelope.encryptedContent.algorithm];
+  if (!keyLength) {
+    throw new EnvelopeError(
+      'badAlg',
+      `Unsupported content cipher ${envelope.encryptedContent.algorithm}: DES, 3DES or AES-CBC only`,
+    );
+  }
+
+  // Implicit rejection (RFC 3218 §2.3.2): a key that fails to decrypt or has
+  // the wrong length is replaced by random bytes, so a bad PKCS#1 padding and
+  // a bad content look the same to the sender (no Bleichenbacher oracle).
+  let contentKey: string;
+  try {
+    contentKey = forgeKeyOf(ca).decrypt(
+      recipient.encryptedContent.content as unknown as string,
+    );
+  } catch {
+    contentKey = '';
+  }
+  if (contentKey.length !== keyLength) {
+    contentKey = randomBytes(keyLength).toString('binary');
+  }
+  envelope.encryptedContent.key = forge.util.createBuffer(contentKey);
+  try {
+    // With the key already set, forge only runs the symmetric decryption.
+    envelope.decrypt(recipient, forgeKeyOf(ca));
+  } catch {
+    envelope.content = undefined;
+  }
+  if (!envelope.content) {
+    throw new EnvelopeError(
+      'badMessageCheck',
+      'The SCEP envelope could not be decrypted',
+    );
+  }
+  return Buffer.from(envelope.content.getBytes(), 'binary');
+}
+
+function childAt(node: forge.asn1.Asn1, ...path: number[]): forge.asn1.Asn1 {
+  return path.reduce(
+    (current, index) => (current.value as forge.asn1.Asn1[])[index],
+    node,
+  );
+}
+
+/**
+ * Encrypts `content` for the requester (RFC 8894 §3.3.2: the CertRep's
+ * pkcsPKIEnvelope goes to the request's signer certificate) with 3DES-CBC,
+ * which every SCEP client decrypts (micromdm and smallstep reply the same).
+ */
+export function sealEnvelope(
+  content: Buffer,
+  recipient: forge.pki.Certificate,
+): Buffer {
+  const envelope = forge.pkcs7.createEnvelopedData();
+  envelope.addRecipient(recipient);
+  envelope.content = forge.util.createBuffer(content.toString('binary'));
+  envelope.encrypt(undefined, oids['des-EDE3-CBC']);
+  const contentInfo = envelope.toAsn1();
+  // forge re-encodes the recipient's issuer from parsed fields (UTF8String
+  // values twice); the requester matches it byte for byte against its own
+  // certificate, so the original IssuerAndSerialNumber replaces it.
+  // ContentInfo → [0] → EnvelopedData → recipientInfos SET → RecipientInfo
+  const recipientInfo = childAt(contentInfo, 1, 0, 1, 0);
+  (recipientInfo.value as forge.asn1.Asn1[])[1] =
+    issuerAndSerialNumberNode(recipient);
+  return toDerBuffer(contentInfo);
+}
