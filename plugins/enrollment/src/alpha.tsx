@@ -7,7 +7,12 @@ import {
 } from '@backstage/frontend-plugin-api';
 import PhonelinkSetupIcon from '@material-ui/icons/PhonelinkSetup';
 import { EnrollmentClient, enrollmentApiRef } from './api';
-import { invitationRouteRef, rootRouteRef } from './routes';
+import {
+  invitationRouteRef,
+  portalAccountsRouteRef,
+  rootRouteRef,
+  settingsRouteRef,
+} from './routes';
 
 const enrollmentApi = ApiBlueprint.make({
   params: defineParams =>
@@ -36,6 +41,11 @@ const enrollmentPage = PageBlueprint.make({
  */
 export default createFrontendPlugin({
   pluginId: 'enrollment',
-  routes: { root: rootRouteRef, invitation: invitationRouteRef },
+  routes: {
+    root: rootRouteRef,
+    invitation: invitationRouteRef,
+    settings: settingsRouteRef,
+    portalAccounts: portalAccountsRouteRef,
+  },
   extensions: [enrollmentApi, enrollmentPage],
 });

@@ -5,4 +5,4 @@
  */
 export { enrollmentPlugin, EnrollmentPage } from './plugin';
 export { enrollmentApiRef, EnrollmentClient } from './api';
-export type { EnrollmentApi, CaSummary } from './api';
+export type { EnrollmentApi, CaSummary, PortalAccountChange } from './api';

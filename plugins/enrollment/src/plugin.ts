@@ -6,7 +6,12 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { EnrollmentClient, enrollmentApiRef } from './api';
-import { invitationRouteRef, rootRouteRef } from './routes';
+import {
+  invitationRouteRef,
+  portalAccountsRouteRef,
+  rootRouteRef,
+  settingsRouteRef,
+} from './routes';
 
 /**
  * The enrollment frontend plugin.
@@ -25,6 +30,8 @@ export const enrollmentPlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     invitation: invitationRouteRef,
+    settings: settingsRouteRef,
+    portalAccounts: portalAccountsRouteRef,
   },
 });
 

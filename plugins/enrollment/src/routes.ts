@@ -9,3 +9,17 @@ export const invitationRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/invitations/:id',
 });
+
+/** The portal settings, below the admin page. */
+export const settingsRouteRef = createSubRouteRef({
+  id: 'enrollment-settings',
+  parent: rootRouteRef,
+  path: '/settings',
+});
+
+/** The portal's local accounts, below the admin page. */
+export const portalAccountsRouteRef = createSubRouteRef({
+  id: 'enrollment-portal-accounts',
+  parent: rootRouteRef,
+  path: '/accounts',
+});

@@ -10,8 +10,12 @@ import {
 } from '@backstage/test-utils';
 import {
   Computer,
+  DEFAULT_PORTAL_SETTINGS,
   Invitation,
   InvitationDetails,
+  PortalAccount,
+  PortalSettings,
+  Site,
 } from '@macenroll/plugin-enrollment-common';
 import { Route, Routes } from 'react-router-dom';
 import { EnrollmentApi, enrollmentApiRef } from '../api';
@@ -77,6 +81,42 @@ export function computer(overrides: Partial<Computer> = {}): Computer {
   };
 }
 
+export function site(overrides: Partial<Site> = {}): Site {
+  return {
+    id: 's-1',
+    name: 'Paris',
+    createdAt: '2030-01-01T00:00:00.000Z',
+    updatedAt: '2030-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** The default settings, with fresh nested objects so tests can't share them. */
+export function portalSettings(
+  overrides: Partial<PortalSettings> = {},
+): PortalSettings {
+  return {
+    ...DEFAULT_PORTAL_SETTINGS,
+    texts: { ...DEFAULT_PORTAL_SETTINGS.texts },
+    eula: { ...DEFAULT_PORTAL_SETTINGS.eula },
+    restrictToLdapGroups: [...DEFAULT_PORTAL_SETTINGS.restrictToLdapGroups],
+    ...overrides,
+  };
+}
+
+export function portalAccount(
+  overrides: Partial<PortalAccount> = {},
+): PortalAccount {
+  return {
+    username: 'helpdesk',
+    disabled: false,
+    source: 'admin',
+    createdAt: '2030-01-01T09:00:00.000Z',
+    updatedAt: '2030-01-02T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
 export function page<T>(items: T[], totalCount = items.length) {
   return { items, totalCount, offset: 0, limit: 25 };
 }
@@ -105,6 +145,11 @@ export function mockEnrollmentApi(
     renameSite: jest.fn(),
     deleteSite: jest.fn(),
     sendTestEmail: jest.fn(),
+    getSettings: jest.fn().mockResolvedValue(portalSettings()),
+    saveSettings: jest.fn().mockImplementation(async settings => settings),
+    listPortalAccounts: jest.fn().mockResolvedValue({ items: [] }),
+    createPortalAccount: jest.fn(),
+    updatePortalAccount: jest.fn(),
     ...overrides,
   } as jest.Mocked<EnrollmentApi>;
 }

@@ -8,6 +8,8 @@ import {
   ListComputersQuery,
   ListInvitationsQuery,
   PageOf,
+  PortalAccount,
+  PortalSettings,
   Site,
 } from '@macenroll/plugin-enrollment-common';
 
@@ -25,6 +27,17 @@ export interface CaSummary {
 }
 
 /**
+ * What to change of a local portal account; absent fields stay as they are.
+ *
+ * @public
+ */
+export interface PortalAccountChange {
+  disabled?: boolean;
+  /** A new password, at least 12 characters. */
+  password?: string;
+}
+
+/**
  * The enrollment backend's admin API.
  *
  * @public
@@ -34,10 +47,15 @@ export interface EnrollmentApi {
 
   listInvitations(query: ListInvitationsQuery): Promise<PageOf<Invitation>>;
   getInvitation(id: string): Promise<InvitationDetails>;
-  createInvitation(request: CreateInvitationRequest): Promise<CreatedInvitation>;
+  createInvitation(
+    request: CreateInvitationRequest,
+  ): Promise<CreatedInvitation>;
   cancelInvitation(id: string): Promise<InvitationDetails>;
   /** Resends to the given recipients, or to every failed one when none are given. */
-  resendInvitation(id: string, recipients?: string[]): Promise<InvitationDetails>;
+  resendInvitation(
+    id: string,
+    recipients?: string[],
+  ): Promise<InvitationDetails>;
   listInvitationComputers(id: string): Promise<{ items: Computer[] }>;
 
   listComputers(query: ListComputersQuery): Promise<PageOf<Computer>>;
@@ -49,6 +67,21 @@ export interface EnrollmentApi {
 
   /** Sends a test message to `to` through the configured mail transport. */
   sendTestEmail(to: string): Promise<{ messageId: string }>;
+
+  getSettings(): Promise<PortalSettings>;
+  /** Replaces every setting: the backend takes only the whole object. */
+  saveSettings(settings: PortalSettings): Promise<PortalSettings>;
+
+  listPortalAccounts(): Promise<{ items: PortalAccount[] }>;
+  createPortalAccount(
+    username: string,
+    password: string,
+  ): Promise<PortalAccount>;
+  /** Accounts from app-config cannot be changed here: the backend answers 409. */
+  updatePortalAccount(
+    username: string,
+    change: PortalAccountChange,
+  ): Promise<PortalAccount>;
 }
 
 /**

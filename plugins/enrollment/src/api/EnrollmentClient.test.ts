@@ -1,3 +1,4 @@
+import { DEFAULT_PORTAL_SETTINGS } from '@macenroll/plugin-enrollment-common';
 import { EnrollmentClient } from './EnrollmentClient';
 
 const BASE = 'http://backend/api/enrollment';
@@ -238,6 +239,83 @@ describe('EnrollmentClient', () => {
     });
   });
 
+  it('reads the settings and saves them whole with PUT', async () => {
+    const changed = {
+      ...DEFAULT_PORTAL_SETTINGS,
+      organizationName: 'Acme',
+      restrictToLdapGroups: ['mac-users'],
+    };
+    const { fetch, client } = clientAnswering(
+      json(DEFAULT_PORTAL_SETTINGS),
+      json(changed),
+    );
+    await expect(client.getSettings()).resolves.toEqual(
+      DEFAULT_PORTAL_SETTINGS,
+    );
+    await expect(client.saveSettings(changed)).resolves.toEqual(changed);
+    expect(sent(fetch, 0)).toMatchObject({
+      url: `${BASE}/settings`,
+      method: 'GET',
+    });
+    expect(sent(fetch, 1)).toEqual({
+      url: `${BASE}/settings`,
+      method: 'PUT',
+      contentType: 'application/json',
+      body: changed,
+    });
+  });
+
+  it('lists, creates and changes portal accounts, encoding the username', async () => {
+    const account = {
+      username: 'it.desk@acme',
+      disabled: false,
+      source: 'admin',
+      createdAt: '2030-01-01T00:00:00.000Z',
+      updatedAt: '2030-01-01T00:00:00.000Z',
+    };
+    const { fetch, client } = clientAnswering(
+      json({ items: [account] }),
+      json(account, 201),
+      json({ ...account, disabled: true }),
+      json(account),
+    );
+    await expect(client.listPortalAccounts()).resolves.toEqual({
+      items: [account],
+    });
+    await expect(
+      client.createPortalAccount('it.desk@acme', 'correct horse battery'),
+    ).resolves.toEqual(account);
+    await expect(
+      client.updatePortalAccount('a/b?c', { disabled: true }),
+    ).resolves.toMatchObject({ disabled: true });
+    await client.updatePortalAccount('it.desk@acme', {
+      password: 'another long password',
+    });
+
+    expect(sent(fetch, 0)).toMatchObject({
+      url: `${BASE}/portal-accounts`,
+      method: 'GET',
+    });
+    expect(sent(fetch, 1)).toEqual({
+      url: `${BASE}/portal-accounts`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: { username: 'it.desk@acme', password: 'correct horse battery' },
+    });
+    expect(sent(fetch, 2)).toEqual({
+      url: `${BASE}/portal-accounts/a%2Fb%3Fc`,
+      method: 'PATCH',
+      contentType: 'application/json',
+      body: { disabled: true },
+    });
+    expect(sent(fetch, 3)).toEqual({
+      url: `${BASE}/portal-accounts/it.desk%40acme`,
+      method: 'PATCH',
+      contentType: 'application/json',
+      body: { password: 'another long password' },
+    });
+  });
+
   it.each([
     [
       'createInvitation',
@@ -253,6 +331,18 @@ describe('EnrollmentClient', () => {
     ['resendInvitation', (c: EnrollmentClient) => c.resendInvitation('i')],
     ['getInvitation', (c: EnrollmentClient) => c.getInvitation('i')],
     ['deleteSite', (c: EnrollmentClient) => c.deleteSite('s')],
+    [
+      'saveSettings',
+      (c: EnrollmentClient) => c.saveSettings(DEFAULT_PORTAL_SETTINGS),
+    ],
+    [
+      'createPortalAccount',
+      (c: EnrollmentClient) => c.createPortalAccount('a', 'short'),
+    ],
+    [
+      'updatePortalAccount',
+      (c: EnrollmentClient) => c.updatePortalAccount('a', { disabled: true }),
+    ],
   ])('%s turns an error answer into a ResponseError', async (_name, call) => {
     const { client } = clientAnswering(
       errorResponse(400, 'Bad Request', 'expiresAt is in the past'),

@@ -9,9 +9,11 @@ import {
   ListComputersQuery,
   ListInvitationsQuery,
   PageOf,
+  PortalAccount,
+  PortalSettings,
   Site,
 } from '@macenroll/plugin-enrollment-common';
-import { CaSummary, EnrollmentApi } from './EnrollmentApi';
+import { CaSummary, EnrollmentApi, PortalAccountChange } from './EnrollmentApi';
 
 type QueryValue = string | number | undefined;
 
@@ -131,13 +133,46 @@ export class EnrollmentClient implements EnrollmentApi {
     return this.send<{ messageId: string }>('POST', '/mail/test', { to });
   }
 
+  async getSettings(): Promise<PortalSettings> {
+    return this.get<PortalSettings>('/settings');
+  }
+
+  async saveSettings(settings: PortalSettings): Promise<PortalSettings> {
+    return this.send<PortalSettings>('PUT', '/settings', settings);
+  }
+
+  async listPortalAccounts(): Promise<{ items: PortalAccount[] }> {
+    return this.get<{ items: PortalAccount[] }>('/portal-accounts');
+  }
+
+  async createPortalAccount(
+    username: string,
+    password: string,
+  ): Promise<PortalAccount> {
+    return this.send<PortalAccount>('POST', '/portal-accounts', {
+      username,
+      password,
+    });
+  }
+
+  async updatePortalAccount(
+    username: string,
+    change: PortalAccountChange,
+  ): Promise<PortalAccount> {
+    return this.send<PortalAccount>(
+      'PATCH',
+      `/portal-accounts/${encodeURIComponent(username)}`,
+      change,
+    );
+  }
+
   private async get<T>(path: string): Promise<T> {
     const response = await this.request('GET', path);
     return (await response.json()) as T;
   }
 
   private async send<T>(
-    method: 'POST' | 'PATCH',
+    method: 'POST' | 'PUT' | 'PATCH',
     path: string,
     body: unknown,
   ): Promise<T> {
@@ -146,7 +181,7 @@ export class EnrollmentClient implements EnrollmentApi {
   }
 
   private async request(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body?: unknown,
   ): Promise<Response> {

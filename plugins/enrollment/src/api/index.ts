@@ -1,3 +1,7 @@
 export { enrollmentApiRef } from './EnrollmentApi';
-export type { EnrollmentApi, CaSummary } from './EnrollmentApi';
+export type {
+  EnrollmentApi,
+  CaSummary,
+  PortalAccountChange,
+} from './EnrollmentApi';
 export { EnrollmentClient } from './EnrollmentClient';

@@ -1,8 +1,11 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   invitation,
   mockEnrollmentApi,
   page,
+  portalAccount,
+  portalSettings,
   renderEnrollment,
 } from '../../__testUtils__/enrollment';
 
@@ -33,5 +36,51 @@ describe('EnrollmentPage', () => {
     ).toBeInTheDocument();
     expect(api.getInvitation).toHaveBeenCalledWith('inv-1');
     expect(api.listInvitations).not.toHaveBeenCalled();
+  });
+
+  it('links the invitations, portal accounts and settings as tabs', async () => {
+    const user = userEvent.setup();
+    const api = mockEnrollmentApi({
+      getSettings: jest
+        .fn()
+        .mockResolvedValue(portalSettings({ organizationName: 'Acme' })),
+      listPortalAccounts: jest
+        .fn()
+        .mockResolvedValue({ items: [portalAccount()] }),
+    });
+    await renderEnrollment('', api);
+
+    const invitations = screen.getByRole('tab', { name: 'Invitations' });
+    expect(invitations).toHaveAttribute('aria-selected', 'true');
+    expect(invitations).toHaveAttribute('href', '/enrollment');
+    const accounts = await screen.findByRole('tab', {
+      name: 'Portal accounts',
+    });
+    expect(accounts).toHaveAttribute('href', '/enrollment/accounts');
+    const settings = await screen.findByRole('tab', { name: 'Settings' });
+    expect(settings).toHaveAttribute('href', '/enrollment/settings');
+
+    await user.click(settings);
+    expect(
+      await screen.findByRole('heading', { name: 'Enrollment Settings' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByLabelText('Organization name')).toHaveValue(
+      'Acme',
+    );
+    expect(screen.getByRole('tab', { name: 'Settings' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+
+    await user.click(screen.getByRole('tab', { name: 'Portal accounts' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Portal Accounts' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('helpdesk')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('tab', { name: 'Invitations' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Enrollment Invitations' }),
+    ).toBeInTheDocument();
   });
 });

@@ -1,8 +1,6 @@
 import {
   Content,
   ContentHeader,
-  Header,
-  Page,
   SupportButton,
 } from '@backstage/core-components';
 import { usePermission } from '@backstage/plugin-permission-react';
@@ -12,6 +10,7 @@ import AddIcon from '@material-ui/icons/Add';
 import { invitationCreatePermission } from '@macenroll/plugin-enrollment-common';
 import { useState } from 'react';
 import { CaCard } from '../CaCard';
+import { EnrollmentLayout } from '../EnrollmentLayout';
 import { NewInvitationDialog } from '../NewInvitationDialog';
 import { InvitationsTable } from './InvitationsTable';
 
@@ -29,11 +28,7 @@ export const InvitationsPage = () => {
   };
 
   return (
-    <Page themeId="tool">
-      <Header
-        title="Enrollment"
-        subtitle="Invite people to enroll their Macs into device management"
-      />
+    <EnrollmentLayout section="invitations">
       <Content>
         <ContentHeader title="Enrollment Invitations">
           {canCreate && (
@@ -61,6 +56,6 @@ export const InvitationsPage = () => {
         </Grid>
       </Content>
       {creating && <NewInvitationDialog open onClose={closeDialog} />}
-    </Page>
+    </EnrollmentLayout>
   );
 };

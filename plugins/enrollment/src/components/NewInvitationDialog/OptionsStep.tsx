@@ -1,35 +1,10 @@
-import FormControlLabel from '@material-ui/core/FormControlLabel';
-import FormHelperText from '@material-ui/core/FormHelperText';
 import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
-import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import { Site } from '@macenroll/plugin-enrollment-common';
+import { SwitchField } from '../SwitchField';
 import { InvitationDraft } from './draft';
 import { expiryProblem } from './expiry';
-
-const SwitchField = (props: {
-  label: string;
-  help: string;
-  checked: boolean;
-  disabled?: boolean;
-  onChange: (checked: boolean) => void;
-}) => (
-  <>
-    <FormControlLabel
-      label={props.label}
-      disabled={props.disabled}
-      control={
-        <Switch
-          color="primary"
-          checked={props.checked}
-          onChange={e => props.onChange(e.target.checked)}
-        />
-      }
-    />
-    <FormHelperText>{props.help}</FormHelperText>
-  </>
-);
 
 /** Step 2: how long and how the invitation may be used, and for which site. */
 export const OptionsStep = (props: {

@@ -1,0 +1,1 @@
+export { EnrollmentLayout } from './EnrollmentLayout';

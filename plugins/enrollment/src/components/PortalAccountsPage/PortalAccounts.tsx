@@ -1,0 +1,143 @@
+import { ResponseErrorPanel, Table } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Alert from '@material-ui/lab/Alert';
+import AddIcon from '@material-ui/icons/Add';
+import { PortalAccount } from '@macenroll/plugin-enrollment-common';
+import { useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { enrollmentApiRef } from '../../api';
+import { errorMessage } from '../errorMessage';
+import { AddAccountDialog } from './AddAccountDialog';
+import { accountColumns } from './columns';
+import { ResetPasswordDialog } from './ResetPasswordDialog';
+
+type Outcome = { severity: 'success' | 'error'; text: string };
+
+const TABLE_OPTIONS = {
+  paging: false,
+  search: false,
+  toolbar: false,
+  draggable: false,
+};
+
+/** The local portal accounts, with adding, disabling and password resets. */
+export const PortalAccounts = () => {
+  const api = useApi(enrollmentApiRef);
+  const [reloadKey, setReloadKey] = useState(0);
+  const { value, loading, error } = useAsync(
+    () => api.listPortalAccounts(),
+    [api, reloadKey],
+  );
+  // Accounts changed here since the list was loaded, by username.
+  const [updated, setUpdated] = useState<Record<string, PortalAccount>>({});
+  const [busyUsername, setBusyUsername] = useState<string>();
+  const [adding, setAdding] = useState(false);
+  const [resetting, setResetting] = useState<string>();
+  const [outcome, setOutcome] = useState<Outcome>();
+
+  const accounts = useMemo(
+    () => (value?.items ?? []).map(a => updated[a.username] ?? a),
+    [value, updated],
+  );
+
+  const replace = (account: PortalAccount) =>
+    setUpdated(current => ({ ...current, [account.username]: account }));
+
+  const columns = useMemo(
+    () =>
+      accountColumns({
+        busyUsername,
+        onToggleDisabled: async account => {
+          setBusyUsername(account.username);
+          setOutcome(undefined);
+          try {
+            const changed = await api.updatePortalAccount(account.username, {
+              disabled: !account.disabled,
+            });
+            replace(changed);
+            setOutcome({
+              severity: 'success',
+              text: changed.disabled
+                ? `${changed.username} is disabled and can no longer log in to the portal.`
+                : `${changed.username} is enabled and can log in to the portal again.`,
+            });
+          } catch (e) {
+            setOutcome({ severity: 'error', text: errorMessage(e) });
+          } finally {
+            setBusyUsername(undefined);
+          }
+        },
+        onResetPassword: account => {
+          setOutcome(undefined);
+          setResetting(account.username);
+        },
+      }),
+    [api, busyUsername],
+  );
+
+  const closeAdd = (created?: PortalAccount) => {
+    setAdding(false);
+    if (!created) return;
+    setOutcome({
+      severity: 'success',
+      text: `The account ${created.username} was added.`,
+    });
+    setUpdated({});
+    setReloadKey(key => key + 1);
+  };
+
+  const closeReset = (changed?: PortalAccount) => {
+    setResetting(undefined);
+    if (!changed) return;
+    replace(changed);
+    setOutcome({
+      severity: 'success',
+      text: `The password of ${changed.username} was changed.`,
+    });
+  };
+
+  return (
+    <>
+      <Box display="flex" justifyContent="flex-end" mb={2}>
+        <Button
+          variant="contained"
+          color="primary"
+          startIcon={<AddIcon />}
+          onClick={() => {
+            setOutcome(undefined);
+            setAdding(true);
+          }}
+        >
+          Add account
+        </Button>
+      </Box>
+      {outcome && (
+        <Box mb={2} role={outcome.severity === 'error' ? 'alert' : 'status'}>
+          <Alert severity={outcome.severity}>{outcome.text}</Alert>
+        </Box>
+      )}
+      {error ? (
+        <ResponseErrorPanel error={error} />
+      ) : (
+        <Table<PortalAccount>
+          columns={columns}
+          data={accounts}
+          isLoading={loading}
+          options={TABLE_OPTIONS}
+          emptyContent={
+            <Box p={3} textAlign="center">
+              No portal accounts yet. People log in to the portal with their
+              directory account.
+            </Box>
+          }
+        />
+      )}
+      {adding && <AddAccountDialog onClose={closeAdd} />}
+      {resetting && (
+        <ResetPasswordDialog username={resetting} onClose={closeReset} />
+      )}
+    </>
+  );
+};

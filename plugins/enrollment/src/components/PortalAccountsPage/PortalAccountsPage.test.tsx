@@ -1,0 +1,362 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  mockEnrollmentApi,
+  portalAccount,
+  renderEnrollment,
+  responseError,
+} from '../../__testUtils__/enrollment';
+import { formatDateTime } from '../format';
+
+const helpdesk = portalAccount({ username: 'helpdesk' });
+const kiosk = portalAccount({
+  username: 'kiosk',
+  source: 'config',
+  createdAt: '2029-05-01T08:00:00.000Z',
+  updatedAt: '2029-05-01T08:00:00.000Z',
+});
+const retired = portalAccount({ username: 'retired.tech', disabled: true });
+
+type User = ReturnType<typeof userEvent.setup>;
+
+function row(username: string) {
+  return screen.getByText(username).closest('tr')!;
+}
+
+async function renderAccounts(
+  overrides: Parameters<typeof mockEnrollmentApi>[0] = {},
+) {
+  const api = mockEnrollmentApi({
+    listPortalAccounts: jest
+      .fn()
+      .mockResolvedValue({ items: [helpdesk, kiosk, retired] }),
+    ...overrides,
+  });
+  await renderEnrollment('/accounts', api);
+  await screen.findByText('helpdesk');
+  return api;
+}
+
+async function openAddDialog(user: User) {
+  await user.click(screen.getByRole('button', { name: 'Add account' }));
+  return screen.findByRole('dialog');
+}
+
+describe('PortalAccountsPage', () => {
+  it('lists the accounts with their source and status', async () => {
+    await renderAccounts();
+
+    const added = row('helpdesk');
+    expect(within(added).getByText('Added here')).toBeInTheDocument();
+    expect(within(added).getByText('Active')).toBeInTheDocument();
+    expect(
+      within(added).getByText(formatDateTime(helpdesk.createdAt)),
+    ).toBeInTheDocument();
+    expect(
+      within(added).getByText(formatDateTime(helpdesk.updatedAt)),
+    ).toBeInTheDocument();
+    expect(
+      within(added).getByRole('button', { name: 'Disable helpdesk' }),
+    ).toBeInTheDocument();
+    expect(
+      within(added).getByRole('button', {
+        name: 'Reset password of helpdesk',
+      }),
+    ).toBeInTheDocument();
+
+    const fromConfig = row('kiosk');
+    expect(within(fromConfig).getByText('Config')).toBeInTheDocument();
+    expect(
+      within(fromConfig).getByText('Managed in app-config'),
+    ).toBeInTheDocument();
+    expect(within(fromConfig).queryByRole('button')).toBeNull();
+
+    const disabled = row('retired.tech');
+    expect(within(disabled).getByText('Disabled')).toBeInTheDocument();
+    expect(
+      within(disabled).getByRole('button', { name: 'Enable retired.tech' }),
+    ).toBeInTheDocument();
+  });
+
+  it('says when there are no accounts', async () => {
+    const api = mockEnrollmentApi();
+    await renderEnrollment('/accounts', api);
+    expect(
+      await screen.findByText(/No portal accounts yet/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows an error panel when the accounts cannot be listed', async () => {
+    const api = mockEnrollmentApi({
+      listPortalAccounts: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(500, 'Internal Server Error', 'database down'),
+        ),
+    });
+    await renderEnrollment('/accounts', api);
+    expect(
+      (await screen.findAllByText(/database down/)).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('checks a new account as it is typed', async () => {
+    const user = userEvent.setup();
+    const api = await renderAccounts();
+    const dialog = await openAddDialog(user);
+    const add = within(dialog).getByRole('button', { name: 'Add account' });
+    expect(add).toBeDisabled();
+
+    await user.type(within(dialog).getByLabelText('Username'), 'new admin');
+    expect(
+      within(dialog).getByText('Use letters, digits and . _ @ - only.'),
+    ).toBeInTheDocument();
+    await user.clear(within(dialog).getByLabelText('Username'));
+    await user.paste('x'.repeat(65));
+    expect(
+      within(dialog).getByText('At most 64 characters.'),
+    ).toBeInTheDocument();
+    await user.clear(within(dialog).getByLabelText('Username'));
+    await user.type(within(dialog).getByLabelText('Username'), 'new.admin');
+    expect(
+      within(dialog).queryByText(/Use letters, digits/),
+    ).not.toBeInTheDocument();
+
+    await user.type(within(dialog).getByLabelText('Password'), 'short');
+    expect(
+      within(dialog).getByText('Use at least 12 characters.'),
+    ).toBeInTheDocument();
+    await user.type(within(dialog).getByLabelText('Password'), ' but longer');
+    expect(
+      within(dialog).queryByText('Use at least 12 characters.'),
+    ).not.toBeInTheDocument();
+
+    await user.type(
+      within(dialog).getByLabelText('Confirm password'),
+      'short but long',
+    );
+    expect(
+      within(dialog).getByText('The passwords do not match.'),
+    ).toBeInTheDocument();
+    expect(add).toBeDisabled();
+
+    await user.type(within(dialog).getByLabelText('Confirm password'), 'er');
+    expect(
+      within(dialog).queryByText('The passwords do not match.'),
+    ).not.toBeInTheDocument();
+    expect(add).toBeEnabled();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(api.createPortalAccount).not.toHaveBeenCalled();
+  });
+
+  it('adds an account and lists the accounts again', async () => {
+    const user = userEvent.setup();
+    const added = portalAccount({ username: 'new.admin' });
+    const api = await renderAccounts({
+      createPortalAccount: jest.fn().mockResolvedValue(added),
+    });
+    api.listPortalAccounts.mockResolvedValue({
+      items: [helpdesk, kiosk, retired, added],
+    });
+
+    const dialog = await openAddDialog(user);
+    await user.type(within(dialog).getByLabelText('Username'), ' new.admin ');
+    await user.type(
+      within(dialog).getByLabelText('Password'),
+      'correct horse battery',
+    );
+    await user.type(
+      within(dialog).getByLabelText('Confirm password'),
+      'correct horse battery{Enter}',
+    );
+
+    expect(api.createPortalAccount).toHaveBeenCalledWith(
+      'new.admin',
+      'correct horse battery',
+    );
+    expect(
+      await screen.findByText('The account new.admin was added.'),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(await screen.findByText('new.admin')).toBeInTheDocument();
+    expect(api.listPortalAccounts).toHaveBeenCalledTimes(2);
+  });
+
+  it("keeps the dialog open with the backend's reason when adding fails", async () => {
+    const user = userEvent.setup();
+    const api = await renderAccounts({
+      createPortalAccount: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(
+            409,
+            'Conflict',
+            'A portal account named "helpdesk" already exists',
+            'ConflictError',
+          ),
+        ),
+    });
+    const dialog = await openAddDialog(user);
+    await user.type(within(dialog).getByLabelText('Username'), 'helpdesk');
+    await user.type(
+      within(dialog).getByLabelText('Password'),
+      'correct horse battery',
+    );
+    await user.type(
+      within(dialog).getByLabelText('Confirm password'),
+      'correct horse battery',
+    );
+    await user.click(
+      within(dialog).getByRole('button', { name: 'Add account' }),
+    );
+    expect(
+      await within(dialog).findByText(
+        'The account was not added: A portal account named "helpdesk" already exists',
+      ),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('Username')).toHaveValue('helpdesk');
+    expect(api.listPortalAccounts).toHaveBeenCalledTimes(1);
+  });
+
+  it('disables and enables an account', async () => {
+    const user = userEvent.setup();
+    const api = await renderAccounts({
+      updatePortalAccount: jest
+        .fn()
+        .mockImplementation(async (username, change) =>
+          portalAccount({ username, ...change }),
+        ),
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Disable helpdesk' }));
+    expect(api.updatePortalAccount).toHaveBeenCalledWith('helpdesk', {
+      disabled: true,
+    });
+    expect(
+      await screen.findByText(
+        'helpdesk is disabled and can no longer log in to the portal.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(row('helpdesk')).getByText('Disabled')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Enable helpdesk' }));
+    expect(api.updatePortalAccount).toHaveBeenLastCalledWith('helpdesk', {
+      disabled: false,
+    });
+    expect(
+      await within(row('helpdesk')).findByText('Active'),
+    ).toBeInTheDocument();
+
+    await user.click(
+      screen.getByRole('button', { name: 'Enable retired.tech' }),
+    );
+    expect(api.updatePortalAccount).toHaveBeenLastCalledWith('retired.tech', {
+      disabled: false,
+    });
+  });
+
+  it("shows the backend's reason when an account cannot be changed", async () => {
+    const user = userEvent.setup();
+    const message =
+      'The portal account "helpdesk" comes from app-config (enrollment.portal.localAccounts); change it there';
+    await renderAccounts({
+      updatePortalAccount: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(409, 'Conflict', message, 'ConflictError'),
+        ),
+    });
+    await user.click(screen.getByRole('button', { name: 'Disable helpdesk' }));
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(within(row('helpdesk')).getByText('Active')).toBeInTheDocument();
+  });
+
+  it('resets a password after checking the new one', async () => {
+    const user = userEvent.setup();
+    const api = await renderAccounts({
+      updatePortalAccount: jest.fn().mockResolvedValue(helpdesk),
+    });
+    await user.click(
+      screen.getByRole('button', { name: 'Reset password of helpdesk' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText('Reset the password of helpdesk'),
+    ).toBeInTheDocument();
+    const submit = within(dialog).getByRole('button', { name: 'Set password' });
+
+    await user.type(within(dialog).getByLabelText('New password'), 'too short');
+    expect(
+      within(dialog).getByText('Use at least 12 characters.'),
+    ).toBeInTheDocument();
+    await user.clear(within(dialog).getByLabelText('New password'));
+    await user.type(
+      within(dialog).getByLabelText('New password'),
+      'a much longer one',
+    );
+    await user.type(
+      within(dialog).getByLabelText('Confirm password'),
+      'a much longer two',
+    );
+    expect(
+      within(dialog).getByText('The passwords do not match.'),
+    ).toBeInTheDocument();
+    expect(submit).toBeDisabled();
+
+    await user.clear(within(dialog).getByLabelText('Confirm password'));
+    await user.type(
+      within(dialog).getByLabelText('Confirm password'),
+      'a much longer one',
+    );
+    await user.click(submit);
+
+    expect(api.updatePortalAccount).toHaveBeenCalledWith('helpdesk', {
+      password: 'a much longer one',
+    });
+    expect(
+      await screen.findByText('The password of helpdesk was changed.'),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+  });
+
+  it("shows the backend's reason in the reset dialog", async () => {
+    const user = userEvent.setup();
+    await renderAccounts({
+      updatePortalAccount: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(
+            404,
+            'Not Found',
+            'No portal account helpdesk',
+            'NotFoundError',
+          ),
+        ),
+    });
+    await user.click(
+      screen.getByRole('button', { name: 'Reset password of helpdesk' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await user.type(
+      within(dialog).getByLabelText('New password'),
+      'a much longer one',
+    );
+    await user.type(
+      within(dialog).getByLabelText('Confirm password'),
+      'a much longer one',
+    );
+    await user.click(
+      within(dialog).getByRole('button', { name: 'Set password' }),
+    );
+    expect(
+      await within(dialog).findByText(
+        'The password was not changed: No portal account helpdesk',
+      ),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,1 @@
+export { PortalAccountsPage } from './PortalAccountsPage';

@@ -1,0 +1,132 @@
+import Box from '@material-ui/core/Box';
+import IconButton from '@material-ui/core/IconButton';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import TextField from '@material-ui/core/TextField';
+import CheckIcon from '@material-ui/icons/Check';
+import CloseIcon from '@material-ui/icons/Close';
+import DeleteIcon from '@material-ui/icons/Delete';
+import EditIcon from '@material-ui/icons/Edit';
+import { Site } from '@macenroll/plugin-enrollment-common';
+import { KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../errorMessage';
+import { MAX_SITE_NAME } from './settingsLimits';
+
+/** One site, renamed in place; the parent deletes it. */
+export const SiteRow = (props: {
+  site: Site;
+  canManage: boolean;
+  busy: boolean;
+  onRename: (name: string) => Promise<void>;
+  onDelete: () => void;
+}) => {
+  const { site, canManage, busy, onRename, onDelete } = props;
+  const [name, setName] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const editing = name !== undefined;
+  const input = useRef<HTMLInputElement>(null);
+  // The admin asked to rename: let them type at once.
+  useEffect(() => {
+    if (editing) input.current?.focus();
+  }, [editing]);
+  const trimmed = name?.trim() ?? '';
+  const problem =
+    trimmed.length > MAX_SITE_NAME
+      ? `At most ${MAX_SITE_NAME} characters.`
+      : undefined;
+
+  const stopEditing = () => {
+    setName(undefined);
+    setError(undefined);
+  };
+
+  const save = async () => {
+    if (!trimmed || problem) return;
+    if (trimmed === site.name) {
+      stopEditing();
+      return;
+    }
+    setSaving(true);
+    setError(undefined);
+    try {
+      await onRename(trimmed);
+      setName(undefined);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      save();
+    } else if (event.key === 'Escape') {
+      stopEditing();
+    }
+  };
+
+  if (editing) {
+    return (
+      <ListItem divider>
+        <TextField
+          id={`site-name-${site.id}`}
+          label={`New name for ${site.name}`}
+          inputRef={input}
+          fullWidth
+          value={name}
+          disabled={saving}
+          onChange={e => setName(e.target.value)}
+          onKeyDown={onKeyDown}
+          error={!!(error || problem)}
+          helperText={
+            error ?? problem ?? 'Press Enter to save, Escape to cancel.'
+          }
+        />
+        <Box display="flex" ml={1}>
+          <IconButton
+            aria-label={`Save the name of ${site.name}`}
+            onClick={save}
+            disabled={saving || !trimmed || !!problem}
+          >
+            <CheckIcon />
+          </IconButton>
+          <IconButton
+            aria-label={`Cancel renaming ${site.name}`}
+            onClick={stopEditing}
+            disabled={saving}
+          >
+            <CloseIcon />
+          </IconButton>
+        </Box>
+      </ListItem>
+    );
+  }
+
+  return (
+    <ListItem divider>
+      <ListItemText primary={site.name} />
+      {canManage && (
+        <Box display="flex" ml={1}>
+          <IconButton
+            aria-label={`Rename ${site.name}`}
+            onClick={() => setName(site.name)}
+            disabled={busy}
+          >
+            <EditIcon />
+          </IconButton>
+          <IconButton
+            aria-label={`Delete ${site.name}`}
+            onClick={onDelete}
+            disabled={busy}
+          >
+            <DeleteIcon />
+          </IconButton>
+        </Box>
+      )}
+    </ListItem>
+  );
+};

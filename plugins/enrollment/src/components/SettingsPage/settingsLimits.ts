@@ -1,0 +1,45 @@
+import { PortalSettings } from '@macenroll/plugin-enrollment-common';
+
+// The backend's limits, checked here too so the admin learns of them while
+// typing instead of from a refused save.
+export const MAX_ORGANIZATION_NAME = 200;
+export const MAX_SUPPORT_CONTACT = 300;
+export const MAX_STEP_TEXT = 2000;
+export const MAX_EULA_TEXT = 50_000;
+export const MAX_GROUPS = 100;
+export const MAX_GROUP_NAME = 255;
+export const MAX_SITE_NAME = 200;
+
+/** An enabled agreement without text would show people an empty page. */
+export function eulaMissing(settings: PortalSettings): boolean {
+  return settings.eula.enabled && !settings.eula.text.trim();
+}
+
+/** Why the settings cannot be saved as they are; empty when they can. */
+export function settingsProblems(settings: PortalSettings): string[] {
+  const problems: string[] = [];
+  if (eulaMissing(settings)) {
+    problems.push(
+      'The license agreement is turned on but has no text. Enter its text or turn it off.',
+    );
+  }
+  if (settings.organizationName.length > MAX_ORGANIZATION_NAME) {
+    problems.push(
+      `The organization name has more than ${MAX_ORGANIZATION_NAME} characters.`,
+    );
+  }
+  if (settings.supportContact.length > MAX_SUPPORT_CONTACT) {
+    problems.push(
+      `The support contact has more than ${MAX_SUPPORT_CONTACT} characters.`,
+    );
+  }
+  if (Object.values(settings.texts).some(text => text.length > MAX_STEP_TEXT)) {
+    problems.push(`A step text has more than ${MAX_STEP_TEXT} characters.`);
+  }
+  if (settings.eula.text.length > MAX_EULA_TEXT) {
+    problems.push(
+      `The license agreement has more than ${MAX_EULA_TEXT} characters.`,
+    );
+  }
+  return problems;
+}
