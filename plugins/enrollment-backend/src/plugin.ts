@@ -175,6 +175,7 @@ export const enrollmentPlugin = createBackendPlugin({
         const certificates = new CertificateStore(db);
         const profiles = new EnrollmentProfileService({
           ca,
+          organization: settings.organization,
           challenges,
           topic: settings.topic,
           baseUrl: pluginBaseUrl,

@@ -2,6 +2,7 @@ import { PendingEnrollment } from '../database/EnrollmentStore';
 import { DatabaseScepChallengeStore } from '../database/ScepChallengeStore';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { signCms } from '../pki/cms';
+import { createProfileSigner, ProfileSigner } from '../pki/profileSigner';
 import { buildEnrollmentProfile } from './enrollmentProfile';
 
 /** How long a profile's SCEP challenge works: enough to install it, no more. */
@@ -15,11 +16,31 @@ export class EnrollmentProfileService {
       challenges: DatabaseScepChallengeStore;
       /** The APNs topic; without it there is no profile to give. */
       topic?: string;
+      /** Names the profile-signing certificate. */
+      organization: string;
       /** `{base}`, the plugin's external base URL. */
       baseUrl: () => Promise<string>;
       clock?: () => Date;
     },
   ) {}
+
+  // Made on first use: a key generation costs ~240 ms, spent only when
+  // someone downloads a profile. Renewed before it expires.
+  private signerCache?: ProfileSigner;
+  private get signer(): ProfileSigner {
+    const soon = Date.now() + 30 * 24 * 3600_000;
+    if (
+      !this.signerCache ||
+      this.signerCache.certificate.validity.notAfter.getTime() < soon
+    ) {
+      this.signerCache = createProfileSigner(this.deps.ca, this.organization);
+    }
+    return this.signerCache;
+  }
+
+  private get organization() {
+    return this.deps.organization;
+  }
 
   get available(): boolean {
     return Boolean(this.deps.topic);
@@ -53,8 +74,9 @@ export class EnrollmentProfileService {
     });
     return signCms({
       content: Buffer.from(xml, 'utf8'),
-      signer: this.deps.ca.certificate,
-      key: this.deps.ca.privateKey,
+      signer: this.signer.certificate,
+      key: this.signer.key,
+      certificates: this.signer.chain,
     });
   }
 }

@@ -91,13 +91,17 @@ function attributeValues(
   type: string,
 ): forge.asn1.Asn1[] | undefined {
   const found = attributes.filter(
-    a => oidOf(childrenOf(a, 'CMS attribute')[0], 'CMS attribute type') === type,
+    a =>
+      oidOf(childrenOf(a, 'CMS attribute')[0], 'CMS attribute type') === type,
   );
   if (found.length > 1) {
     throw new InputError(`The CMS attribute ${type} appears more than once`);
   }
   return found.length
-    ? childrenOf(childrenOf(found[0], 'CMS attribute')[1], 'CMS attribute values')
+    ? childrenOf(
+        childrenOf(found[0], 'CMS attribute')[1],
+        'CMS attribute values',
+      )
     : undefined;
 }
 
@@ -155,10 +159,7 @@ export function verifyCms(
       childrenOf(encapsulated[1], 'CMS encapsulated content')[0],
       'CMS encapsulated content',
     );
-    if (
-      options.detachedContent &&
-      !options.detachedContent.equals(content)
-    ) {
+    if (options.detachedContent && !options.detachedContent.equals(content)) {
       throw new InputError(
         'The CMS message carries content other than the detached content given',
       );

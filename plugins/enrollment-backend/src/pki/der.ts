@@ -36,7 +36,10 @@ export function childrenOf(
 }
 
 /** The node's content octets, or an InputError when it is constructed. */
-export function bytesOf(node: forge.asn1.Asn1 | undefined, what: string): Buffer {
+export function bytesOf(
+  node: forge.asn1.Asn1 | undefined,
+  what: string,
+): Buffer {
   if (!node || typeof node.value !== 'string') {
     throw new InputError(`Malformed ${what}`);
   }
@@ -140,7 +143,10 @@ export const algorithmNode = (
 ): forge.asn1.Asn1 =>
   sequenceNode(
     nullParameter
-      ? [oidNode(oid), asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, '')]
+      ? [
+          oidNode(oid),
+          asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, ''),
+        ]
       : [oidNode(oid)],
   );
 

@@ -12,21 +12,55 @@ const DAY_MS = 24 * HOUR_MS;
 function caKeyId(ca: CertificateAuthority): string {
   const fromExtension = subjectKeyIdOf(ca.certificate);
   if (fromExtension) return fromExtension.toString('binary');
-  return forge.pki.getPublicKeyFingerprint(ca.certificate.publicKey, {
-    type: 'RSAPublicKey',
-  }).getBytes();
+  return forge.pki
+    .getPublicKeyFingerprint(ca.certificate.publicKey, {
+      type: 'RSAPublicKey',
+    })
+    .getBytes();
 }
+
+/** What a leaf certificate is for. */
+export type LeafUsage = 'device-identity' | 'profile-signing';
+
+const USAGE_EXTENSIONS: Record<LeafUsage, object[]> = {
+  // The usages micromdm's depot/signer.go gives SCEP certificates.
+  'device-identity': [
+    {
+      name: 'keyUsage',
+      digitalSignature: true,
+      keyEncipherment: true,
+      critical: true,
+    },
+    { name: 'extKeyUsage', clientAuth: true },
+  ],
+  // What S/MIME verifiers (OpenSSL's default purpose, macOS) expect of a CMS signer.
+  'profile-signing': [
+    { name: 'keyUsage', digitalSignature: true, critical: true },
+    { name: 'extKeyUsage', emailProtection: true, codeSigning: true },
+  ],
+};
 
 /**
  * Issues a device identity certificate (the MDM client-authentication
- * identity) signed by the CA, with the usages micromdm's depot/signer.go
- * gives SCEP certificates: digitalSignature + keyEncipherment, clientAuth.
+ * identity) signed by the CA.
  */
 export function issueDeviceCertificate(options: {
   ca: CertificateAuthority;
   publicKey: forge.pki.PublicKey;
   subject: forge.pki.CertificateField[];
   lifetimeDays: number;
+  now?: Date;
+}): forge.pki.Certificate {
+  return issueLeafCertificate({ ...options, usage: 'device-identity' });
+}
+
+/** Issues a leaf certificate for `usage`, signed by the CA. */
+export function issueLeafCertificate(options: {
+  ca: CertificateAuthority;
+  publicKey: forge.pki.PublicKey;
+  subject: forge.pki.CertificateField[];
+  lifetimeDays: number;
+  usage: LeafUsage;
   now?: Date;
 }): forge.pki.Certificate {
   const { ca, lifetimeDays } = options;
@@ -43,13 +77,7 @@ export function issueDeviceCertificate(options: {
   certificate.setIssuer(reusableNameFields(ca.certificate.subject.attributes));
   certificate.setExtensions([
     { name: 'basicConstraints', cA: false, critical: true },
-    {
-      name: 'keyUsage',
-      digitalSignature: true,
-      keyEncipherment: true,
-      critical: true,
-    },
-    { name: 'extKeyUsage', clientAuth: true },
+    ...USAGE_EXTENSIONS[options.usage],
     { name: 'subjectKeyIdentifier' },
     { name: 'authorityKeyIdentifier', keyIdentifier: caKeyId(ca) },
   ]);

@@ -14,6 +14,7 @@ a.button, button { display: inline-block; background: var(--accent); color: #fff
 label { display: block; margin: .75rem 0 .25rem; font-weight: 500; }
 input[type=text], input[type=password] { width: 100%; padding: .55rem .7rem; font: inherit; border: 1px solid #8888; border-radius: 8px; }
 select { width: 100%; padding: .5rem; font: inherit; border-radius: 8px; }
+.text { white-space: pre-wrap; }
 .muted { color: GrayText; font-size: .9rem; }
 h2 { font-size: 1.2rem; margin: 0 0 .5rem; }
 footer { color: GrayText; font-size: .85rem; text-align: center; padding: 2rem 1rem; }

@@ -75,14 +75,14 @@ export function loginPage(
     ctx,
     'Log in to enroll your Mac',
     html`<h1>Enroll your Mac</h1>
-<p>${options.welcome}</p>
+<p class="text">${options.welcome}</p>
 ${
   options.error
     ? html`<div class="card error" id="enroll-error" role="alert"><p>${options.error}</p></div>`
     : ''
 }
 <form id="enroll-login" class="card" method="post" action="${ctx.portalPath}/login">
-<p>${options.intro}</p>
+<p class="text">${options.intro}</p>
 ${csrfField(options.csrf)}
 <label for="username">Username</label>
 <input type="text" id="username" name="username" autocomplete="username" autocapitalize="none" required value="${options.username ?? ''}">
@@ -175,19 +175,19 @@ export function downloadsPage(
   const steps =
     options.platform === 'mac-legacy'
       ? html`<div class="card"><h2>Install the enrollment package</h2>
-<p>${texts.quickadd}</p>
+<p class="text">${texts.quickadd}</p>
 <ol><li>Download the package.</li><li>Open it from your Downloads folder and follow the installer.</li><li>Come back here when it says the installation was successful.</li></ol>
 <p><a class="button" id="download-quickadd" href="${links.quickadd!}">Download the package</a></p></div>`
       : html`${
           links.ca
             ? html`<div class="card"><h2>1. Install the certificate</h2>
-<p>${texts.certificate}</p>
+<p class="text">${texts.certificate}</p>
 <ol><li>Download the certificate.</li><li>Open it: Keychain Access asks where to add it; choose “System”. On macOS 11 and later, open System Settings › Privacy &amp; Security (or System Preferences › Profiles) if asked.</li><li>Come back here.</li></ol>
 <p><a class="button" id="download-ca" href="${links.ca}">Download the certificate</a></p></div>`
             : ''
         }
 <div class="card"><h2>${links.ca ? '2. ' : ''}Install the management profile</h2>
-<p>${texts.profile}</p>
+<p class="text">${texts.profile}</p>
 <ol><li>Download the profile.</li><li>Open System Settings › Privacy &amp; Security › Profiles (System Preferences › Profiles on older macOS; on macOS 10.13 and 10.14 double-click the downloaded file).</li><li>Select the profile, click Install and enter your Mac password.</li><li>Come back here: your Mac is enrolled.</li></ol>
 <p><a class="button" id="download-profile" href="${links.profile!}">Download the profile</a></p></div>`;
   return page(

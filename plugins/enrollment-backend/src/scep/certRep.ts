@@ -39,8 +39,14 @@ export interface CertRepOptions {
 export function buildCertRep(options: CertRepOptions): Buffer {
   const { ca, request, status, issued } = options;
   const extra: CmsAttribute[] = [
-    { type: SCEP_OID.messageType, value: printableStringNode(MESSAGE_TYPE.CertRep) },
-    { type: SCEP_OID.pkiStatus, value: printableStringNode(PKI_STATUS[status]) },
+    {
+      type: SCEP_OID.messageType,
+      value: printableStringNode(MESSAGE_TYPE.CertRep),
+    },
+    {
+      type: SCEP_OID.pkiStatus,
+      value: printableStringNode(PKI_STATUS[status]),
+    },
     {
       type: SCEP_OID.transactionId,
       value: printableStringNode(request.transactionId),

@@ -8,5 +8,9 @@ export {
   type ScepChallengeStore,
   type IssuedCertificateRecorder,
 } from './ScepService';
-export { parsePkiRequest, type PkiRequest, type PkiMessageHeader } from './pkiMessage';
+export {
+  parsePkiRequest,
+  type PkiRequest,
+  type PkiMessageHeader,
+} from './pkiMessage';
 export { buildCertRep, type CertRepOptions } from './certRep';

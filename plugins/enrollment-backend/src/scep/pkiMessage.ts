@@ -2,13 +2,7 @@ import { InputError, isError } from '@backstage/errors';
 import forge from 'node-forge';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { verifyCms } from '../pki/cms';
-import {
-  bytesOf,
-  childrenOf,
-  isUniversal,
-  oidOf,
-  parseDer,
-} from '../pki/der';
+import { bytesOf, childrenOf, isUniversal, oidOf, parseDer } from '../pki/der';
 import { EnvelopeError, openEnvelope } from './envelope';
 import { CSR_MESSAGE_TYPES, FailInfo, SCEP_OID } from './scepConstants';
 
@@ -48,7 +42,8 @@ function attributeValue(
   name: string,
 ): forge.asn1.Asn1 | undefined {
   const matching = attributes.filter(
-    a => oidOf(childrenOf(a, 'signed attribute')[0], 'signed attribute') === oid,
+    a =>
+      oidOf(childrenOf(a, 'signed attribute')[0], 'signed attribute') === oid,
   );
   if (matching.length === 0) return undefined;
   const values = childrenOf(childrenOf(matching[0], name)[1], name);
@@ -177,9 +172,10 @@ function readCsr(der: Buffer): CsrResult {
       },
     };
   }
-  const attribute = csr.getAttribute({ type: CHALLENGE_PASSWORD }) as
-    | { value: unknown; valueTagClass?: number }
-    | null;
+  const attribute = csr.getAttribute({ type: CHALLENGE_PASSWORD }) as {
+    value: unknown;
+    valueTagClass?: number;
+  } | null;
   return {
     csr,
     challengePassword: attribute ? directoryString(attribute) : undefined,

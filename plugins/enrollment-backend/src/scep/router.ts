@@ -28,8 +28,13 @@ function messageFromQuery(value: unknown): Buffer {
     throw new InputError('PKIOperation by GET needs a message= parameter');
   }
   const base64 = value.replace(/[ ]/g, '+').replace(/[\r\n]/g, '');
-  if (!BASE64.test(base64) || base64.length > (SCEP_MESSAGE_LIMIT_BYTES * 4) / 3 + 4) {
-    throw new InputError('The message parameter is not base64 of at most 64 KiB');
+  if (
+    !BASE64.test(base64) ||
+    base64.length > (SCEP_MESSAGE_LIMIT_BYTES * 4) / 3 + 4
+  ) {
+    throw new InputError(
+      'The message parameter is not base64 of at most 64 KiB',
+    );
   }
   return Buffer.from(base64, 'base64');
 }
@@ -66,7 +71,9 @@ export function createScepRouter(
         return;
       case 'PKIOperation': {
         const message =
-          req.method === 'POST' ? req.body : messageFromQuery(req.query.message);
+          req.method === 'POST'
+            ? req.body
+            : messageFromQuery(req.query.message);
         if (!Buffer.isBuffer(message) || message.length === 0) {
           throw new InputError('PKIOperation needs a DER PKIMessage body');
         }
@@ -83,7 +90,10 @@ export function createScepRouter(
           res,
           400,
           typeof operation === 'string'
-            ? `Unsupported SCEP operation "${operation.slice(0, 40)}". ${SUPPORTED}`
+            ? `Unsupported SCEP operation "${operation.slice(
+                0,
+                40,
+              )}". ${SUPPORTED}`
             : `Missing SCEP operation. ${SUPPORTED}`,
         );
     }
@@ -103,9 +113,7 @@ export function createScepRouter(
       // By name: an InputError from another copy of @backstage/errors counts.
       if (isError(error) && error.name === 'InputError') {
         sendText(res, 400, error.message);
-      } else if (
-        (error as { type?: unknown })?.type === 'entity.too.large'
-      ) {
+      } else if ((error as { type?: unknown })?.type === 'entity.too.large') {
         sendText(res, 413, 'The PKIMessage is larger than 64 KiB');
       } else if (typeof status === 'number' && status >= 400 && status < 500) {
         // Other body-parser refusals: aborted upload, unknown encoding…

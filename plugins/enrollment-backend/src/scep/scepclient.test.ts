@@ -14,7 +14,10 @@ import { freePort, requireCommand } from '@internal/test-harness';
 import express from 'express';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { generateCa } from '../pki/generateCa';
-import { MemoryChallengeStore, MemoryRecorder } from './__testUtils__/memoryStores';
+import {
+  MemoryChallengeStore,
+  MemoryRecorder,
+} from './__testUtils__/memoryStores';
 import { createScepRouter } from './router';
 import { ScepService } from './ScepService';
 
@@ -39,9 +42,7 @@ describe('SCEP interop with scepclient', () => {
     caPath = join(root, 'ca.pem');
     writeFileSync(caPath, material.certificatePem);
     const app = express();
-    app.use(
-      createScepRouter(new ScepService({ ca, challenges, recorder })),
-    );
+    app.use(createScepRouter(new ScepService({ ca, challenges, recorder })));
     const port = await freePort();
     await new Promise<void>(resolve => {
       server = app.listen(port, '127.0.0.1', () => resolve());
@@ -80,8 +81,9 @@ describe('SCEP interop with scepclient', () => {
           ],
           { timeout: 30_000 },
           (error, stdout, stderr) => {
+            const code = typeof error?.code === 'number' ? error.code : 1;
             resolve({
-              code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+              code: error ? code : 0,
               output: `${stdout}${stderr}`,
               certPath,
             });
@@ -111,7 +113,9 @@ describe('SCEP interop with scepclient', () => {
     expect(text).toMatch(/Subject: .*CN=Test Mac/);
     expect(text).toMatch(/Subject: .*O=Acme/);
     expect(text).toMatch(/Extended Key Usage:\s+TLS Web Client Authentication/);
-    expect(text).toMatch(/Key Usage: critical\s+Digital Signature, Key Encipherment/);
+    expect(text).toMatch(
+      /Key Usage: critical\s+Digital Signature, Key Encipherment/,
+    );
 
     expect(recorder.records).toHaveLength(1);
     const [record] = recorder.records;
@@ -122,9 +126,9 @@ describe('SCEP interop with scepclient', () => {
       ['x509', '-in', run.certPath, '-noout', '-fingerprint', '-sha256'],
       { encoding: 'utf8' },
     );
-    expect(fingerprint.trim().split('=')[1].replace(/:/g, '').toLowerCase()).toBe(
-      record.sha256,
-    );
+    expect(
+      fingerprint.trim().split('=')[1].replace(/:/g, '').toLowerCase(),
+    ).toBe(record.sha256);
     expect(readFileSync(run.certPath, 'utf8')).toContain('BEGIN CERTIFICATE');
   });
 
@@ -133,7 +137,9 @@ describe('SCEP interop with scepclient', () => {
     const run = await enroll('not-a-challenge');
     expect(run.code).not.toBe(0);
     // FAILURE with failInfo badRequest (2), not a transport error.
-    expect(run.output).toMatch(/PKCSReq \(19\) request failed, failInfo: badRequest \(2\)/);
+    expect(run.output).toMatch(
+      /PKCSReq \(19\) request failed, failInfo: badRequest \(2\)/,
+    );
     expect(existsSync(run.certPath)).toBe(false);
     expect(recorder.records).toHaveLength(before);
   });

@@ -1,8 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  IssuedCertificateRecorder,
-  ScepChallengeStore,
-} from '../ScepService';
+import { IssuedCertificateRecorder, ScepChallengeStore } from '../ScepService';
 
 type Recorded = Parameters<IssuedCertificateRecorder['record']>[0];
 

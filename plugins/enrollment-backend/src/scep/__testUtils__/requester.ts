@@ -19,6 +19,15 @@ import { MESSAGE_TYPE, SCEP_OID } from '../scepConstants';
 
 const { asn1 } = forge;
 
+// Exported by forge's pki module but missing from @types/node-forge.
+const getCertificationRequestInfo = (
+  forge.pki as unknown as {
+    getCertificationRequestInfo(
+      csr: forge.pki.CertificateSigningRequest,
+    ): forge.asn1.Asn1;
+  }
+).getCertificationRequestInfo;
+
 /** A device-side SCEP requester for the tests: a key and its self-signed certificate. */
 export interface Requester {
   key: KeyObject;
@@ -75,16 +84,14 @@ export function makeCsr(
     csr.setAttributes([
       {
         name: 'challengePassword',
-        value:
-          type === asn1.Type.UTF8
-            ? forge.util.encodeUtf8(options.challenge)
-            : options.challenge,
+        // forge UTF-8-encodes UTF8String attribute values itself.
+        value: options.challenge,
         valueTagClass: type as unknown as forge.asn1.Class,
       },
     ]);
   }
   const oid = forge.pki.oids.sha256WithRSAEncryption;
-  const info = forge.pki.getCertificationRequestInfo(csr);
+  const info = getCertificationRequestInfo(csr);
   const signature = sign('sha256', toDerBuffer(info), requester.key);
   Object.assign(csr, {
     signatureOid: oid,

@@ -1,0 +1,446 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  requireCommand,
+  RunningSlapd,
+  startSlapd,
+} from '@internal/test-harness';
+import plist from 'plist';
+import request from 'supertest';
+import { enrollmentPlugin } from '../plugin';
+
+jest.setTimeout(180_000);
+
+const openssl = requireCommand('openssl', 'openssl');
+const scepclient = requireCommand('scepclient', 'scep');
+const python = requireCommand('python3', 'python3');
+const SAFARI =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
+const TOPIC = 'com.apple.mgmt.External.11111111-2222-3333-4444-555555555555';
+const UDID = '66ADE930-1234-4ABC-9DEF-0123456789AB';
+const CHECKIN = 'application/x-apple-aspen-mdm-checkin';
+
+const binary = (res: any, done: any) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+/** The Mac: a key and certificate from scepclient, openssl to sign like macOS does. */
+class FakeMac {
+  constructor(readonly dir: string) {}
+  get key() {
+    return join(this.dir, 'key.pem');
+  }
+  get cert() {
+    return join(this.dir, 'cert.pem');
+  }
+  /** Mdm-Signature: base64 detached CMS over the raw body, as SignMessage=true makes macOS send. */
+  sign(body: Buffer, cert = this.cert, key = this.key): string {
+    const bodyFile = join(this.dir, 'body');
+    writeFileSync(bodyFile, body);
+    return execFileSync(openssl, [
+      'cms',
+      '-sign',
+      '-binary',
+      '-outform',
+      'DER',
+      '-in',
+      bodyFile,
+      '-signer',
+      cert,
+      '-inkey',
+      key,
+    ]).toString('base64');
+  }
+}
+
+describe('a Mac enrolls end to end', () => {
+  let slapd: RunningSlapd;
+  let server: any;
+  let dir: string;
+  const admin = () => mockCredentials.user.header('user:default/admin');
+
+  beforeAll(async () => {
+    slapd = await startSlapd();
+    dir = mkdtempSync(join(tmpdir(), 'mac-'));
+    const backend = await startTestBackend({
+      features: [
+        enrollmentPlugin,
+        mockServices.permissions.factory(),
+        mockServices.rootConfig.factory({
+          data: {
+            enrollment: {
+              organization: 'Acme',
+              topic: TOPIC,
+              ldap: {
+                url: slapd.url,
+                bindDn: slapd.bindDn,
+                bindPassword: slapd.bindPassword,
+                users: { baseDn: slapd.baseDn },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    server = backend.server;
+  });
+  afterAll(async () => {
+    await slapd?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const put = (path: string, body: Buffer, headers: Record<string, string>) =>
+    request(server).put(path).set(headers).send(body);
+
+  it('from the invitation to a computer with its user, through SCEP, check-in and commands', async () => {
+    // 1. An admin invites; the person opens the link in Safari and logs in.
+    const invitation = (
+      await request(server)
+        .post('/api/enrollment/invitations')
+        .set('Authorization', admin())
+        .send({
+          recipients: [],
+          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+          requireLogin: true,
+          multipleUses: false,
+        })
+    ).body;
+    const safari = request.agent(server);
+    const link = new URL(invitation.url);
+    await safari
+      .get(`/api/enrollment${link.pathname}${link.search}`)
+      .set('User-Agent', SAFARI);
+    const loginPage = await safari
+      .get('/api/enrollment/enroll')
+      .set('User-Agent', SAFARI);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(loginPage.text)![1];
+    await safari
+      .post('/api/enrollment/enroll/login')
+      .set('User-Agent', SAFARI)
+      .type('form')
+      .send({ csrf, username: 'alice', password: slapd.people.alice.password });
+    const downloads = await safari
+      .get('/api/enrollment/enroll')
+      .set('User-Agent', SAFARI);
+    const href = (id: string) =>
+      new RegExp(`id="${id}" href="([^"]+)"`)
+        .exec(downloads.text)![1]
+        .replace(/&amp;/g, '&');
+
+    // 2. The CA and the signed profile.
+    const ca = await safari
+      .get(href('download-ca'))
+      .set('User-Agent', SAFARI)
+      .buffer(true)
+      .parse(binary);
+    writeFileSync(join(dir, 'ca.der'), ca.body);
+    execFileSync(openssl, [
+      'x509',
+      '-inform',
+      'DER',
+      '-in',
+      join(dir, 'ca.der'),
+      '-out',
+      join(dir, 'ca.pem'),
+    ]);
+    const profile = await safari
+      .get(href('download-profile'))
+      .set('User-Agent', SAFARI)
+      .buffer(true)
+      .parse(binary);
+    expect(profile.status).toBe(200);
+    expect(profile.headers['content-type']).toBe(
+      'application/x-apple-aspen-config',
+    );
+    expect(profile.headers['content-disposition']).toMatch(
+      /filename="Acme Enrollment.mobileconfig"/,
+    );
+    writeFileSync(join(dir, 'profile.der'), profile.body);
+    const verify = execFileSync(
+      openssl,
+      [
+        'cms',
+        '-verify',
+        '-inform',
+        'DER',
+        '-in',
+        join(dir, 'profile.der'),
+        '-CAfile',
+        join(dir, 'ca.pem'),
+        '-out',
+        join(dir, 'profile.xml'),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    expect(verify).toBeDefined();
+    const parsed = JSON.parse(
+      execFileSync(python, [
+        '-c',
+        'import sys, json, plistlib\nd = plistlib.load(open(sys.argv[1], "rb"))\n' +
+          'print(json.dumps(d, default=lambda o: o.hex() if isinstance(o, bytes) else str(o)))',
+        join(dir, 'profile.xml'),
+      ]).toString(),
+    );
+    const scepPayload = parsed.PayloadContent.find(
+      (p: any) => p.PayloadType === 'com.apple.security.scep',
+    );
+    const mdmPayload = parsed.PayloadContent.find(
+      (p: any) => p.PayloadType === 'com.apple.mdm',
+    );
+    expect(mdmPayload).toMatchObject({
+      Topic: TOPIC,
+      SignMessage: true,
+      AccessRights: 8191,
+    });
+    expect(mdmPayload.IdentityCertificateUUID).toBe(scepPayload.PayloadUUID);
+
+    // 3. SCEP with the profile's challenge, by micromdm's scepclient. Not
+    // execFileSync: the SCEP server runs in this process and must keep serving.
+    const run = promisify(execFile);
+    const scepUrl = new URL(scepPayload.PayloadContent.URL);
+    scepUrl.host = `127.0.0.1:${server.address().port}`;
+    const scep = (m: FakeMac, cn: string) =>
+      run(scepclient, [
+        '-server-url',
+        scepUrl.toString(),
+        '-challenge',
+        scepPayload.PayloadContent.Challenge,
+        '-private-key',
+        m.key,
+        '-certificate',
+        m.cert,
+        '-cn',
+        cn,
+        '-organization',
+        'Acme',
+      ]);
+    const mac = new FakeMac(dir);
+    await scep(mac, 'Alice Mac');
+    expect(
+      execFileSync(openssl, [
+        'verify',
+        '-CAfile',
+        join(dir, 'ca.pem'),
+        mac.cert,
+      ])
+        .toString()
+        .trim(),
+    ).toBe(`${mac.cert}: OK`);
+    // The challenge works once.
+    await expect(
+      scep(new FakeMac(mkdtempSync(join(tmpdir(), 'mac2-'))), 'Thief'),
+    ).rejects.toThrow();
+
+    const checkinPath = new URL(mdmPayload.CheckInURL).pathname;
+    const connectPath = new URL(mdmPayload.ServerURL).pathname;
+    const send = (path: string, dict: object, signWith = mac) => {
+      const body = Buffer.from(plist.build(dict as any));
+      return put(path, body, {
+        'Content-Type': CHECKIN,
+        'Mdm-Signature': signWith.sign(body),
+      });
+    };
+
+    // 4. Check-in: Authenticate, then TokenUpdate.
+    const auth = await send(checkinPath, {
+      MessageType: 'Authenticate',
+      Topic: TOPIC,
+      UDID,
+      SerialNumber: 'C02TEST1234',
+      DeviceName: 'Alice’s Mac',
+      Model: 'Mac14,2',
+      ModelName: 'MacBook Air',
+      OSVersion: '14.4',
+      BuildVersion: '23E214',
+      ProductName: 'Mac14,2',
+    });
+    expect(auth.status).toBe(200);
+    expect(auth.text).toBe('');
+    const token = await send(checkinPath, {
+      MessageType: 'TokenUpdate',
+      Topic: TOPIC,
+      UDID,
+      Token: Buffer.from('push-token'),
+      PushMagic: 'magic-1',
+    });
+    expect(token.status).toBe(200);
+
+    // 5. The command channel: DeviceInformation, then SecurityInfo, then nothing.
+    const idle = await send(connectPath, { Status: 'Idle', UDID });
+    expect(idle.status).toBe(200);
+    const first = plist.parse(idle.text) as any;
+    expect(first.Command.RequestType).toBe('DeviceInformation');
+    const second = plist.parse(
+      (
+        await send(connectPath, {
+          Status: 'Acknowledged',
+          UDID,
+          CommandUUID: first.CommandUUID,
+          RequestType: 'DeviceInformation',
+          QueryResponses: {
+            DeviceName: 'Alice MacBook',
+            ModelName: 'MacBook Air',
+            OSVersion: '14.4.1',
+            SerialNumber: 'C02TEST1234',
+          },
+        })
+      ).text,
+    ) as any;
+    expect(second.Command.RequestType).toBe('SecurityInfo');
+    const done = await send(connectPath, {
+      Status: 'Acknowledged',
+      UDID,
+      CommandUUID: second.CommandUUID,
+      SecurityInfo: { ManagementStatus: { UserApprovedEnrollment: true } },
+    });
+    expect(done.status).toBe(200);
+    expect(done.text).toBe('');
+
+    // 6. The admin finds the computer under its invitation.
+    const computers = await request(server)
+      .get(`/api/enrollment/invitations/${invitation.id}/computers`)
+      .set('Authorization', admin());
+    expect(computers.body.items).toEqual([
+      expect.objectContaining({
+        udid: UDID,
+        serialNumber: 'C02TEST1234',
+        name: 'Alice MacBook',
+        model: 'MacBook Air',
+        osVersion: '14.4.1',
+        status: 'enrolled',
+        enrolledAt: expect.any(String),
+        userApproved: true,
+        user: expect.objectContaining({
+          username: 'alice',
+          realName: 'Alice Archer',
+          department: 'Engineering',
+          room: '101',
+        }),
+      }),
+    ]);
+    const inv = await request(server)
+      .get(`/api/enrollment/invitations/${invitation.id}`)
+      .set('Authorization', admin());
+    expect(inv.body).toMatchObject({ timesUsed: 1, status: 'used' });
+
+    // 7. Forged, tampered and unsigned messages are refused, never with 401.
+    const body = Buffer.from(
+      plist.build({
+        MessageType: 'TokenUpdate',
+        Topic: TOPIC,
+        UDID,
+        Token: Buffer.from('x'),
+        PushMagic: 'm',
+      } as any),
+    );
+    const unsigned = await put(checkinPath, body, { 'Content-Type': CHECKIN });
+    expect(unsigned.status).toBe(400);
+    const tampered = await put(
+      checkinPath,
+      Buffer.concat([body, Buffer.from(' ')]),
+      {
+        'Content-Type': CHECKIN,
+        'Mdm-Signature': mac.sign(body),
+      },
+    );
+    expect(tampered.status).toBe(400);
+    execFileSync(
+      openssl,
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-subj',
+        '/CN=Forger',
+        '-days',
+        '1',
+        '-keyout',
+        join(dir, 'forged.key'),
+        '-out',
+        join(dir, 'forged.pem'),
+      ],
+      { stdio: 'pipe' },
+    );
+    const forged = await put(checkinPath, body, {
+      'Content-Type': CHECKIN,
+      'Mdm-Signature': mac.sign(
+        body,
+        join(dir, 'forged.pem'),
+        join(dir, 'forged.key'),
+      ),
+    });
+    expect(forged.status).toBe(403);
+    const garbage = await put(checkinPath, body, {
+      'Content-Type': CHECKIN,
+      'Mdm-Signature': 'bm90IGNtcw==',
+    });
+    expect(garbage.status).toBe(400);
+    const wrongType = await put(checkinPath, body, {
+      'Content-Type': 'text/plain',
+      'Mdm-Signature': mac.sign(body),
+    });
+    expect(wrongType.status).toBe(400);
+    // Another device's UDID with this identity.
+    const other = await send(checkinPath, {
+      MessageType: 'TokenUpdate',
+      Topic: TOPIC,
+      UDID: 'OTHER',
+      Token: Buffer.from('x'),
+      PushMagic: 'm',
+    });
+    expect(other.status).toBe(403);
+    // UserAuthenticate is declined the way Apple documents it.
+    expect(
+      (
+        await send(checkinPath, {
+          MessageType: 'UserAuthenticate',
+          UDID,
+          UserID: 'U1',
+        })
+      ).status,
+    ).toBe(410);
+
+    // 8. Bootstrap token escrow round trip.
+    expect(
+      (
+        await send(checkinPath, {
+          MessageType: 'SetBootstrapToken',
+          UDID,
+          BootstrapToken: Buffer.from('bootstrap!'),
+        })
+      ).status,
+    ).toBe(200);
+    const got = await send(checkinPath, {
+      MessageType: 'GetBootstrapToken',
+      UDID,
+    });
+    expect((plist.parse(got.text) as any).BootstrapToken).toEqual(
+      Buffer.from('bootstrap!'),
+    );
+
+    // 9. CheckOut: the profile was removed; the identity stops working.
+    expect(
+      (await send(checkinPath, { MessageType: 'CheckOut', Topic: TOPIC, UDID }))
+        .status,
+    ).toBe(200);
+    const after = await request(server)
+      .get(`/api/enrollment/invitations/${invitation.id}/computers`)
+      .set('Authorization', admin());
+    expect(after.body.items[0].status).toBe('unenrolled');
+    expect((await send(connectPath, { Status: 'Idle', UDID })).status).toBe(
+      403,
+    );
+  });
+});

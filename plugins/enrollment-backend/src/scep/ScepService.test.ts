@@ -1,0 +1,174 @@
+import { InputError } from '@backstage/errors';
+import { mockServices } from '@backstage/backend-test-utils';
+import { CertificateAuthority } from '../pki/CertificateAuthority';
+import { generateCa } from '../pki/generateCa';
+import {
+  MemoryChallengeStore,
+  MemoryRecorder,
+} from './__testUtils__/memoryStores';
+import {
+  envelopeTo,
+  makeCsr,
+  makeRequester,
+  readCertRep,
+  signPkiMessage,
+} from './__testUtils__/requester';
+import { MESSAGE_TYPE, SCEP_OID } from './scepConstants';
+import { ScepService } from './ScepService';
+
+describe('ScepService', () => {
+  const ca = CertificateAuthority.fromPem(generateCa({ organization: 'Test' }));
+  const requester = makeRequester();
+  const now = new Date('2031-01-01T00:00:00Z');
+  let challenges: MemoryChallengeStore;
+  let recorder: MemoryRecorder;
+  let service: ScepService;
+
+  beforeEach(() => {
+    challenges = new MemoryChallengeStore();
+    recorder = new MemoryRecorder();
+    service = new ScepService({
+      ca,
+      challenges,
+      recorder,
+      lifetimeDays: 30,
+      clock: () => now,
+      logger: mockServices.logger.mock(),
+    });
+  });
+
+  const pkcsReq = (challenge?: string, messageType?: string) =>
+    signPkiMessage(
+      requester,
+      envelopeTo(makeCsr(requester, { challenge }), ca.certificate),
+      { messageType, transactionId: 'tx' },
+    );
+
+  const statusOf = (der: Buffer) => {
+    const reply = readCertRep(der);
+    return {
+      status: reply.text(SCEP_OID.pkiStatus),
+      failInfo: reply.text(SCEP_OID.failInfo),
+      reply,
+    };
+  };
+
+  it('announces only what it implements', () => {
+    expect(service.capabilities().trim().split('\n')).toEqual([
+      'POSTPKIOperation',
+      'SHA-256',
+      'SHA-1',
+      'AES',
+      'DES3',
+      'SCEPStandard',
+    ]);
+    expect(service.caCertificate()).toEqual(ca.certificateDer);
+  });
+
+  it('issues and records a certificate for a valid challenge', async () => {
+    const challenge = challenges.mint('enrollment-7', 60_000, now);
+    const { status, reply } = statusOf(
+      await service.pkiOperation(pkcsReq(challenge)),
+    );
+    expect(status).toBe('0');
+    const [issued] = reply.issued(requester);
+    expect(issued.subject.getField('CN').value).toBe('Test Mac');
+    expect(issued.validity.notAfter.toISOString()).toBe(
+      '2031-01-31T00:00:00.000Z',
+    );
+    expect(recorder.records).toEqual([
+      expect.objectContaining({
+        serialNumber: issued.serialNumber,
+        enrollmentId: 'enrollment-7',
+        subject: 'CN=Test Mac, O=Acme',
+        notBefore: issued.validity.notBefore,
+        notAfter: issued.validity.notAfter,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      }),
+    ]);
+  });
+
+  it.each([
+    ['a missing challenge', undefined],
+    ['an unknown challenge', 'nope'],
+  ])('answers FAILURE badRequest for %s', async (_case, challenge) => {
+    expect(
+      statusOf(await service.pkiOperation(pkcsReq(challenge))),
+    ).toMatchObject({
+      status: '2',
+      failInfo: '2',
+    });
+    expect(recorder.records).toHaveLength(0);
+  });
+
+  it('answers FAILURE for a used or expired challenge', async () => {
+    const used = challenges.mint('e', 60_000, now);
+    expect(statusOf(await service.pkiOperation(pkcsReq(used))).status).toBe(
+      '0',
+    );
+    expect(statusOf(await service.pkiOperation(pkcsReq(used))).failInfo).toBe(
+      '2',
+    );
+    const expired = challenges.mint(
+      'e',
+      60_000,
+      new Date(now.getTime() - 61_000),
+    );
+    expect(
+      statusOf(await service.pkiOperation(pkcsReq(expired))).failInfo,
+    ).toBe('2');
+    expect(recorder.records).toHaveLength(1);
+  });
+
+  it.each([
+    ['RenewalReq', MESSAGE_TYPE.RenewalReq],
+    ['UpdateReq', MESSAGE_TYPE.UpdateReq],
+    ['CertPoll', MESSAGE_TYPE.CertPoll],
+    ['GetCert', MESSAGE_TYPE.GetCert],
+    ['GetCRL', MESSAGE_TYPE.GetCRL],
+  ])(
+    'answers FAILURE badRequest to %s without using the challenge',
+    async (_n, type) => {
+      const challenge = challenges.mint('e', 60_000, now);
+      expect(
+        statusOf(await service.pkiOperation(pkcsReq(challenge, type))),
+      ).toMatchObject({
+        status: '2',
+        failInfo: '2',
+      });
+      expect(await challenges.redeem(challenge, now)).toEqual({
+        enrollmentId: 'e',
+      });
+    },
+  );
+
+  it('answers FAILURE badMessageCheck when the envelope is not for this CA, keeping the challenge', async () => {
+    const other = CertificateAuthority.fromPem(
+      generateCa({ organization: 'Other' }),
+    );
+    const challenge = challenges.mint('e', 60_000, now);
+    const der = signPkiMessage(
+      requester,
+      envelopeTo(makeCsr(requester, { challenge }), other.certificate),
+    );
+    expect(statusOf(await service.pkiOperation(der)).failInfo).toBe('1');
+    expect(await challenges.redeem(challenge, now)).toBeDefined();
+  });
+
+  it('throws InputError for what is not a signed PKIMessage', async () => {
+    await expect(service.pkiOperation(Buffer.from('junk'))).rejects.toThrow(
+      InputError,
+    );
+    const der = pkcsReq('x');
+    der[der.length - 1] ^= 1;
+    await expect(service.pkiOperation(der)).rejects.toThrow(
+      /signature does not verify/,
+    );
+  });
+
+  it('refuses a lifetime that is not whole days', () => {
+    expect(
+      () => new ScepService({ ca, challenges, recorder, lifetimeDays: 0 }),
+    ).toThrow(InputError);
+  });
+});
