@@ -12,6 +12,10 @@ export BACKSTAGE_TEST_DISABLE_DOCKER=1
 # Run every test once (backstage-cli watches changed files only when CI is unset).
 export CI="${CI:-true}"
 
+echo "== type check and lint"
+npx tsc --noEmit -p .
+npx backstage-cli repo lint
+
 echo "== unit, database, LDAP and mail tests"
 npx backstage-cli repo test "$@"
 

@@ -24,6 +24,12 @@ export interface MdmAnswer {
 
 const OK: MdmAnswer = { status: 200 };
 
+/** Report Status → stored outcome; Error and CommandFormatError are errors. */
+const OUTCOMES: Record<string, 'acknowledged' | 'notnow'> = {
+  Acknowledged: 'acknowledged',
+  NotNow: 'notnow',
+};
+
 /**
  * What happens on check-in and on the command channel, once the message's
  * identity is verified (see deviceIdentity.ts).
@@ -217,12 +223,7 @@ export class MdmService {
     const commandUuid =
       typeof report.CommandUUID === 'string' ? report.CommandUUID : undefined;
     if (commandUuid && status !== 'Idle') {
-      const outcome =
-        status === 'Acknowledged'
-          ? 'acknowledged'
-          : status === 'NotNow'
-          ? 'notnow'
-          : 'error';
+      const outcome = OUTCOMES[status] ?? 'error';
       const command = await this.deps.commands.recordResult(
         device.id,
         commandUuid,

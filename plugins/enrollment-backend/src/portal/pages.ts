@@ -112,9 +112,17 @@ ${
 <input type="text" id="q" name="q" value="${options.query}" minlength="2" required>
 <p><button type="submit">Search</button></p>
 </form>
-${
-  options.results.length
-    ? html`<form id="enroll-assign-user" class="card" method="post" action="${ctx.portalPath}/assign">
+${chooseUserResults(ctx, options)}`,
+  );
+}
+
+function chooseUserResults(
+  ctx: PageContext,
+  options: { csrf: string; query: string; results: ComputerUser[] },
+): SafeHtml | string {
+  if (!options.query) return '';
+  if (!options.results.length) return html`<p>No one matches “${options.query}”.</p>`;
+  return html`<form id="enroll-assign-user" class="card" method="post" action="${ctx.portalPath}/assign">
 ${csrfField(options.csrf)}
 ${options.results.map(
   (u, i) => html`<label><input type="radio" name="username" value="${u.username ?? ''}"${
@@ -124,12 +132,7 @@ ${options.results.map(
   })</label>`,
 )}
 <p><button type="submit">This is the person</button></p>
-</form>`
-    : options.query
-    ? html`<p>No one matches “${options.query}”.</p>`
-    : ''
-}`,
-  );
+</form>`;
 }
 
 export function eulaPage(ctx: PageContext, options: { csrf: string; text: string }) {

@@ -130,10 +130,10 @@ describe('the enrollment portal', () => {
     const cert = await b
       .get(ca)
       .buffer(true)
-      .parse((res, done) => {
+      .parse((stream, done) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => done(null, Buffer.concat(chunks)));
       });
     expect(cert.status).toBe(200);
     expect(cert.headers['content-type']).toBe('application/x-x509-ca-cert');

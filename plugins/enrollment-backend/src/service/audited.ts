@@ -1,5 +1,9 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
-import { JsonObject } from '@backstage/types';
+
+/** The audit event's metadata (JSON). */
+export type AuditMeta = NonNullable<
+  Parameters<AuditorService['createEvent']>[0]['meta']
+>;
 import { Request } from 'express';
 
 /** Runs an admin change and records it in the audit stream, failed or not. */
@@ -7,7 +11,7 @@ export async function audited<T>(
   auditor: AuditorService,
   req: Request,
   eventId: string,
-  meta: JsonObject,
+  meta: AuditMeta,
   action: () => Promise<T>,
 ): Promise<T> {
   const event = await auditor.createEvent({

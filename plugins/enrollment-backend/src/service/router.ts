@@ -9,7 +9,6 @@ import {
 } from '@macenroll/plugin-enrollment-common';
 import { ConditionTransformer } from '@backstage/plugin-permission-node';
 import { ServiceUnavailableError } from '@backstage/errors';
-import { JsonObject } from '@backstage/types';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { ComputerStore } from '../database/ComputerStore';
@@ -19,7 +18,7 @@ import { InvitationService } from '../invitations/InvitationService';
 import { normalizeRecipients } from '../invitations/recipients';
 import { Mailer } from '../mail/Mailer';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
-import { audited as auditedAction } from './audited';
+import { AuditMeta, audited as auditedAction } from './audited';
 import { Authorizer } from './Authorizer';
 import {
   createInvitationBody,
@@ -54,7 +53,7 @@ export async function createAdminRouter(options: {
   const audited = <T>(
     req: Request,
     eventId: string,
-    meta: JsonObject,
+    meta: AuditMeta,
     action: () => Promise<T>,
   ) => auditedAction(auditor, req, eventId, meta, action);
 
