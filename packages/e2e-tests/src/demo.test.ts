@@ -19,14 +19,7 @@ describe('the demo', () => {
     demo = await startDemo({
       config: {
         enrollment: {
-          smtp: {
-            host: smtp.host,
-            port: smtp.port,
-            requireTLS: true,
-            auth: { user: smtp.user, pass: smtp.password },
-            tls: { ca: smtp.certificatePem },
-            from: 'IT <it@example.com>',
-          },
+          smtp: smtp.clientConfig(),
           delivery: { intervalSeconds: 2 },
         },
       },

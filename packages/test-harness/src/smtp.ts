@@ -22,6 +22,19 @@ export interface RunningSmtp {
   /** PEM of the server's self-signed certificate, for the client's trust store. */
   certificatePem: string;
   received: ReceivedMail[];
+  /**
+   * The `enrollment.smtp` settings that reach this server: STARTTLS required,
+   * AUTH, and trust for its self-signed certificate.
+   */
+  clientConfig(): {
+    host: string;
+    port: number;
+    secure: false;
+    requireTLS: true;
+    auth: { user: string; pass: string };
+    tls: { ca: string };
+    from: string;
+  };
   /** Resolves once `count` messages arrived, rejects at the deadline. */
   waitForMessages(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   /** Stops listening; `start()` listens again on the same port (an SMTP outage and its end). */
@@ -123,6 +136,17 @@ export async function startSmtpServer(
     password,
     certificatePem: tls.certificatePem,
     received,
+    clientConfig() {
+      return {
+        host: '127.0.0.1',
+        port,
+        secure: false as const,
+        requireTLS: true as const,
+        auth: { user, pass: password },
+        tls: { ca: tls.certificatePem },
+        from: 'IT <it@example.com>',
+      };
+    },
     async waitForMessages(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (received.length < count) {

@@ -39,15 +39,7 @@ describe.each(testDatabaseIds(databases))('InvitationDelivery on %s', id => {
 
   function mailer(): Mailer {
     const m = createMailer({
-      smtp: {
-        host: smtp.host,
-        port: smtp.port,
-        secure: false,
-        requireTLS: true,
-        auth: { user: smtp.user, pass: smtp.password },
-        tls: { ca: smtp.certificatePem },
-        from: 'IT <it@example.com>',
-      },
+      smtp: smtp.clientConfig(),
       outbox: { directory: '/nonexistent', from: 'x' },
     });
     mailers.push(m);

@@ -19,15 +19,7 @@ describe('createMailer with SMTP', () => {
   });
   afterAll(() => smtp.stop());
 
-  const settings = () => ({
-    host: smtp.host,
-    port: smtp.port,
-    secure: false,
-    requireTLS: true,
-    auth: { user: smtp.user, pass: smtp.password },
-    tls: { ca: smtp.certificatePem },
-    from: 'IT <it@example.com>',
-  });
+  const settings = () => smtp.clientConfig();
 
   it('delivers over STARTTLS with AUTH, as multipart text and HTML', async () => {
     const mailer = createMailer({

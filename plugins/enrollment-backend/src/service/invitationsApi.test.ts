@@ -67,14 +67,7 @@ describe('invitations admin API', () => {
           data: {
             enrollment: {
               organization: 'Acme',
-              smtp: {
-                host: smtp.host,
-                port: smtp.port,
-                requireTLS: true,
-                auth: { user: smtp.user, pass: smtp.password },
-                tls: { ca: smtp.certificatePem },
-                from: 'IT <it@acme.example>',
-              },
+              smtp: { ...smtp.clientConfig(), from: 'IT <it@acme.example>' },
               delivery: {
                 intervalSeconds: 1,
                 initialRetrySeconds: 0.05,

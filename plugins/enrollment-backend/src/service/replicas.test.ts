@@ -35,13 +35,7 @@ describe.each(testDatabaseIds(databases))(
             mockServices.rootConfig.factory({
               data: {
                 enrollment: {
-                  smtp: {
-                    host: smtp.host,
-                    port: smtp.port,
-                    requireTLS: true,
-                    auth: { user: smtp.user, pass: smtp.password },
-                    tls: { ca: smtp.certificatePem },
-                  },
+                  smtp: smtp.clientConfig(),
                   delivery: { intervalSeconds: 1, batchSize: 3 },
                 },
               },
