@@ -3,7 +3,7 @@ import {
   ListComputersQuery,
 } from '@macenroll/plugin-enrollment-common';
 import { Knex } from 'knex';
-import { opt, toBool, toIso } from './rows';
+import { containsPattern, opt, toBool, toIso } from './rows';
 import { applySiteFilter, SiteFilter } from './siteFilter';
 
 const TABLE = 'enrollment_computers';
@@ -82,9 +82,7 @@ export class ComputerStore {
     const base = this.base(filter);
     if (query.siteId) base.where('c.site_id', query.siteId);
     if (query.search) {
-      const pattern = `%${query.search
-        .toLowerCase()
-        .replace(/[\\%_]/g, c => `\\${c}`)}%`;
+      const pattern = containsPattern(query.search);
       base.where(q => {
         for (const column of [
           'c.name',

@@ -17,6 +17,7 @@ import {
   toRecipient,
 } from './invitationRows';
 import { InvitationStore, NewInvitation } from './InvitationStore';
+import { containsPattern } from './rows';
 import { applySiteFilter, SiteFilter } from './siteFilter';
 
 /** How many recipients a listed invitation shows. */
@@ -27,11 +28,6 @@ const ORDER_COLUMNS: Record<Exclude<InvitationOrderBy, 'status'>, string> = {
   expiresAt: 'i.expires_at',
   timesUsed: 'i.times_used',
 };
-
-/** Escapes LIKE wildcards so a search matches them literally. */
-function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, c => `\\${c}`)}%`;
-}
 
 /** The Knex-backed invitation store. */
 export class DatabaseInvitationStore implements InvitationStore {
@@ -120,7 +116,7 @@ export class DatabaseInvitationStore implements InvitationStore {
         this.db(RECIPIENTS)
           .select('invitation_id')
           .whereRaw(`email_lower LIKE ? ESCAPE '\\'`, [
-            likePattern(query.search),
+            containsPattern(query.search),
           ]),
       );
     }

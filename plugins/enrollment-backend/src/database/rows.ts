@@ -23,3 +23,11 @@ export function toBool(value: unknown): boolean {
 export function opt<T>(value: T | null | undefined): T | undefined {
   return value === null ? undefined : value;
 }
+
+/**
+ * A LIKE pattern matching `text` anywhere, lower-cased, with the wildcards
+ * `%` and `_` (and the escape `\\`) matched literally; use with ESCAPE '\\'.
+ */
+export function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, c => `\\${c}`)}%`;
+}

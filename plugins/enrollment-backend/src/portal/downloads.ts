@@ -39,8 +39,15 @@ export function createDownloadRoutes(
     req: Request,
     res: Response,
     purpose: DownloadPurpose,
-  ): Promise<{ enrollment: PendingEnrollment; ctx: PageContext } | undefined> {
-    const { ctx } = await helpers.context();
+  ): Promise<
+    | {
+        enrollment: PendingEnrollment;
+        ctx: PageContext;
+        settings: PortalSettings;
+      }
+    | undefined
+  > {
+    const { ctx, settings } = await helpers.context();
     const session = await helpers.loadSession(req);
     const token = typeof req.query.token === 'string' ? req.query.token : '';
     const enrollment =
@@ -64,7 +71,7 @@ export function createDownloadRoutes(
       );
       return undefined;
     }
-    return { enrollment, ctx };
+    return { enrollment, ctx, settings };
   }
 
   router.get('/enroll/ca.cer', async (req, res) => {
@@ -97,10 +104,9 @@ export function createDownloadRoutes(
       );
       return;
     }
-    const { settings } = await helpers.context();
     const profile = await deps.profiles.signedProfile(ok.enrollment, {
       organization: ok.ctx.organization,
-      includeCa: !settings.skipCertificateInstallation,
+      includeCa: !ok.settings.skipCertificateInstallation,
     });
     res
       .status(200)

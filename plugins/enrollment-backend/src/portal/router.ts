@@ -114,8 +114,11 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
   async function postSession(
     req: Request,
     res: Response,
-  ): Promise<PortalSession | undefined> {
-    const { ctx } = await context();
+  ): Promise<
+    | { session: PortalSession; ctx: PageContext; settings: PortalSettings }
+    | undefined
+  > {
+    const { ctx, settings } = await context();
     const session = await loadSession(req);
     if (!session || !sameToken(req.body?.csrf, session.csrfToken)) {
       send(
@@ -130,7 +133,7 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
       );
       return undefined;
     }
-    return session;
+    return { session, ctx, settings };
   }
 
   router.get('/enroll', async (req, res) => {
@@ -316,9 +319,9 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
   });
 
   router.post('/enroll/login', forms, async (req, res) => {
-    const session = await postSession(req, res);
-    if (!session) return undefined;
-    const { ctx, settings } = await context();
+    const posted = await postSession(req, res);
+    if (!posted) return undefined;
+    const { session, ctx, settings } = posted;
     const username =
       typeof req.body.username === 'string' ? req.body.username.trim() : '';
     const password =
@@ -389,8 +392,9 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
   });
 
   router.post('/enroll/assign', forms, async (req, res) => {
-    const session = await postSession(req, res);
-    if (!session) return undefined;
+    const posted = await postSession(req, res);
+    if (!posted) return undefined;
+    const { session, ctx } = posted;
     const username =
       typeof req.body.username === 'string' ? req.body.username : '';
     const person =
@@ -398,7 +402,6 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
         ? await deps.directory.getUser(username.slice(0, 255))
         : undefined;
     if (!person) {
-      const { ctx } = await context();
       return send(
         res,
         400,
@@ -418,7 +421,7 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
   });
 
   router.post('/enroll/eula', forms, async (req, res) => {
-    const session = await postSession(req, res);
+    const session = (await postSession(req, res))?.session;
     if (!session) return undefined;
     if (req.body.accept === 'yes' && session.state.login) {
       await deps.sessions.update(session, {
@@ -430,7 +433,7 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
   });
 
   router.post('/enroll/site', forms, async (req, res) => {
-    const session = await postSession(req, res);
+    const session = (await postSession(req, res))?.session;
     if (!session) return undefined;
     const siteId =
       typeof req.body.siteId === 'string' ? req.body.siteId.slice(0, 64) : '';
