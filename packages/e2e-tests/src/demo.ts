@@ -45,22 +45,30 @@ async function assertPortFree(port: number) {
   );
 }
 
+/**
+ * Waits until `url` answers `expectedStatus`. Any other answer means "not up
+ * yet": while the backend initializes its plugins, the root router already
+ * listens and answers 404 for routes not yet registered.
+ */
 async function waitForHttp(
   url: string,
+  expectedStatus: number,
   timeoutMs: number,
   output: () => string,
 ) {
   const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
   for (;;) {
     try {
       const res = await fetch(url, { redirect: 'manual' });
-      if (res.status < 500) return;
-    } catch {
-      // not up yet
+      if (res.status === expectedStatus) return;
+      last = `status ${res.status}`;
+    } catch (error) {
+      last = String(error);
     }
     if (Date.now() > deadline) {
       throw new Error(
-        `${url} did not answer within ${timeoutMs} ms. Output:\n${output()}`,
+        `${url} did not answer ${expectedStatus} within ${timeoutMs} ms (last: ${last}). Output:\n${output()}`,
       );
     }
     await new Promise(r => setTimeout(r, 500));
@@ -137,12 +145,15 @@ export async function startDemo(
     await Promise.race([
       died,
       (async () => {
+        // The short link is registered last in the plugin's init: a 302
+        // there means the whole backend is up.
         await waitForHttp(
-          'http://localhost:7007/api/enrollment/enroll',
+          'http://localhost:7007/enroll',
+          302,
           180_000,
           () => output,
         );
-        await waitForHttp('http://localhost:3000/', 300_000, () => output);
+        await waitForHttp('http://localhost:3000/', 200, 300_000, () => output);
       })(),
     ]);
   } catch (error) {
