@@ -53,6 +53,7 @@ import {
   createRootEnrollRedirect,
   shortEnrollUrl,
 } from './portal/rootRedirect';
+import { createAudited } from './service/audited';
 import { Authorizer } from './service/Authorizer';
 import { createAdminRouter } from './service/router';
 
@@ -274,19 +275,21 @@ export const enrollmentPlugin = createBackendPlugin({
           }),
         );
         const authorizer = new Authorizer(deps.httpAuth, deps.permissions);
+        const audited = createAudited({ auditor: deps.auditor, events });
         httpRouter.use(
           await createAdminRouter({
             authorizer,
-            auditor: deps.auditor,
+            audited,
             ca,
             invitations,
             sites,
             computers,
+            events,
             mailer,
             organization: settings.organization,
             portalAdmin: createPortalAdminRoutes({
               authorizer,
-              auditor: deps.auditor,
+              audited,
               settings: settingsStore,
               accounts,
             }),

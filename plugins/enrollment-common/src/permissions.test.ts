@@ -19,6 +19,7 @@ describe('enrollment permissions', () => {
   it('cover the admin actions the plugin offers', () => {
     expect(enrollmentPermissions.map(p => p.name).sort()).toEqual([
       'enrollment.computer.read',
+      'enrollment.event.read',
       'enrollment.invitation.create',
       'enrollment.invitation.delete',
       'enrollment.invitation.read',

@@ -100,6 +100,17 @@ export const settingsUpdatePermission = createPermission({
 });
 
 /**
+ * Read the enrollment activity log: invitations sent and cancelled, portal
+ * logins (never passwords), SCEP requests, check-ins and admin changes.
+ *
+ * @public
+ */
+export const eventReadPermission = createPermission({
+  name: 'enrollment.event.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the enrollment plugins, for registration and policies.
  *
  * @public
@@ -113,4 +124,5 @@ export const enrollmentPermissions = [
   portalAccountManagePermission,
   settingsReadPermission,
   settingsUpdatePermission,
+  eventReadPermission,
 ];

@@ -194,6 +194,57 @@ export interface ListComputersQuery {
 }
 
 /**
+ * Where an enrollment event comes from: the first part of its type
+ * (`portal.login-failed` is a `portal` event).
+ *
+ * @public
+ */
+export type EnrollmentEventCategory =
+  | 'invitation'
+  | 'portal'
+  | 'scep'
+  | 'mdm'
+  | 'admin';
+
+/** @public */
+export const ENROLLMENT_EVENT_CATEGORIES: readonly EnrollmentEventCategory[] = [
+  'invitation',
+  'portal',
+  'scep',
+  'mdm',
+  'admin',
+];
+
+/**
+ * One entry of the activity log.
+ *
+ * @public
+ */
+export interface EnrollmentEvent {
+  id: string;
+  /** `<category>.<what>`, for example `portal.login-failed` or `mdm.enrolled`. */
+  type: string;
+  /** Who did it: a Backstage user ref, a portal username or a Mac's UDID. */
+  actor?: string;
+  invitationId?: string;
+  computerId?: string;
+  message: string;
+  data?: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** @public */
+export interface ListEventsQuery {
+  offset?: number;
+  limit?: number;
+  category?: EnrollmentEventCategory;
+  invitationId?: string;
+  computerId?: string;
+  /** Text in the message or the actor. */
+  search?: string;
+}
+
+/**
  * What admins set for the enrollment portal.
  *
  * @public

@@ -1,8 +1,12 @@
+import {
+  EnrollmentEvent,
+  ListEventsQuery,
+} from '@macenroll/plugin-enrollment-common';
 import { Knex } from 'knex';
-import { toIso } from './rows';
+import { containsPattern, opt, toIso } from './rows';
 
-/** Something an admin or an enrolling person did. */
-export interface EnrollmentEvent {
+/** Something an admin, an enrolling person or a Mac did, to be recorded. */
+export interface NewEnrollmentEvent {
   type: string;
   actor?: string;
   invitationId?: string;
@@ -11,11 +15,35 @@ export interface EnrollmentEvent {
   data?: Record<string, unknown>;
 }
 
+type EventRow = {
+  id: number | string;
+  type: string;
+  actor: string | null;
+  invitation_id: string | null;
+  computer_id: string | null;
+  message: string;
+  data: string | null;
+  created_at: unknown;
+};
+
+function toEvent(row: EventRow): EnrollmentEvent {
+  return {
+    id: String(row.id),
+    type: row.type,
+    actor: opt(row.actor),
+    invitationId: opt(row.invitation_id),
+    computerId: opt(row.computer_id),
+    message: row.message,
+    data: row.data ? JSON.parse(row.data) : undefined,
+    createdAt: toIso(row.created_at)!,
+  };
+}
+
 /** The plugin's own event log, which the admin UI lists. */
 export class EventStore {
   constructor(private readonly db: Knex) {}
 
-  async record(event: EnrollmentEvent): Promise<void> {
+  async record(event: NewEnrollmentEvent): Promise<void> {
     await this.db('enrollment_events').insert({
       type: event.type,
       actor: event.actor ?? null,
@@ -27,21 +55,31 @@ export class EventStore {
     });
   }
 
-  async listForInvitation(
-    invitationId: string,
-  ): Promise<Array<EnrollmentEvent & { createdAt: string }>> {
-    const rows = await this.db('enrollment_events')
-      .where({ invitation_id: invitationId })
+  /** Newest first. */
+  async list(
+    query: Required<Pick<ListEventsQuery, 'offset' | 'limit'>> &
+      ListEventsQuery,
+  ): Promise<{ items: EnrollmentEvent[]; totalCount: number }> {
+    const base = this.db<EventRow>('enrollment_events');
+    if (query.category) {
+      // Types are `<category>.<what>`; the category holds no LIKE wildcard.
+      base.where('type', 'like', `${query.category}.%`);
+    }
+    if (query.invitationId) base.where('invitation_id', query.invitationId);
+    if (query.computerId) base.where('computer_id', query.computerId);
+    if (query.search) {
+      const pattern = containsPattern(query.search);
+      base.where(q =>
+        q
+          .whereRaw(`LOWER(message) LIKE ? ESCAPE '\\'`, [pattern])
+          .orWhereRaw(`LOWER(actor) LIKE ? ESCAPE '\\'`, [pattern]),
+      );
+    }
+    const [{ n }] = await base.clone().count({ n: '*' });
+    const rows = await base
       .orderBy('id', 'desc')
-      .limit(200);
-    return rows.map(r => ({
-      type: r.type,
-      actor: r.actor ?? undefined,
-      invitationId: r.invitation_id ?? undefined,
-      computerId: r.computer_id ?? undefined,
-      message: r.message,
-      data: r.data ? JSON.parse(r.data) : undefined,
-      createdAt: toIso(r.created_at)!,
-    }));
+      .offset(query.offset)
+      .limit(query.limit);
+    return { items: rows.map(toEvent), totalCount: Number(n) };
   }
 }

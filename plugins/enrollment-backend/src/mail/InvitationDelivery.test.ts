@@ -168,8 +168,15 @@ describe.each(testDatabaseIds(databases))('InvitationDelivery on %s', id => {
       state: 'failed',
       lastError: expect.stringContaining('mailbox unavailable'),
     });
-    const events = await new EventStore(knex).listForInvitation(invitation.id);
-    expect(events[0]).toMatchObject({ type: 'invitation.delivery-failed' });
+    const events = await new EventStore(knex).list({
+      invitationId: invitation.id,
+      offset: 0,
+      limit: 10,
+    });
+    expect(events.items[0]).toMatchObject({
+      type: 'invitation.delivery-failed',
+      invitationId: invitation.id,
+    });
   });
 
   it('gives up after maxAttempts temporary failures', async () => {

@@ -453,4 +453,56 @@ describe('the enrollment portal', () => {
     expect(configAccount.status).toBe(409);
     expect(configAccount.body.error.message).toContain('comes from app-config');
   });
+  it('keeps an activity log admins can page and filter, without passwords', async () => {
+    const events = (query: string) =>
+      request(server)
+        .get(`/api/enrollment/events${query}`)
+        .set('Authorization', admin());
+    const invitation = await createInvitation({ multipleUses: true });
+    await login(browser(), 'bob', 'a-wrong-password-9');
+    await request(server)
+      .post('/api/enrollment/sites')
+      .set('Authorization', admin())
+      .send({ name: 'Activity HQ' });
+
+    const latest = await events('?limit=3');
+    expect(latest.status).toBe(200);
+    expect(latest.body).toMatchObject({ offset: 0, limit: 3 });
+    expect(latest.body.totalCount).toBeGreaterThanOrEqual(3);
+    expect(latest.body.items.map((e: any) => e.type)).toEqual([
+      'admin.site-create',
+      'portal.login-failed',
+      'invitation.created',
+    ]);
+    expect(latest.body.items[0]).toMatchObject({
+      actor: 'user:default/admin',
+      message: 'Created the site "Activity HQ"',
+      data: { name: 'Activity HQ' },
+    });
+    const all = JSON.stringify((await events('?limit=100')).body);
+    expect(all).not.toContain('a-wrong-password-9');
+    expect(all).not.toContain('local-secret-1');
+
+    const portalOnly = await events('?category=portal&limit=100');
+    expect(portalOnly.body.items.length).toBeGreaterThan(0);
+    for (const e of portalOnly.body.items) expect(e.type).toMatch(/^portal\./);
+    const failedBob = await events('?category=portal&search=bob');
+    expect(failedBob.body.items[0]).toMatchObject({
+      type: 'portal.login-failed',
+    });
+    const ofInvitation = await events(`?invitationId=${invitation.id}`);
+    expect(ofInvitation.body.items).toEqual([
+      expect.objectContaining({
+        type: 'invitation.created',
+        invitationId: invitation.id,
+      }),
+    ]);
+    const second = await events('?limit=1&offset=1');
+    expect(second.body.items[0].id).toBe(latest.body.items[1].id);
+
+    const bad = await events('?category=everything&limit=1000');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/category/);
+    expect(bad.body.error.message).toMatch(/limit/);
+  });
 });

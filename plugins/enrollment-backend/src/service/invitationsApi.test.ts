@@ -194,10 +194,17 @@ describe('invitations admin API', () => {
     expect(denied.status).toBe(403);
     expect(denied.body.error.message).toContain('enrollment.invitation.create');
     expect((await get('/invitations')).status).toBe(403);
+    const activity = await get('/events');
+    expect(activity.status).toBe(403);
+    expect(activity.body.error.message).toContain('enrollment.event.read');
     const anonymous = await request(server)
       .get('/api/enrollment/invitations')
       .set('Authorization', mockCredentials.none.header());
     expect(anonymous.status).toBe(401);
+    const anonymousActivity = await request(server)
+      .get('/api/enrollment/events')
+      .set('Authorization', mockCredentials.none.header());
+    expect(anonymousActivity.status).toBe(401);
   });
 
   it('limits reads to the sites a conditional decision allows', async () => {

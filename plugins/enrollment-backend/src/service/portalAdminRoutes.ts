@@ -1,4 +1,3 @@
-import { AuditorService } from '@backstage/backend-plugin-api';
 import {
   portalAccountManagePermission,
   settingsReadPermission,
@@ -11,7 +10,7 @@ import { z } from 'zod';
 import { hashPassword } from '../accounts/passwordHash';
 import { PortalAccountStore } from '../database/PortalAccountStore';
 import { SettingsStore } from '../database/SettingsStore';
-import { audited } from './audited';
+import { Audited } from './audited';
 import { Authorizer } from './Authorizer';
 import { parseInput } from './schemas';
 
@@ -49,14 +48,29 @@ const accountChangeBody = z.strictObject({
   password: password.optional(),
 });
 
+function describeAccountChange(
+  username: string,
+  change: z.infer<typeof accountChangeBody>,
+): string {
+  const what = [
+    change.disabled === true && 'disabled',
+    change.disabled === false && 'enabled',
+    change.password && 'reset the password of',
+  ].filter(Boolean);
+  const verb = what.length ? what.join(' and ') : 'changed nothing of';
+  return `${verb[0].toUpperCase()}${verb.slice(
+    1,
+  )} the portal account "${username}"`;
+}
+
 /** Admin routes for the portal's settings and local accounts. */
 export function createPortalAdminRoutes(options: {
   authorizer: Authorizer;
-  auditor: AuditorService;
+  audited: Audited;
   settings: SettingsStore;
   accounts: PortalAccountStore;
 }): express.Router {
-  const { authorizer, auditor, settings, accounts } = options;
+  const { authorizer, audited, settings, accounts } = options;
   const router = Router();
 
   router.get('/settings', async (req, res) => {
@@ -72,9 +86,14 @@ export function createPortalAdminRoutes(options: {
         'Invalid settings: eula.text: an enabled license agreement needs its text',
       );
     }
+    const actor = Authorizer.actorOf(credentials);
     res.json(
-      await audited(auditor, req, 'settings-update', {}, () =>
-        settings.save(body, Authorizer.actorOf(credentials)),
+      await audited(
+        req,
+        'settings-update',
+        {},
+        () => settings.save(body, actor),
+        { actor, message: 'Changed the enrollment settings' },
       ),
     );
   });
@@ -85,21 +104,30 @@ export function createPortalAdminRoutes(options: {
   });
 
   router.post('/portal-accounts', async (req, res) => {
-    await authorizer.require(req, portalAccountManagePermission);
+    const credentials = await authorizer.require(
+      req,
+      portalAccountManagePermission,
+    );
     const body = parseInput(newAccountBody, req.body, 'portal account');
     const created = await audited(
-      auditor,
       req,
       'portal-account-create',
       { username: body.username },
       async () =>
         accounts.create(body.username, await hashPassword(body.password)),
+      {
+        actor: Authorizer.actorOf(credentials),
+        message: `Added the portal account "${body.username}"`,
+      },
     );
     res.status(201).json(created);
   });
 
   router.patch('/portal-accounts/:username', async (req, res) => {
-    await authorizer.require(req, portalAccountManagePermission);
+    const credentials = await authorizer.require(
+      req,
+      portalAccountManagePermission,
+    );
     const body = parseInput(
       accountChangeBody,
       req.body,
@@ -107,7 +135,6 @@ export function createPortalAdminRoutes(options: {
     );
     const name = req.params.username;
     const changed = await audited(
-      auditor,
       req,
       'portal-account-update',
       {
@@ -122,6 +149,10 @@ export function createPortalAdminRoutes(options: {
             ? await hashPassword(body.password)
             : undefined,
         }),
+      {
+        actor: Authorizer.actorOf(credentials),
+        message: describeAccountChange(name, body),
+      },
     );
     res.json(changed);
   });

@@ -1,6 +1,6 @@
-import { AuditorService } from '@backstage/backend-plugin-api';
 import {
   computerReadPermission,
+  eventReadPermission,
   invitationCreatePermission,
   invitationReadPermission,
   invitationUpdatePermission,
@@ -9,21 +9,23 @@ import {
 } from '@macenroll/plugin-enrollment-common';
 import { ConditionTransformer } from '@backstage/plugin-permission-node';
 import { ServiceUnavailableError } from '@backstage/errors';
-import express, { Request } from 'express';
+import express from 'express';
 import Router from 'express-promise-router';
 import { ComputerStore } from '../database/ComputerStore';
+import { EventStore } from '../database/EventStore';
 import { SiteQuery } from '../database/siteFilter';
 import { SiteStore } from '../database/SiteStore';
 import { InvitationService } from '../invitations/InvitationService';
 import { normalizeRecipients } from '../invitations/recipients';
 import { Mailer } from '../mail/Mailer';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
-import { AuditMeta, audited as auditedAction } from './audited';
+import { Audited } from './audited';
 import { Authorizer } from './Authorizer';
 import {
   createInvitationBody,
   emptyBody,
   listComputersQuery,
+  listEventsQuery,
   listInvitationsQuery,
   parseInput,
   resendBody,
@@ -34,11 +36,12 @@ import {
 /** The admin REST API: JSON in and out, Backstage credentials and permissions. */
 export async function createAdminRouter(options: {
   authorizer: Authorizer;
-  auditor: AuditorService;
+  audited: Audited;
   ca: CertificateAuthority;
   invitations: InvitationService;
   sites: SiteStore;
   computers: ComputerStore;
+  events: EventStore;
   mailer: Mailer;
   organization: string;
   /** The portal's settings and accounts routes. */
@@ -46,16 +49,10 @@ export async function createAdminRouter(options: {
   invitationConditions: ConditionTransformer<SiteQuery>;
   computerConditions: ConditionTransformer<SiteQuery>;
 }): Promise<express.Router> {
-  const { authorizer, auditor, ca, invitations, sites, computers } = options;
+  const { authorizer, audited, ca, invitations, sites, computers, events } =
+    options;
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
-
-  const audited = <T>(
-    req: Request,
-    eventId: string,
-    meta: AuditMeta,
-    action: () => Promise<T>,
-  ) => auditedAction(auditor, req, eventId, meta, action);
 
   router.use(options.portalAdmin);
 
@@ -173,35 +170,46 @@ export async function createAdminRouter(options: {
   });
 
   router.post('/sites', async (req, res) => {
-    await authorizer.require(req, settingsUpdatePermission);
+    const credentials = await authorizer.require(req, settingsUpdatePermission);
     const { name } = parseInput(siteBody, req.body, 'site');
-    res
-      .status(201)
-      .json(
-        await audited(req, 'site-create', { name }, () => sites.create(name)),
-      );
+    res.status(201).json(
+      await audited(req, 'site-create', { name }, () => sites.create(name), {
+        actor: Authorizer.actorOf(credentials),
+        message: `Created the site "${name}"`,
+      }),
+    );
   });
 
   router.patch('/sites/:id', async (req, res) => {
-    await authorizer.require(req, settingsUpdatePermission);
+    const credentials = await authorizer.require(req, settingsUpdatePermission);
     const { name } = parseInput(siteBody, req.body, 'site');
     const id = req.params.id;
     res.json(
-      await audited(req, 'site-rename', { siteId: id, name }, () =>
-        sites.rename(id, name),
+      await audited(
+        req,
+        'site-rename',
+        { siteId: id, name },
+        () => sites.rename(id, name),
+        {
+          actor: Authorizer.actorOf(credentials),
+          message: `Renamed a site to "${name}"`,
+        },
       ),
     );
   });
 
   router.delete('/sites/:id', async (req, res) => {
-    await authorizer.require(req, settingsUpdatePermission);
+    const credentials = await authorizer.require(req, settingsUpdatePermission);
     const id = req.params.id;
-    await audited(req, 'site-delete', { siteId: id }, () => sites.delete(id));
+    await audited(req, 'site-delete', { siteId: id }, () => sites.delete(id), {
+      actor: Authorizer.actorOf(credentials),
+      message: 'Deleted a site',
+    });
     res.status(204).end();
   });
 
   router.post('/mail/test', async (req, res) => {
-    await authorizer.require(req, settingsUpdatePermission);
+    const credentials = await authorizer.require(req, settingsUpdatePermission);
     const { to } = parseInput(testMailBody, req.body, 'request');
     const [address] = normalizeRecipients([to]);
     const result = await audited(
@@ -224,8 +232,19 @@ export async function createAdminRouter(options: {
           );
         }
       },
+      {
+        actor: Authorizer.actorOf(credentials),
+        message: `Sent a test message to ${address}`,
+      },
     );
     res.json(result);
+  });
+
+  router.get('/events', async (req, res) => {
+    await authorizer.require(req, eventReadPermission);
+    const query = parseInput(listEventsQuery, req.query, 'query');
+    const page = await events.list(query);
+    res.json({ ...page, offset: query.offset, limit: query.limit });
   });
 
   return router;

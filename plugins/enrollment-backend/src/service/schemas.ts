@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { INVITATION_STATUSES } from '@macenroll/plugin-enrollment-common';
+import {
+  ENROLLMENT_EVENT_CATEGORIES,
+  INVITATION_STATUSES,
+} from '@macenroll/plugin-enrollment-common';
 import { z } from 'zod';
 
 export const MAX_RECIPIENTS = 1000;
@@ -69,6 +72,15 @@ export const listComputersQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   siteId: id.optional(),
+  search: z.string().trim().max(200).optional(),
+});
+
+export const listEventsQuery = z.strictObject({
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  category: z.enum(ENROLLMENT_EVENT_CATEGORIES).optional(),
+  invitationId: id.optional(),
+  computerId: id.optional(),
   search: z.string().trim().max(200).optional(),
 });
 
