@@ -130,6 +130,15 @@ export interface Config {
       certificateLifetimeDays?: number;
     };
 
+    /** The QuickAdd package offered to macOS 10.12.6 and earlier. */
+    quickadd?: {
+      /**
+       * The package identifier, reverse-DNS
+       * (default com.macenroll.enrollment.quickadd).
+       */
+      identifier?: string;
+    };
+
     /** Enrollment invitations. */
     invitations?: {
       /**

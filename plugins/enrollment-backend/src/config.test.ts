@@ -22,7 +22,20 @@ describe('readEnrollmentSettings', () => {
       deliveryIntervalSeconds: 10,
       localAccounts: [],
       mdm: { agentManifestUrl: undefined, certificateLifetimeDays: 365 },
+      quickadd: { identifier: 'com.macenroll.enrollment.quickadd' },
     });
+  });
+
+  it('takes a reverse-DNS QuickAdd package identifier and refuses others', () => {
+    const read = (identifier: string) =>
+      readEnrollmentSettings(
+        new ConfigReader({ enrollment: { quickadd: { identifier } } }),
+      );
+    expect(read('com.example.enroll').quickadd.identifier).toBe(
+      'com.example.enroll',
+    );
+    expect(() => read('enroll')).toThrow(/reverse-DNS/);
+    expect(() => read('com.example/../x')).toThrow(/reverse-DNS/);
   });
 
   it('reads SMTP with implicit-TLS port default', () => {

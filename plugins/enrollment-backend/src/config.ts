@@ -29,6 +29,8 @@ export interface EnrollmentSettings {
   deliveryIntervalSeconds: number;
   /** MDM: the agent manifest for InstallEnterpriseApplication, certificate lifetime. */
   mdm: { agentManifestUrl?: string; certificateLifetimeDays: number };
+  /** The QuickAdd package for macOS 10.12.6 and earlier. */
+  quickadd: { identifier: string };
   /** Local portal accounts from config, each with a password or an scrypt hash. */
   localAccounts: Array<{
     username: string;
@@ -158,8 +160,18 @@ export function readEnrollmentSettings(config: Config): EnrollmentSettings {
     );
   }
 
+  const quickaddIdentifier =
+    root?.getOptionalString('quickadd.identifier') ??
+    'com.macenroll.enrollment.quickadd';
+  if (!/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(quickaddIdentifier)) {
+    throw new InputError(
+      'enrollment.quickadd.identifier must be a reverse-DNS name such as com.example.enrollment',
+    );
+  }
+
   return {
     mdm: { agentManifestUrl, certificateLifetimeDays },
+    quickadd: { identifier: quickaddIdentifier },
     localAccounts,
     organization,
     topic,

@@ -257,6 +257,7 @@ export const enrollmentPlugin = createBackendPlugin({
             directory,
             ca,
             profiles,
+            quickAddIdentifier: settings.quickadd.identifier,
             logger,
             login: new PortalLogin({
               accounts,

@@ -28,6 +28,8 @@ export interface PortalDeps {
   directory?: LdapDirectory;
   ca: CertificateAuthority;
   profiles: EnrollmentProfileService;
+  /** Package identifier of the QuickAdd package. */
+  quickAddIdentifier: string;
   logger: LoggerService;
   clock?: () => Date;
 }

@@ -6,6 +6,7 @@ import {
   PendingEnrollment,
 } from '../database/EnrollmentStore';
 import { PortalSession } from '../database/PortalSessionStore';
+import { buildQuickAddPackage } from '../quickadd/quickAddPackage';
 import { PageContext, problemPage } from './pages';
 import { PortalDeps } from './PortalContext';
 
@@ -88,22 +89,25 @@ export function createDownloadRoutes(
       .send(deps.ca.certificateDer);
   });
 
+  /** 503 with a page when there is no topic to put in a profile. */
+  function profilesUnavailable(res: Response, ctx: PageContext): boolean {
+    if (deps.profiles.available) return false;
+    helpers.send(
+      res,
+      503,
+      problemPage(
+        ctx,
+        'Enrollment is not set up yet',
+        'This server has no MDM push certificate topic configured, so it cannot give out the management profile.',
+        'Tell IT: enrollment.topic is missing in the configuration.',
+      ),
+    );
+    return true;
+  }
+
   router.get('/enroll/profile.mobileconfig', async (req, res) => {
     const ok = await redeem(req, res, 'profile');
-    if (!ok) return;
-    if (!deps.profiles.available) {
-      helpers.send(
-        res,
-        503,
-        problemPage(
-          ok.ctx,
-          'Enrollment is not set up yet',
-          'This server has no MDM push certificate topic configured, so it cannot give out the management profile.',
-          'Tell IT: enrollment.topic is missing in the configuration.',
-        ),
-      );
-      return;
-    }
+    if (!ok || profilesUnavailable(res, ok.ctx)) return;
     const profile = await deps.profiles.signedProfile(ok.enrollment, {
       organization: ok.ctx.organization,
       includeCa: !ok.settings.skipCertificateInstallation,
@@ -123,17 +127,26 @@ export function createDownloadRoutes(
 
   router.get('/enroll/quickadd.pkg', async (req, res) => {
     const ok = await redeem(req, res, 'quickadd');
-    if (!ok) return;
-    helpers.send(
-      res,
-      503,
-      problemPage(
-        ok.ctx,
-        'Not available yet',
-        'The enrollment package for macOS 10.12 and earlier cannot be downloaded yet: this server does not build it yet.',
-        'Ask IT how to enroll this Mac.',
-      ),
-    );
+    if (!ok || profilesUnavailable(res, ok.ctx)) return;
+    const profile = await deps.profiles.signedProfile(ok.enrollment, {
+      organization: ok.ctx.organization,
+      includeCa: !ok.settings.skipCertificateInstallation,
+    });
+    const pkg = buildQuickAddPackage({
+      organization: ok.ctx.organization,
+      identifier: deps.quickAddIdentifier,
+      profile,
+      now: now(),
+    });
+    res
+      .status(200)
+      .type('application/octet-stream')
+      .set('Cache-Control', 'no-store')
+      .set(
+        'Content-Disposition',
+        `attachment; filename="${fileName(ok.ctx.organization)} QuickAdd.pkg"`,
+      )
+      .send(pkg);
   });
 
   return router;

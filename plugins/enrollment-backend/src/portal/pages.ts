@@ -265,7 +265,13 @@ export function downloadsPage(
           <ol>
             <li>Download the package.</li>
             <li>
-              Open it from your Downloads folder and follow the installer.
+              In your Downloads folder, Control-click the package and choose
+              Open. If macOS says it is from an unidentified developer, choose
+              Open again.
+            </li>
+            <li>
+              Follow the installer and enter your Mac’s administrator password
+              when it asks.
             </li>
             <li>
               Come back here when it says the installation was successful.
