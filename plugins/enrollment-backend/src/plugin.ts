@@ -235,6 +235,7 @@ export const enrollmentPlugin = createBackendPlugin({
               ca,
               challenges,
               recorder: certificates,
+              activity: events,
               lifetimeDays: settings.mdm.certificateLifetimeDays,
             }),
             { logger },

@@ -331,7 +331,7 @@ describe('the enrollment portal', () => {
       (await b.get(`${PORTAL}/profile.mobileconfig?token=${token}`)).status,
     ).toBe(403);
     expect((await b.get(`${PORTAL}/ca.cer?token=nope`)).status).toBe(403);
-    // The profile is built by a later part; the link already answers with a page.
+    // Without enrollment.topic there is no profile to give: a page says so.
     const notYet = await b.get(profile);
     expect(notYet.status).toBe(503);
     expect(notYet.text).toContain('id="enroll-error"');

@@ -101,6 +101,35 @@ describe('ScepService', () => {
     expect(recorder.records).toHaveLength(0);
   });
 
+  it('notes issued and refused requests in the activity log', async () => {
+    const activity: Array<{ type: string; message: string; data?: object }> =
+      [];
+    const noted = new ScepService({
+      ca,
+      challenges,
+      recorder,
+      clock: () => now,
+      activity: { record: async event => void activity.push(event) },
+    });
+    const challenge = challenges.mint('enrollment-9', 60_000, now);
+    await noted.pkiOperation(pkcsReq(challenge));
+    await noted.pkiOperation(pkcsReq(challenge));
+    expect(activity).toEqual([
+      {
+        type: 'scep.issued',
+        message: 'Issued a device certificate to "CN=Test Mac, O=Acme"',
+        data: expect.objectContaining({ enrollmentId: 'enrollment-9' }),
+      },
+      {
+        type: 'scep.refused',
+        message:
+          'SCEP request refused: The challenge is unknown, used or expired',
+        data: { failInfo: 'badRequest', transactionId: 'tx' },
+      },
+    ]);
+    expect(JSON.stringify(activity)).not.toContain(challenge);
+  });
+
   it('answers FAILURE for a used or expired challenge', async () => {
     const used = challenges.mint('e', 60_000, now);
     expect(statusOf(await service.pkiOperation(pkcsReq(used))).status).toBe(

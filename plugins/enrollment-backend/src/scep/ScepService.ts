@@ -34,10 +34,21 @@ export interface IssuedCertificateRecorder {
   }): Promise<void>;
 }
 
+/** Where issued and refused requests are noted for admins (the activity log). */
+export interface ScepActivity {
+  record(event: {
+    type: 'scep.issued' | 'scep.refused';
+    actor?: string;
+    message: string;
+    data?: Record<string, unknown>;
+  }): Promise<void>;
+}
+
 export interface ScepServiceOptions {
   ca: CertificateAuthority;
   challenges: ScepChallengeStore;
   recorder: IssuedCertificateRecorder;
+  activity?: ScepActivity;
   /** Validity of issued device certificates; default 365 days. */
   lifetimeDays?: number;
   clock?: () => Date;
@@ -83,10 +94,15 @@ export class ScepService {
     const now = this.options.clock?.() ?? new Date();
     const request = parsePkiRequest(der, ca);
 
-    const fail = (failInfo: FailInfo, reason: string) => {
+    const fail = async (failInfo: FailInfo, reason: string) => {
       logger?.info(
         `SCEP request refused (${failInfo}): ${reason}; transaction ${request.transactionId}`,
       );
+      await this.options.activity?.record({
+        type: 'scep.refused',
+        message: `SCEP request refused: ${reason}`,
+        data: { failInfo, transactionId: request.transactionId },
+      });
       return buildCertRep({ ca, request, status: 'FAILURE', failInfo, now });
     };
 
@@ -114,7 +130,7 @@ export class ScepService {
   private async enroll(
     request: PkiRequest,
     now: Date,
-    fail: (failInfo: FailInfo, reason: string) => Buffer,
+    fail: (failInfo: FailInfo, reason: string) => Promise<Buffer>,
   ): Promise<Buffer> {
     const { ca, challenges, recorder, logger } = this.options;
     const csr = request.csr;
@@ -155,6 +171,15 @@ export class ScepService {
     logger?.info(
       `SCEP issued certificate ${issued.serialNumber} to "${subject}" for enrollment ${redeemed.enrollmentId}`,
     );
+    await this.options.activity?.record({
+      type: 'scep.issued',
+      message: `Issued a device certificate to "${subject}"`,
+      data: {
+        serialNumber: issued.serialNumber,
+        enrollmentId: redeemed.enrollmentId,
+        notAfter: issued.validity.notAfter.toISOString(),
+      },
+    });
     return buildCertRep({ ca, request, status: 'SUCCESS', issued, now });
   }
 }
