@@ -25,24 +25,18 @@ function page(ctx: PageContext, title: string, body: SafeHtml): string {
 }
 
 function csrfField(csrf: string): SafeHtml {
-  return html`<input type="hidden" name="csrf" value="${csrf}" />`;
+  return html`<input type="hidden" name="csrf" value="${csrf}">`;
 }
 
 /** A problem, said in the person's words, with what to do next. */
-export function problemPage(
-  ctx: PageContext,
-  title: string,
-  message: string,
-  next?: string,
-) {
+export function problemPage(ctx: PageContext, title: string, message: string, next?: string) {
   return page(
     ctx,
     title,
     html`<h1>${title}</h1>
-      <div class="card error" id="enroll-error" role="alert">
-        <p>${message}</p>
-        ${next ? html`<p>${next}</p>` : ''}
-      </div>`,
+<div class="card error" id="enroll-error" role="alert"><p>${message}</p>${
+      next ? html`<p>${next}</p>` : ''
+    }</div>`,
   );
 }
 
@@ -68,104 +62,57 @@ export function unsupportedPage(ctx: PageContext, device: string) {
   return problemPage(
     ctx,
     'This page is for Macs',
-    `You opened the enrollment page on ${
-      what[device] ?? what.unknown
-    }. This portal enrolls Macs only.`,
+    `You opened the enrollment page on ${what[device] ?? what.unknown}. This portal enrolls Macs only.`,
     'Open the same link in Safari on the Mac you want to enroll.',
   );
 }
 
 export function loginPage(
   ctx: PageContext,
-  options: {
-    csrf: string;
-    intro: string;
-    welcome: string;
-    error?: string;
-    username?: string;
-  },
+  options: { csrf: string; intro: string; welcome: string; error?: string; username?: string },
 ) {
   return page(
     ctx,
     'Log in to enroll your Mac',
     html`<h1>Enroll your Mac</h1>
-      <p class="text">${options.welcome}</p>
-      ${options.error
-        ? html`<div class="card error" id="enroll-error" role="alert">
-            <p>${options.error}</p>
-          </div>`
-        : ''}
-      <form
-        id="enroll-login"
-        class="card"
-        method="post"
-        action="${ctx.portalPath}/login"
-      >
-        <p class="text">${options.intro}</p>
-        ${csrfField(options.csrf)}
-        <label for="username">Username</label>
-        <input
-          type="text"
-          id="username"
-          name="username"
-          autocomplete="username"
-          autocapitalize="none"
-          required
-          value="${options.username ?? ''}"
-        />
-        <label for="password">Password</label>
-        <input
-          type="password"
-          id="password"
-          name="password"
-          autocomplete="current-password"
-          required
-        />
-        <p><button type="submit">Log in</button></p>
-      </form>`,
+<p class="text">${options.welcome}</p>
+${
+  options.error
+    ? html`<div class="card error" id="enroll-error" role="alert"><p>${options.error}</p></div>`
+    : ''
+}
+<form id="enroll-login" class="card" method="post" action="${ctx.portalPath}/login">
+<p class="text">${options.intro}</p>
+${csrfField(options.csrf)}
+<label for="username">Username</label>
+<input type="text" id="username" name="username" autocomplete="username" autocapitalize="none" required value="${options.username ?? ''}">
+<label for="password">Password</label>
+<input type="password" id="password" name="password" autocomplete="current-password" required>
+<p><button type="submit">Log in</button></p>
+</form>`,
   );
 }
 
 export function chooseUserPage(
   ctx: PageContext,
-  options: {
-    csrf: string;
-    query: string;
-    results: ComputerUser[];
-    error?: string;
-  },
+  options: { csrf: string; query: string; results: ComputerUser[]; error?: string },
 ) {
   return page(
     ctx,
     'Who is this Mac for?',
     html`<h1>Who is this Mac for?</h1>
-      <p>
-        You logged in with a local enrollment account. Find the person who will
-        use this Mac, so it is registered to them.
-      </p>
-      ${options.error
-        ? html`<div class="card error" id="enroll-error" role="alert">
-            <p>${options.error}</p>
-          </div>`
-        : ''}
-      <form
-        id="enroll-find-user"
-        class="card"
-        method="get"
-        action="${ctx.portalPath}"
-      >
-        <label for="q">Name, username or email</label>
-        <input
-          type="text"
-          id="q"
-          name="q"
-          value="${options.query}"
-          minlength="2"
-          required
-        />
-        <p><button type="submit">Search</button></p>
-      </form>
-      ${chooseUserResults(ctx, options)}`,
+<p>You logged in with a local enrollment account. Find the person who will use this Mac, so it is registered to them.</p>
+${
+  options.error
+    ? html`<div class="card error" id="enroll-error" role="alert"><p>${options.error}</p></div>`
+    : ''
+}
+<form id="enroll-find-user" class="card" method="get" action="${ctx.portalPath}">
+<label for="q">Name, username or email</label>
+<input type="text" id="q" name="q" value="${options.query}" minlength="2" required>
+<p><button type="submit">Search</button></p>
+</form>
+${chooseUserResults(ctx, options)}`,
   );
 }
 
@@ -174,75 +121,46 @@ function chooseUserResults(
   options: { csrf: string; query: string; results: ComputerUser[] },
 ): SafeHtml | string {
   if (!options.query) return '';
-  if (!options.results.length)
-    return html`<p>No one matches “${options.query}”.</p>`;
-  return html`<form
-    id="enroll-assign-user"
-    class="card"
-    method="post"
-    action="${ctx.portalPath}/assign"
-  >
-    ${csrfField(options.csrf)}
-    ${options.results.map(
-      (u, i) =>
-        html`<label
-          ><input
-            type="radio"
-            name="username"
-            value="${u.username ?? ''}"
-            ${i === 0 ? new SafeHtml(' checked') : ''}
-          />
-          ${u.realName ?? u.username}
-          (${u.username}${u.email ? html`, ${u.email}` : ''}${u.department
-            ? html`, ${u.department}`
-            : ''})</label
-        >`,
-    )}
-    <p><button type="submit">This is the person</button></p>
-  </form>`;
+  if (!options.results.length) return html`<p>No one matches “${options.query}”.</p>`;
+  return html`<form id="enroll-assign-user" class="card" method="post" action="${ctx.portalPath}/assign">
+${csrfField(options.csrf)}
+${options.results.map(
+  (u, i) => html`<label><input type="radio" name="username" value="${u.username ?? ''}"${
+    i === 0 ? new SafeHtml(' checked') : ''
+  }> ${u.realName ?? u.username} (${u.username}${u.email ? html`, ${u.email}` : ''}${
+    u.department ? html`, ${u.department}` : ''
+  })</label>`,
+)}
+<p><button type="submit">This is the person</button></p>
+</form>`;
 }
 
-export function eulaPage(
-  ctx: PageContext,
-  options: { csrf: string; text: string },
-) {
+export function eulaPage(ctx: PageContext, options: { csrf: string; text: string }) {
   return page(
     ctx,
     'License agreement',
     html`<h1>License agreement</h1>
-      <div class="card">
-        <p style="white-space:pre-wrap">${options.text}</p>
-      </div>
-      <form id="enroll-eula" method="post" action="${ctx.portalPath}/eula">
-        ${csrfField(options.csrf)}
-        <p><button type="submit" name="accept" value="yes">I accept</button></p>
-      </form>`,
+<div class="card"><p style="white-space:pre-wrap">${options.text}</p></div>
+<form id="enroll-eula" method="post" action="${ctx.portalPath}/eula">
+${csrfField(options.csrf)}
+<p><button type="submit" name="accept" value="yes">I accept</button></p>
+</form>`,
   );
 }
 
-export function sitePage(
-  ctx: PageContext,
-  options: { csrf: string; sites: Site[] },
-) {
+export function sitePage(ctx: PageContext, options: { csrf: string; sites: Site[] }) {
   return page(
     ctx,
     'Choose your site',
     html`<h1>Where do you work?</h1>
-      <form
-        id="enroll-site"
-        class="card"
-        method="post"
-        action="${ctx.portalPath}/site"
-      >
-        ${csrfField(options.csrf)}
-        <label for="siteId">Site</label>
-        <select id="siteId" name="siteId">
-          ${options.sites.map(
-            s => html`<option value="${s.id}">${s.name}</option>`,
-          )}
-        </select>
-        <p><button type="submit">Continue</button></p>
-      </form>`,
+<form id="enroll-site" class="card" method="post" action="${ctx.portalPath}/site">
+${csrfField(options.csrf)}
+<label for="siteId">Site</label>
+<select id="siteId" name="siteId">${options.sites.map(
+      s => html`<option value="${s.id}">${s.name}</option>`,
+    )}</select>
+<p><button type="submit">Continue</button></p>
+</form>`,
   );
 }
 
@@ -259,81 +177,27 @@ export function downloadsPage(
   const { links, texts } = options;
   const steps =
     options.platform === 'mac-legacy'
-      ? html`<div class="card">
-          <h2>Install the enrollment package</h2>
-          <p class="text">${texts.quickadd}</p>
-          <ol>
-            <li>Download the package.</li>
-            <li>
-              In your Downloads folder, Control-click the package and choose
-              Open. If macOS says it is from an unidentified developer, choose
-              Open again.
-            </li>
-            <li>
-              Follow the installer and enter your Mac’s administrator password
-              when it asks.
-            </li>
-            <li>
-              Come back here when it says the installation was successful.
-            </li>
-          </ol>
-          <p>
-            <a class="button" id="download-quickadd" href="${links.quickadd!}"
-              >Download the package</a
-            >
-          </p>
-        </div>`
-      : html`${links.ca
-            ? html`<div class="card">
-                <h2>1. Install the certificate</h2>
-                <p class="text">${texts.certificate}</p>
-                <ol>
-                  <li>Download the certificate.</li>
-                  <li>
-                    Open it: Keychain Access asks where to add it; choose
-                    “System”. On macOS 11 and later, open System Settings ›
-                    Privacy &amp; Security (or System Preferences › Profiles) if
-                    asked.
-                  </li>
-                  <li>Come back here.</li>
-                </ol>
-                <p>
-                  <a class="button" id="download-ca" href="${links.ca}"
-                    >Download the certificate</a
-                  >
-                </p>
-              </div>`
-            : ''}
-          <div class="card">
-            <h2>${links.ca ? '2. ' : ''}Install the management profile</h2>
-            <p class="text">${texts.profile}</p>
-            <ol>
-              <li>Download the profile.</li>
-              <li>
-                Open System Settings › Privacy &amp; Security › Profiles (System
-                Preferences › Profiles on older macOS; on macOS 10.13 and 10.14
-                double-click the downloaded file).
-              </li>
-              <li>
-                Select the profile, click Install and enter your Mac password.
-              </li>
-              <li>Come back here: your Mac is enrolled.</li>
-            </ol>
-            <p>
-              <a class="button" id="download-profile" href="${links.profile!}"
-                >Download the profile</a
-              >
-            </p>
-          </div>`;
+      ? html`<div class="card"><h2>Install the enrollment package</h2>
+<p class="text">${texts.quickadd}</p>
+<ol><li>Download the package.</li><li>In your Downloads folder, Control-click the package and choose Open. If macOS says it is from an unidentified developer, choose Open again.</li><li>Follow the installer and enter your Mac’s administrator password when it asks.</li><li>Come back here when it says the installation was successful.</li></ol>
+<p><a class="button" id="download-quickadd" href="${links.quickadd!}">Download the package</a></p></div>`
+      : html`${
+          links.ca
+            ? html`<div class="card"><h2>1. Install the certificate</h2>
+<p class="text">${texts.certificate}</p>
+<ol><li>Download the certificate.</li><li>Open it: Keychain Access asks where to add it; choose “System”. On macOS 11 and later, open System Settings › Privacy &amp; Security (or System Preferences › Profiles) if asked.</li><li>Come back here.</li></ol>
+<p><a class="button" id="download-ca" href="${links.ca}">Download the certificate</a></p></div>`
+            : ''
+        }
+<div class="card"><h2>${links.ca ? '2. ' : ''}Install the management profile</h2>
+<p class="text">${texts.profile}</p>
+<ol><li>Download the profile.</li><li>Open System Settings › Privacy &amp; Security › Profiles (System Preferences › Profiles on older macOS; on macOS 10.13 and 10.14 double-click the downloaded file).</li><li>Select the profile, click Install and enter your Mac password.</li><li>Come back here: your Mac is enrolled.</li></ol>
+<p><a class="button" id="download-profile" href="${links.profile!}">Download the profile</a></p></div>`;
   return page(
     ctx,
     'Install',
     html`<h1>Almost done</h1>
-      ${options.who
-        ? html`<p>
-            This Mac will be registered to <strong>${options.who}</strong>.
-          </p>`
-        : ''}
-      ${steps}`,
+${options.who ? html`<p>This Mac will be registered to <strong>${options.who}</strong>.</p>` : ''}
+${steps}`,
   );
 }

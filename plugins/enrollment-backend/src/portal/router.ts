@@ -41,6 +41,35 @@ function sameToken(a: unknown, b: string): boolean {
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
+/**
+ * body-parser's refusals of a form (too large, too many fields, unknown
+ * charset or encoding) as a status and a reason; undefined for other errors.
+ */
+function formRefusal(
+  error: unknown,
+): { status: number; reason: string } | undefined {
+  const { status, type } = (error ?? {}) as {
+    status?: unknown;
+    type?: unknown;
+  };
+  if (typeof status !== 'number' || status < 400 || status >= 500) {
+    return undefined;
+  }
+  switch (type) {
+    case 'entity.too.large':
+    case 'parameters.too.many':
+      return { status, reason: 'The form sent more than the portal accepts.' };
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return {
+        status,
+        reason: 'The form was sent in an encoding the portal does not read.',
+      };
+    default:
+      return { status, reason: 'The form arrived incomplete or damaged.' };
+  }
+}
+
 /** Why an invitation cannot be used, in the person's words. */
 export function invitationProblem(
   invitation: InvitationDetails,
@@ -445,17 +474,48 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
 
   router.use(createDownloadRoutes(deps, { loadSession, context, send }));
 
-  // Portal errors are pages in the person's words; details go to the log only.
-  router.use(
-    async (error: unknown, req: Request, res: Response, next: NextFunction) => {
-      if (!req.path.startsWith('/enroll')) return next(error);
-      const { ctx } = await context().catch(() => ({
+  const fallbackContext = async () =>
+    (
+      await context().catch(() => ({
         ctx: {
           organization: deps.organization,
           supportContact: '',
           portalPath: deps.portalPath,
         },
-      }));
+      }))
+    ).ctx;
+
+  router.use('/enroll', async (_req, res) => {
+    send(
+      res,
+      404,
+      problemPage(
+        await fallbackContext(),
+        'This page does not exist',
+        'The address is not part of the enrollment portal.',
+        'Start again from the enrollment page.',
+      ),
+    );
+  });
+
+  // Portal errors are pages in the person's words; details go to the log only.
+  router.use(
+    async (error: unknown, req: Request, res: Response, next: NextFunction) => {
+      if (!req.path.startsWith('/enroll')) return next(error);
+      const ctx = await fallbackContext();
+      const refused = formRefusal(error);
+      if (refused) {
+        return send(
+          res,
+          refused.status,
+          problemPage(
+            ctx,
+            'The form could not be read',
+            refused.reason,
+            'Go back to the enrollment page and try again.',
+          ),
+        );
+      }
       const unavailable =
         isError(error) && error.name === 'ServiceUnavailableError';
       deps.logger.error(
