@@ -221,6 +221,53 @@ describe.each(testDatabaseIds(databases))(
       expect(after!.status).toBe('pending');
       expect(after!.delivery).toEqual({ pending: 1, sent: 0, failed: 1 });
     });
+
+    it('deletes an invitation and its recipients, detaching its computers and enrollments', async () => {
+      const { knex, store } = await setup();
+      const doomed = await store.create(
+        newInvitation({ recipients: ['a@example.com'] }),
+      );
+      const kept = await store.create(
+        newInvitation({ recipients: ['b@example.com'] }),
+      );
+      const now = new Date();
+      await knex('enrollment_computers').insert({
+        id: 'computer-1',
+        udid: 'UDID-1',
+        status: 'enrolled',
+        invitation_id: doomed.id,
+        created_at: now,
+        updated_at: now,
+      });
+      await knex('enrollment_enrollments').insert({
+        id: 'enrollment-1',
+        session_id_hash: 'h',
+        invitation_id: doomed.id,
+        login_kind: 'none',
+        user: '{}',
+        platform: 'mac-modern',
+        created_at: now,
+        expires_at: now,
+      });
+
+      await store.delete(doomed.id);
+      expect(await store.get(doomed.id, now)).toBeUndefined();
+      expect(
+        await knex('enrollment_recipients').where({ invitation_id: doomed.id }),
+      ).toEqual([]);
+      expect(
+        (await knex('enrollment_computers').where({ id: 'computer-1' }).first())
+          .invitation_id,
+      ).toBeNull();
+      expect(
+        (
+          await knex('enrollment_enrollments')
+            .where({ id: 'enrollment-1' })
+            .first()
+        ).invitation_id,
+      ).toBeNull();
+      expect((await store.get(kept.id, now))!.recipientCount).toBe(1);
+    });
   },
 );
 

@@ -179,6 +179,24 @@ export class DatabaseInvitationStore implements InvitationStore {
     });
   }
 
+  async delete(id: string): Promise<void> {
+    await this.db.transaction(async trx => {
+      // Lock the row first, so a racing consumeUse or status refresh waits
+      // (SQLite serializes writers anyway).
+      if (trx.client.config.client === 'pg') {
+        await trx(INVITATIONS).where({ id }).forUpdate().first('id');
+      }
+      await trx('enrollment_computers')
+        .where({ invitation_id: id })
+        .update({ invitation_id: null });
+      await trx('enrollment_enrollments')
+        .where({ invitation_id: id })
+        .update({ invitation_id: null });
+      await trx(RECIPIENTS).where({ invitation_id: id }).delete();
+      await trx(INVITATIONS).where({ id }).delete();
+    });
+  }
+
   async requeue(id: string, emails: string[]): Promise<void> {
     await this.db.transaction(async trx => {
       for (let i = 0; i < emails.length; i += 500) {

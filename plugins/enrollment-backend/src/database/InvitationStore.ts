@@ -43,6 +43,12 @@ export interface InvitationStore {
   ): Promise<{ items: Invitation[]; totalCount: number }>;
   /** Marks it cancelled; recipients still pending are not mailed any more. */
   cancel(id: string, now: Date): Promise<void>;
+  /**
+   * Deletes the invitation and its recipients (mail not yet sent is not
+   * sent). Computers and started enrollments stay, detached from it; a
+   * portal session that came with it is told the invitation is gone.
+   */
+  delete(id: string): Promise<void>;
   /** Puts the given recipients back in the mail queue, due now. */
   requeue(id: string, emails: string[]): Promise<void>;
   /** The invitation a code's hash belongs to. */

@@ -145,6 +145,22 @@ export class InvitationService {
     return this.get(id, filter);
   }
 
+  /** Deletes the invitation; see InvitationStore.delete. */
+  async delete(id: string, actor: string, filter?: SiteFilter): Promise<void> {
+    const invitation = await this.get(id, filter);
+    await this.deps.invitations.delete(id);
+    await this.deps.events.record({
+      type: 'invitation.deleted',
+      actor,
+      invitationId: id,
+      message: `Invitation deleted (${invitation.status}, used ${
+        invitation.timesUsed
+      } time${invitation.timesUsed === 1 ? '' : 's'}, ${
+        invitation.recipientCount
+      } recipient${invitation.recipientCount === 1 ? '' : 's'})`,
+    });
+  }
+
   /** Resends to `emails`, or to every recipient whose delivery failed. */
   async resend(
     id: string,

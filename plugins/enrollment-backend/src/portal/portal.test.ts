@@ -267,7 +267,7 @@ describe('the enrollment portal', () => {
     expect(hrefOf(page.text, 'download-profile')).toBeDefined();
   });
 
-  it('explains an expired, a cancelled, a used and an unknown invitation', async () => {
+  it('explains an expired, a cancelled, a used, a deleted and an unknown invitation', async () => {
     const expired = await createInvitation({});
     await knex('enrollment_invitations')
       .where({ id: expired.id })
@@ -294,6 +294,22 @@ describe('the enrollment portal', () => {
     const second = await browser().get(portalUrlOf(used.url));
     expect(second.status).toBe(410);
     expect(second.text).toContain('already been used');
+
+    // Deleted while its person was on the portal: the page says it is gone.
+    const deleted = await createInvitation({ requireLogin: false });
+    const midway = browser();
+    await midway.get(portalUrlOf(deleted.url));
+    expect(
+      (
+        await request(server)
+          .delete(`/api/enrollment/invitations/${deleted.id}`)
+          .set('Authorization', admin())
+      ).status,
+    ).toBe(204);
+    const gone = await midway.get(PORTAL);
+    expect(gone.status).toBe(410);
+    expect(gone.text).toContain('This invitation no longer exists');
+    expect((await browser().get(portalUrlOf(deleted.url))).status).toBe(404);
 
     const unknown = await browser().get(
       `${PORTAL}?invitation=${'A'.repeat(43)}`,

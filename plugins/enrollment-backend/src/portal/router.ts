@@ -218,7 +218,12 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
         return send(
           res,
           410,
-          problemPage(ctx, 'This invitation cannot be used', problem ?? ''),
+          problemPage(
+            ctx,
+            'This invitation cannot be used',
+            problem ??
+              'This invitation no longer exists. Ask IT for a new one.',
+          ),
         );
       }
     }

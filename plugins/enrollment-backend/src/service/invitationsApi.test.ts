@@ -270,6 +270,47 @@ describe('invitations admin API', () => {
     expect((await post('/invitations/nope/cancel', {})).status).toBe(404);
   });
 
+  it('deletes an invitation, within the sites the policy allows', async () => {
+    const del = (id: string) =>
+      request(server)
+        .delete(`/api/enrollment/invitations/${id}`)
+        .set('Authorization', auth());
+    const created = (await post('/invitations', valid())).body;
+    permissions.set(name =>
+      name === 'enrollment.invitation.delete'
+        ? {
+            result: AuthorizeResult.CONDITIONAL,
+            pluginId: 'enrollment',
+            resourceType: ENROLLMENT_INVITATION_RESOURCE_TYPE,
+            conditions: {
+              rule: 'IS_IN_SITE',
+              resourceType: ENROLLMENT_INVITATION_RESOURCE_TYPE,
+              params: { siteIds: ['some-other-site'] },
+            },
+          }
+        : { result: AuthorizeResult.ALLOW },
+    );
+    expect((await del(created.id)).status).toBe(404);
+    permissions.set(name =>
+      name === 'enrollment.invitation.delete'
+        ? { result: AuthorizeResult.DENY }
+        : { result: AuthorizeResult.ALLOW },
+    );
+    const denied = await del(created.id);
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toContain('enrollment.invitation.delete');
+    expect((await get(`/invitations/${created.id}`)).status).toBe(200);
+
+    permissions.set(() => ({ result: AuthorizeResult.ALLOW }));
+    expect((await del(created.id)).status).toBe(204);
+    expect((await get(`/invitations/${created.id}`)).status).toBe(404);
+    expect((await del(created.id)).status).toBe(404);
+    const listed = await get('/invitations?limit=100');
+    expect(listed.body.items.map((i: Invitation) => i.id)).not.toContain(
+      created.id,
+    );
+  });
+
   it('resends to failed recipients or to chosen ones', async () => {
     const created = (
       await post(

@@ -2,6 +2,7 @@ import {
   computerReadPermission,
   eventReadPermission,
   invitationCreatePermission,
+  invitationDeletePermission,
   invitationReadPermission,
   invitationUpdatePermission,
   settingsReadPermission,
@@ -108,6 +109,19 @@ export async function createAdminRouter(options: {
         invitations.cancel(id, Authorizer.actorOf(credentials), filter),
       ),
     );
+  });
+
+  router.delete('/invitations/:id', async (req, res) => {
+    const { credentials, filter } = await authorizer.filter(
+      req,
+      invitationDeletePermission,
+      options.invitationConditions,
+    );
+    const id = req.params.id;
+    await audited(req, 'invitation-delete', { invitationId: id }, () =>
+      invitations.delete(id, Authorizer.actorOf(credentials), filter),
+    );
+    res.status(204).end();
   });
 
   router.post('/invitations/:id/resend', async (req, res) => {
