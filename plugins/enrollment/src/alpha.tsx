@@ -8,6 +8,8 @@ import {
 import PhonelinkSetupIcon from '@material-ui/icons/PhonelinkSetup';
 import { EnrollmentClient, enrollmentApiRef } from './api';
 import {
+  activityRouteRef,
+  computersRouteRef,
   invitationRouteRef,
   portalAccountsRouteRef,
   rootRouteRef,
@@ -46,6 +48,8 @@ export default createFrontendPlugin({
     invitation: invitationRouteRef,
     settings: settingsRouteRef,
     portalAccounts: portalAccountsRouteRef,
+    computers: computersRouteRef,
+    activity: activityRouteRef,
   },
   extensions: [enrollmentApi, enrollmentPage],
 });

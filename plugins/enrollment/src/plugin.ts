@@ -7,6 +7,8 @@ import {
 } from '@backstage/core-plugin-api';
 import { EnrollmentClient, enrollmentApiRef } from './api';
 import {
+  activityRouteRef,
+  computersRouteRef,
   invitationRouteRef,
   portalAccountsRouteRef,
   rootRouteRef,
@@ -32,6 +34,8 @@ export const enrollmentPlugin = createPlugin({
     invitation: invitationRouteRef,
     settings: settingsRouteRef,
     portalAccounts: portalAccountsRouteRef,
+    computers: computersRouteRef,
+    activity: activityRouteRef,
   },
 });
 

@@ -23,3 +23,17 @@ export const portalAccountsRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/accounts',
 });
+
+/** Every enrolled computer, below the admin page. */
+export const computersRouteRef = createSubRouteRef({
+  id: 'enrollment-computers',
+  parent: rootRouteRef,
+  path: '/computers',
+});
+
+/** The activity log, below the admin page. */
+export const activityRouteRef = createSubRouteRef({
+  id: 'enrollment-activity',
+  parent: rootRouteRef,
+  path: '/activity',
+});

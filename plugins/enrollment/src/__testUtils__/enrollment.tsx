@@ -11,6 +11,7 @@ import {
 import {
   Computer,
   DEFAULT_PORTAL_SETTINGS,
+  EnrollmentEvent,
   Invitation,
   InvitationDetails,
   PortalAccount,
@@ -81,6 +82,20 @@ export function computer(overrides: Partial<Computer> = {}): Computer {
   };
 }
 
+export function enrollmentEvent(
+  overrides: Partial<EnrollmentEvent> = {},
+): EnrollmentEvent {
+  return {
+    id: 'e-1',
+    type: 'portal.enrollment-started',
+    actor: 'jdoe',
+    invitationId: 'inv-1',
+    message: 'Started enrolling a Mac',
+    createdAt: '2030-06-02T09:55:00.000Z',
+    ...overrides,
+  };
+}
+
 export function site(overrides: Partial<Site> = {}): Site {
   return {
     id: 's-1',
@@ -140,6 +155,7 @@ export function mockEnrollmentApi(
     resendInvitation: jest.fn(),
     listInvitationComputers: jest.fn().mockResolvedValue({ items: [] }),
     listComputers: jest.fn().mockResolvedValue(page([])),
+    listEvents: jest.fn().mockResolvedValue(page([])),
     listSites: jest.fn().mockResolvedValue({ items: [] }),
     createSite: jest.fn(),
     renameSite: jest.fn(),

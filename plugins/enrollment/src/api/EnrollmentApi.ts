@@ -3,9 +3,11 @@ import {
   Computer,
   CreateInvitationRequest,
   CreatedInvitation,
+  EnrollmentEvent,
   Invitation,
   InvitationDetails,
   ListComputersQuery,
+  ListEventsQuery,
   ListInvitationsQuery,
   PageOf,
   PortalAccount,
@@ -59,6 +61,9 @@ export interface EnrollmentApi {
   listInvitationComputers(id: string): Promise<{ items: Computer[] }>;
 
   listComputers(query: ListComputersQuery): Promise<PageOf<Computer>>;
+
+  /** The activity log, newest first. */
+  listEvents(query: ListEventsQuery): Promise<PageOf<EnrollmentEvent>>;
 
   listSites(): Promise<{ items: Site[] }>;
   createSite(name: string): Promise<Site>;

@@ -132,6 +132,45 @@ describe('EnrollmentClient', () => {
     );
   });
 
+  describe('listEvents', () => {
+    const page = { items: [], totalCount: 0, offset: 0, limit: 20 };
+
+    it('puts every given parameter in the query', async () => {
+      const { fetch, client } = clientAnswering(json(page));
+      await expect(
+        client.listEvents({
+          offset: 40,
+          limit: 20,
+          category: 'portal',
+          invitationId: 'inv/1',
+          computerId: 'c-1',
+          search: 'login failed',
+        }),
+      ).resolves.toEqual(page);
+      const { url, method } = sent(fetch);
+      expect(method).toBe('GET');
+      expect(url.startsWith(`${BASE}/events?`)).toBe(true);
+      expect(Object.fromEntries(new URL(url).searchParams)).toEqual({
+        offset: '40',
+        limit: '20',
+        category: 'portal',
+        invitationId: 'inv/1',
+        computerId: 'c-1',
+        search: 'login failed',
+      });
+    });
+
+    it('leaves out absent and empty parameters', async () => {
+      const { fetch, client } = clientAnswering(json(page), json(page));
+      await client.listEvents({});
+      await client.listEvents({ invitationId: 'inv-1', limit: 20, search: '' });
+      expect(sent(fetch, 0).url).toBe(`${BASE}/events`);
+      expect(sent(fetch, 1).url).toBe(
+        `${BASE}/events?limit=20&invitationId=inv-1`,
+      );
+    });
+  });
+
   it('creates an invitation by POSTing the request as JSON', async () => {
     const created = { id: 'inv1', url: 'http://backend/enroll?invitation=X' };
     const { fetch, client } = clientAnswering(json(created, 201));

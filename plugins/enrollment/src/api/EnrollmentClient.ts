@@ -4,9 +4,11 @@ import {
   Computer,
   CreateInvitationRequest,
   CreatedInvitation,
+  EnrollmentEvent,
   Invitation,
   InvitationDetails,
   ListComputersQuery,
+  ListEventsQuery,
   ListInvitationsQuery,
   PageOf,
   PortalAccount,
@@ -106,6 +108,19 @@ export class EnrollmentClient implements EnrollmentApi {
         offset: query.offset,
         limit: query.limit,
         siteId: query.siteId,
+        search: query.search,
+      })}`,
+    );
+  }
+
+  async listEvents(query: ListEventsQuery): Promise<PageOf<EnrollmentEvent>> {
+    return this.get<PageOf<EnrollmentEvent>>(
+      `/events${queryString({
+        offset: query.offset,
+        limit: query.limit,
+        category: query.category,
+        invitationId: query.invitationId,
+        computerId: query.computerId,
         search: query.search,
       })}`,
     );

@@ -7,3 +7,8 @@ export function errorMessage(error: unknown): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
+
+/** Whether the backend refused because a permission is missing. */
+export function isNotAllowed(error: unknown): boolean {
+  return ResponseError.is(error) && error.statusCode === 403;
+}

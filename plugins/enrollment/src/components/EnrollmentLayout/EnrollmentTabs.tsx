@@ -2,17 +2,25 @@ import { HeaderTabs } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
+  eventReadPermission,
   portalAccountManagePermission,
   settingsReadPermission,
 } from '@macenroll/plugin-enrollment-common';
 import { Link } from 'react-router-dom';
 import {
+  activityRouteRef,
+  computersRouteRef,
   portalAccountsRouteRef,
   rootRouteRef,
   settingsRouteRef,
 } from '../../routes';
 
-export type EnrollmentSection = 'invitations' | 'accounts' | 'settings';
+export type EnrollmentSection =
+  | 'invitations'
+  | 'computers'
+  | 'activity'
+  | 'accounts'
+  | 'settings';
 
 /**
  * Links between the plugin's pages. A page the user may not open is left
@@ -21,8 +29,13 @@ export type EnrollmentSection = 'invitations' | 'accounts' | 'settings';
 export const EnrollmentTabs = (props: { section: EnrollmentSection }) => {
   const { section } = props;
   const invitationsLink = useRouteRef(rootRouteRef)();
+  const computersLink = useRouteRef(computersRouteRef)();
+  const activityLink = useRouteRef(activityRouteRef)();
   const accountsLink = useRouteRef(portalAccountsRouteRef)();
   const settingsLink = useRouteRef(settingsRouteRef)();
+  const { allowed: canReadEvents } = usePermission({
+    permission: eventReadPermission,
+  });
   const { allowed: canManageAccounts } = usePermission({
     permission: portalAccountManagePermission,
   });
@@ -36,6 +49,20 @@ export const EnrollmentTabs = (props: { section: EnrollmentSection }) => {
       label: 'Invitations',
       to: invitationsLink,
       shown: true,
+    },
+    {
+      id: 'computers',
+      label: 'Computers',
+      to: computersLink,
+      // Like invitations, computers are readable per site: the frontend
+      // cannot ask without naming one, so the page says when it is refused.
+      shown: true,
+    },
+    {
+      id: 'activity',
+      label: 'Activity',
+      to: activityLink,
+      shown: canReadEvents,
     },
     {
       id: 'accounts',

@@ -7,8 +7,8 @@ import {
   renderEnrollment,
 } from '../../__testUtils__/enrollment';
 
-describe('EnrollmentPage without the settings and account permissions', () => {
-  it('links neither the settings nor the portal accounts', async () => {
+describe('EnrollmentPage without the settings, account and event permissions', () => {
+  it('links neither the settings, the portal accounts nor the activity', async () => {
     const permissionApi = mockApis.permission({ authorize: 'DENY' });
     const authorize = jest.spyOn(permissionApi, 'authorize');
     await renderEnrollment('', mockEnrollmentApi(), permissionApi);
@@ -22,11 +22,15 @@ describe('EnrollmentPage without the settings and account permissions', () => {
         expect.arrayContaining([
           'enrollment.settings.read',
           'enrollment.portal-account.manage',
+          'enrollment.event.read',
         ]),
       );
     });
     expect(screen.queryByRole('tab', { name: 'Settings' })).toBeNull();
     expect(screen.queryByRole('tab', { name: 'Portal accounts' })).toBeNull();
+    expect(screen.queryByRole('tab', { name: 'Activity' })).toBeNull();
+    // Computers are readable per site, which cannot be asked up front.
+    expect(screen.getByRole('tab', { name: 'Computers' })).toBeInTheDocument();
   });
 
   it('still names the page being shown, which explains what is missing', async () => {

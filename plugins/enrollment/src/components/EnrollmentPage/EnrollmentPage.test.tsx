@@ -1,6 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
+  computer,
+  enrollmentEvent,
   invitation,
   mockEnrollmentApi,
   page,
@@ -82,5 +84,45 @@ describe('EnrollmentPage', () => {
     expect(
       await screen.findByRole('heading', { name: 'Enrollment Invitations' }),
     ).toBeInTheDocument();
+  });
+
+  it('links the computers and the activity as tabs', async () => {
+    const user = userEvent.setup();
+    const api = mockEnrollmentApi({
+      listComputers: jest.fn().mockResolvedValue(page([computer()])),
+      listEvents: jest
+        .fn()
+        .mockResolvedValue(
+          page([enrollmentEvent({ message: 'Started enrolling a Mac' })]),
+        ),
+    });
+    await renderEnrollment('', api);
+
+    const computers = screen.getByRole('tab', { name: 'Computers' });
+    expect(computers).toHaveAttribute('href', '/enrollment/computers');
+    const activity = await screen.findByRole('tab', { name: 'Activity' });
+    expect(activity).toHaveAttribute('href', '/enrollment/activity');
+
+    await user.click(computers);
+    expect(
+      await screen.findByRole('heading', { name: 'Enrolled Computers' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText("Jane's MacBook Pro")).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Computers' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+
+    await user.click(screen.getByRole('tab', { name: 'Activity' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Enrollment Activity' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('Started enrolling a Mac'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Activity' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
   });
 });

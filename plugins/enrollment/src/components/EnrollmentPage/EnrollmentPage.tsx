@@ -1,4 +1,6 @@
 import { Route, Routes } from 'react-router-dom';
+import { ActivityPage } from '../ActivityPage';
+import { ComputersPage } from '../ComputersPage';
 import { InvitationPage } from '../InvitationPage';
 import { InvitationsPage } from '../InvitationsPage';
 import { PortalAccountsPage } from '../PortalAccountsPage';
@@ -6,13 +8,15 @@ import { SettingsPage } from '../SettingsPage';
 
 /**
  * The plugin's page, mounted by the app: the invitation list, one page per
- * invitation below it (see invitationRouteRef), the portal accounts and the
- * settings.
+ * invitation below it (see invitationRouteRef), the computers, the activity
+ * log, the portal accounts and the settings.
  */
 export const EnrollmentPage = () => (
   <Routes>
     <Route path="/" element={<InvitationsPage />} />
     <Route path="/invitations/:id" element={<InvitationPage />} />
+    <Route path="/computers" element={<ComputersPage />} />
+    <Route path="/activity" element={<ActivityPage />} />
     <Route path="/accounts" element={<PortalAccountsPage />} />
     <Route path="/settings" element={<SettingsPage />} />
   </Routes>

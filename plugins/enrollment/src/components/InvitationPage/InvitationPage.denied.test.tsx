@@ -8,8 +8,8 @@ import {
   renderEnrollment,
 } from '../../__testUtils__/enrollment';
 
-describe('InvitationPage without the update permission', () => {
-  it('shows the invitation but offers neither cancel nor resend', async () => {
+describe('InvitationPage without the update and event permissions', () => {
+  it('shows the invitation but offers neither cancel, resend nor its activity', async () => {
     const permissionApi = mockApis.permission({ authorize: 'DENY' });
     const authorize = jest.spyOn(permissionApi, 'authorize');
     const api = mockEnrollmentApi({
@@ -42,5 +42,14 @@ describe('InvitationPage without the update permission', () => {
       screen.queryByRole('button', { name: /Resend to/ }),
     ).not.toBeInTheDocument();
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
+
+    expect(screen.getByText('Enrolled computers')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(authorize.mock.calls.map(([r]) => r.permission.name)).toContain(
+        'enrollment.event.read',
+      ),
+    );
+    expect(screen.queryByText('Activity')).not.toBeInTheDocument();
+    expect(api.listEvents).not.toHaveBeenCalled();
   });
 });

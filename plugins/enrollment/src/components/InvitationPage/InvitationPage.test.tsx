@@ -2,8 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   computer,
+  enrollmentEvent,
   invitationDetails,
   mockEnrollmentApi,
+  page,
   renderEnrollment,
   responseError,
 } from '../../__testUtils__/enrollment';
@@ -301,6 +303,57 @@ describe('InvitationPage', () => {
     await renderEnrollment('/invitations/inv-1', api);
     expect(
       await screen.findByText('No computer enrolled with this invitation yet'),
+    ).toBeInTheDocument();
+  });
+
+  it('lists the latest activity of the invitation', async () => {
+    const api = mockEnrollmentApi({
+      listEvents: jest.fn().mockResolvedValue(
+        page([
+          enrollmentEvent({
+            id: 'e-2',
+            type: 'mdm.enrolled',
+            actor: 'UDID-1',
+            message: 'A Mac enrolled',
+            createdAt: '2030-06-02T10:00:00.000Z',
+          }),
+          enrollmentEvent({
+            id: 'e-1',
+            type: 'invitation.created',
+            actor: 'user:default/alice',
+            message: 'Created the invitation',
+            createdAt: '2030-06-01T09:00:00.000Z',
+          }),
+        ]),
+      ),
+    });
+    await renderEnrollment('/invitations/inv-1', api);
+
+    expect(await screen.findByText('Activity')).toBeInTheDocument();
+    const enrolled = (await screen.findByText('A Mac enrolled')).closest('tr')!;
+    expect(within(enrolled).getByText('Check-in')).toBeInTheDocument();
+    expect(within(enrolled).getByText('UDID-1')).toBeInTheDocument();
+    expect(
+      within(enrolled).getByText(formatDateTime('2030-06-02T10:00:00.000Z')),
+    ).toBeInTheDocument();
+    const created = row('Created the invitation');
+    expect(within(created).getByText('Invitation')).toBeInTheDocument();
+    expect(within(created).getByText('alice')).toBeInTheDocument();
+    // Every event is of this invitation: no link back to the same page.
+    expect(
+      screen.queryByRole('link', { name: 'View invitation' }),
+    ).not.toBeInTheDocument();
+    expect(api.listEvents).toHaveBeenCalledWith({
+      invitationId: 'inv-1',
+      limit: 20,
+    });
+  });
+
+  it('says when nothing happened with the invitation yet', async () => {
+    const api = mockEnrollmentApi();
+    await renderEnrollment('/invitations/inv-1', api);
+    expect(
+      await screen.findByText('Nothing happened with this invitation yet.'),
     ).toBeInTheDocument();
   });
 

@@ -10,6 +10,7 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Grid from '@material-ui/core/Grid';
 import {
+  eventReadPermission,
   InvitationDetails,
   invitationUpdatePermission,
 } from '@macenroll/plugin-enrollment-common';
@@ -21,11 +22,15 @@ import { rootRouteRef } from '../../routes';
 import { EnrolledComputersCard } from '../EnrolledComputersCard';
 import { summarizeRecipients } from '../format';
 import { CancelInvitationButton } from './CancelInvitationButton';
+import { InvitationActivityCard } from './InvitationActivityCard';
 import { InvitationDetailsCard } from './InvitationDetailsCard';
 import { isOpen } from './invitationState';
 import { RecipientsCard } from './RecipientsCard';
 
-/** One invitation: its details, its recipients' mail and its computers. */
+/**
+ * One invitation: its details, its recipients' mail, its computers and,
+ * for those who may read the activity log, what happened with it.
+ */
 export const InvitationPage = () => {
   const { id = '' } = useParams();
   const api = useApi(enrollmentApiRef);
@@ -33,6 +38,9 @@ export const InvitationPage = () => {
   const { allowed: canUpdate } = usePermission({
     permission: invitationUpdatePermission,
     resourceRef: id,
+  });
+  const { allowed: canReadEvents } = usePermission({
+    permission: eventReadPermission,
   });
   const { value, loading, error } = useAsync(
     () => api.getInvitation(id),
@@ -67,6 +75,11 @@ export const InvitationPage = () => {
         <Grid item xs={12}>
           <EnrolledComputersCard invitationId={invitation.id} />
         </Grid>
+        {canReadEvents && (
+          <Grid item xs={12}>
+            <InvitationActivityCard invitationId={invitation.id} />
+          </Grid>
+        )}
       </Grid>
     );
   }

@@ -1,0 +1,22 @@
+import Typography from '@material-ui/core/Typography';
+import { ComputerUser } from '@macenroll/plugin-enrollment-common';
+
+/** Who a computer belongs to: the name people know, then how to find them. */
+export const ComputerUserCell = ({ user }: { user: ComputerUser }) => {
+  const { realName, username, email } = user;
+  if (!realName && !username && !email) return <>—</>;
+  // The username is the name when there is no real name; no need to repeat it.
+  const secondary = [realName ? username : undefined, email].filter(Boolean);
+  return (
+    <>
+      {(realName || username) && (
+        <Typography variant="body2">{realName || username}</Typography>
+      )}
+      {secondary.map(line => (
+        <Typography key={line} variant="body2" color="textSecondary">
+          {line}
+        </Typography>
+      ))}
+    </>
+  );
+};

@@ -1,0 +1,1 @@
+export { ComputersPage } from './ComputersPage';

@@ -1,0 +1,1 @@
+export { EventCategoryChip, eventCategoryOf } from './EventCategoryChip';

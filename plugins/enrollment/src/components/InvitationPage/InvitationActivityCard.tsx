@@ -1,0 +1,64 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Typography from '@material-ui/core/Typography';
+import { EnrollmentEvent } from '@macenroll/plugin-enrollment-common';
+import useAsync from 'react-use/esm/useAsync';
+import { enrollmentApiRef } from '../../api';
+import { INVITATION_EVENT_COLUMNS } from '../eventColumns';
+
+// Enough to follow one invitation; the full history is on the activity page.
+const LATEST = 20;
+
+const TABLE_OPTIONS = {
+  paging: false,
+  search: false,
+  toolbar: false,
+  sorting: false,
+  draggable: false,
+};
+
+/** What happened with one invitation lately: mail, portal visits, Macs. */
+export const InvitationActivityCard = (props: { invitationId: string }) => {
+  const api = useApi(enrollmentApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.listEvents({ invitationId: props.invitationId, limit: LATEST }),
+    [api, props.invitationId],
+  );
+
+  let content;
+  if (loading) {
+    content = <Progress />;
+  } else if (error) {
+    content = <ResponseErrorPanel error={error} />;
+  } else if (!value?.items.length) {
+    content = (
+      <Typography color="textSecondary">
+        Nothing happened with this invitation yet.
+      </Typography>
+    );
+  } else {
+    content = (
+      <Table<EnrollmentEvent>
+        columns={INVITATION_EVENT_COLUMNS}
+        data={value.items}
+        options={TABLE_OPTIONS}
+      />
+    );
+  }
+
+  const subheader =
+    value && value.totalCount > value.items.length
+      ? `The latest ${value.items.length} of ${value.totalCount} events`
+      : undefined;
+
+  return (
+    <InfoCard title="Activity" subheader={subheader}>
+      {content}
+    </InfoCard>
+  );
+};
