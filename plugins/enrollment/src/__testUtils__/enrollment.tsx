@@ -152,6 +152,7 @@ export function mockEnrollmentApi(
     getInvitation: jest.fn().mockResolvedValue(invitationDetails()),
     createInvitation: jest.fn(),
     cancelInvitation: jest.fn(),
+    deleteInvitation: jest.fn(),
     resendInvitation: jest.fn(),
     listInvitationComputers: jest.fn().mockResolvedValue({ items: [] }),
     listComputers: jest.fn().mockResolvedValue(page([])),

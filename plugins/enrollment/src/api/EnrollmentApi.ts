@@ -53,6 +53,8 @@ export interface EnrollmentApi {
     request: CreateInvitationRequest,
   ): Promise<CreatedInvitation>;
   cancelInvitation(id: string): Promise<InvitationDetails>;
+  /** Deletes it with its recipients; its computers stay, detached. */
+  deleteInvitation(id: string): Promise<void>;
   /** Resends to the given recipients, or to every failed one when none are given. */
   resendInvitation(
     id: string,

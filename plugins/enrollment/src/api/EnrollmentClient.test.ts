@@ -194,10 +194,12 @@ describe('EnrollmentClient', () => {
       json({ id: 'a/b' }),
       json({ id: 'a/b' }),
       json({ items: [] }),
+      new Response(null, { status: 204 }),
     );
     await client.getInvitation('a/b?c');
     await client.cancelInvitation('a/b?c');
     await client.listInvitationComputers('a/b?c');
+    await expect(client.deleteInvitation('a/b?c')).resolves.toBeUndefined();
     expect(sent(fetch, 0).url).toBe(`${BASE}/invitations/a%2Fb%3Fc`);
     expect(sent(fetch, 1)).toEqual({
       url: `${BASE}/invitations/a%2Fb%3Fc/cancel`,
@@ -206,6 +208,10 @@ describe('EnrollmentClient', () => {
       body: {},
     });
     expect(sent(fetch, 2).url).toBe(`${BASE}/invitations/a%2Fb%3Fc/computers`);
+    expect(sent(fetch, 3)).toMatchObject({
+      url: `${BASE}/invitations/a%2Fb%3Fc`,
+      method: 'DELETE',
+    });
   });
 
   it('resends to the given recipients, or to the failed ones with an empty body', async () => {
@@ -367,6 +373,7 @@ describe('EnrollmentClient', () => {
         }),
     ],
     ['cancelInvitation', (c: EnrollmentClient) => c.cancelInvitation('i')],
+    ['deleteInvitation', (c: EnrollmentClient) => c.deleteInvitation('i')],
     ['resendInvitation', (c: EnrollmentClient) => c.resendInvitation('i')],
     ['getInvitation', (c: EnrollmentClient) => c.getInvitation('i')],
     ['deleteSite', (c: EnrollmentClient) => c.deleteSite('s')],

@@ -85,6 +85,10 @@ export class EnrollmentClient implements EnrollmentApi {
     );
   }
 
+  async deleteInvitation(id: string): Promise<void> {
+    await this.request('DELETE', `/invitations/${encodeURIComponent(id)}`);
+  }
+
   async resendInvitation(
     id: string,
     recipients?: string[],

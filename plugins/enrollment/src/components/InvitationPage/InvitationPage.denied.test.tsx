@@ -8,8 +8,8 @@ import {
   renderEnrollment,
 } from '../../__testUtils__/enrollment';
 
-describe('InvitationPage without the update and event permissions', () => {
-  it('shows the invitation but offers neither cancel, resend nor its activity', async () => {
+describe('InvitationPage without the update, delete and event permissions', () => {
+  it('shows the invitation but offers neither cancel, delete, resend nor its activity', async () => {
     const permissionApi = mockApis.permission({ authorize: 'DENY' });
     const authorize = jest.spyOn(permissionApi, 'authorize');
     const api = mockEnrollmentApi({
@@ -37,6 +37,14 @@ describe('InvitationPage without the update and event permissions', () => {
     );
     expect(
       screen.queryByRole('button', { name: 'Cancel invitation' }),
+    ).not.toBeInTheDocument();
+    await waitFor(() =>
+      expect(authorize.mock.calls.map(([r]) => r.permission.name)).toContain(
+        'enrollment.invitation.delete',
+      ),
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Delete invitation' }),
     ).not.toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: /Resend to/ }),

@@ -247,6 +247,43 @@ describe('InvitationPage', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('deletes the invitation after confirmation and goes back to the list', async () => {
+    const user = userEvent.setup();
+    const api = mockEnrollmentApi({
+      getInvitation: jest
+        .fn()
+        .mockResolvedValue(invitationDetails({ status: 'used' })),
+      deleteInvitation: jest
+        .fn()
+        .mockRejectedValueOnce(new Error('The database is read-only'))
+        .mockResolvedValueOnce(undefined),
+    });
+    await renderEnrollment('/invitations/inv-1', api);
+
+    // Any status may be deleted, a used one too.
+    await user.click(
+      await screen.findByRole('button', { name: 'Delete invitation' }),
+    );
+    const confirm = await screen.findByRole('dialog');
+    expect(
+      within(confirm).getByText('Delete this invitation?'),
+    ).toBeInTheDocument();
+    await user.click(
+      within(confirm).getByRole('button', { name: 'Delete invitation' }),
+    );
+    // A failure keeps the dialog open and says why.
+    expect(
+      await within(confirm).findByText(/The database is read-only/),
+    ).toBeInTheDocument();
+    await user.click(
+      within(confirm).getByRole('button', { name: 'Delete invitation' }),
+    );
+    expect(api.deleteInvitation).toHaveBeenCalledWith('inv-1');
+    expect(
+      await screen.findByRole('heading', { name: 'Enrollment Invitations' }),
+    ).toBeInTheDocument();
+  });
+
   it.each(['cancelled', 'expired', 'used'] as const)(
     'offers no cancel when the invitation is %s',
     async status => {

@@ -11,17 +11,19 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import Grid from '@material-ui/core/Grid';
 import {
   eventReadPermission,
+  invitationDeletePermission,
   InvitationDetails,
   invitationUpdatePermission,
 } from '@macenroll/plugin-enrollment-common';
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { EnrolledComputersCard } from '../EnrolledComputersCard';
 import { summarizeRecipients } from '../format';
 import { CancelInvitationButton } from './CancelInvitationButton';
+import { DeleteInvitationButton } from './DeleteInvitationButton';
 import { InvitationActivityCard } from './InvitationActivityCard';
 import { InvitationDetailsCard } from './InvitationDetailsCard';
 import { isOpen } from './invitationState';
@@ -39,6 +41,11 @@ export const InvitationPage = () => {
     permission: invitationUpdatePermission,
     resourceRef: id,
   });
+  const { allowed: canDelete } = usePermission({
+    permission: invitationDeletePermission,
+    resourceRef: id,
+  });
+  const navigate = useNavigate();
   const { allowed: canReadEvents } = usePermission({
     permission: eventReadPermission,
   });
@@ -106,6 +113,12 @@ export const InvitationPage = () => {
             <CancelInvitationButton
               invitationId={invitation.id}
               onCancelled={setUpdated}
+            />
+          )}
+          {canDelete && invitation && (
+            <DeleteInvitationButton
+              invitationId={invitation.id}
+              onDeleted={() => navigate(listLink)}
             />
           )}
         </ContentHeader>
