@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   launchChromium,
+  Locator,
+  Page,
   RunningSmtp,
   startSmtpServer,
 } from '@internal/test-harness';
@@ -10,6 +12,22 @@ import { ROOT, RunningDemo, startDemo } from './demo';
 jest.setTimeout(420_000);
 
 const SCREENSHOTS = join(ROOT, 'test-results');
+
+/**
+ * Reloads until `locator` shows: the pages load their data once, so a
+ * change made by the backend's mail task appears on the next load.
+ */
+async function reloadUntilShown(page: Page, locator: Locator, tries = 60) {
+  for (let i = 1; ; i++) {
+    try {
+      await locator.first().waitFor({ timeout: 2_000 });
+      return;
+    } catch (error) {
+      if (i >= tries) throw error;
+      await page.reload();
+    }
+  }
+}
 
 describe('the demo', () => {
   let demo: RunningDemo;
@@ -20,7 +38,9 @@ describe('the demo', () => {
       config: {
         enrollment: {
           smtp: smtp.clientConfig(),
-          delivery: { intervalSeconds: 2 },
+          // One attempt: an SMTP outage fails a recipient at once, so the
+          // outage test sees "Failed" and its reason without waiting.
+          delivery: { intervalSeconds: 2, maxAttempts: 1 },
         },
       },
     });
@@ -142,12 +162,7 @@ describe('the demo', () => {
       expect(await portal.text()).toContain('id="enroll-login"');
 
       await dialog.getByRole('button', { name: /close/i }).click();
-      for (let i = 0; i < 20; i++) {
-        if (await page.getByText('Sent', { exact: true }).count()) break;
-        await page.reload();
-        await page.waitForTimeout(500);
-      }
-      await page.getByText('Sent', { exact: true }).first().waitFor();
+      await reloadUntilShown(page, page.getByText('Sent', { exact: true }));
       await page.screenshot({
         path: join(SCREENSHOTS, 'invitation-sent.png'),
         fullPage: true,
@@ -159,6 +174,63 @@ describe('the demo', () => {
       });
       throw error;
     } finally {
+      await browser.close();
+    }
+  });
+  it('shows an invitation failed with the reason while SMTP is down, and resends it once SMTP is back', async () => {
+    const browser = await launchChromium();
+    const page = await browser.context.newPage();
+    await smtp.stop();
+    let smtpUp = false;
+    try {
+      await page.goto(`${demo.appUrl}/`);
+      await page.getByRole('button', { name: /enter/i }).click();
+      await page.getByRole('button', { name: 'New invitation' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog
+        .getByRole('textbox', { name: 'Recipients' })
+        .fill('dan@example.com');
+      for (let i = 0; i < 3; i++)
+        await dialog.getByRole('button', { name: 'Next' }).click();
+      await dialog.getByRole('button', { name: 'Send' }).click();
+      await dialog.getByRole('textbox', { name: 'Enrollment link' }).waitFor();
+      await dialog.getByRole('button', { name: /close/i }).click();
+
+      await page.getByRole('link', { name: /dan@example\.com/ }).click();
+      // The reason is on the invitation's page, per recipient.
+      await reloadUntilShown(page, page.getByText('Failed', { exact: true }));
+      await page
+        .getByText(/ECONNREFUSED/)
+        .first()
+        .waitFor();
+      await smtp.start();
+      smtpUp = true;
+      const before = smtp.received.length;
+      await page
+        .getByRole('button', { name: /Resend to failed \(1\)/ })
+        .click();
+      await page.getByText(/will be sent again to 1 recipient/).waitFor();
+      const mails = await smtp.waitForMessages(before + 1, 30_000);
+      expect(mails[before].envelope.to).toEqual(['dan@example.com']);
+      await reloadUntilShown(page, page.getByText('Sent', { exact: true }));
+      await page.screenshot({
+        path: join(SCREENSHOTS, 'invitation-resent.png'),
+        fullPage: true,
+      });
+    } catch (error) {
+      await page.screenshot({
+        path: join(SCREENSHOTS, 'failure-resend.png'),
+        fullPage: true,
+      });
+      const mailLog = demo
+        .output()
+        .split('\n')
+        .filter(line => /mail|scheduled task/i.test(line))
+        .slice(-20)
+        .join('\n');
+      throw new Error(`${error}\nThe backend's mail log:\n${mailLog}`);
+    } finally {
+      if (!smtpUp) await smtp.start();
       await browser.close();
     }
   });

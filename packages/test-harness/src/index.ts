@@ -11,3 +11,4 @@ export { SEED_PEOPLE, SEED_GROUPS, type SeedPerson } from './slapdSeed';
 export { startSmtpServer, type RunningSmtp, type ReceivedMail } from './smtp';
 export { launchChromium } from './chromium';
 export { createTestDatabases, testDatabaseIds } from './databases';
+export type { Locator, Page } from 'playwright-core';
