@@ -1,3 +1,4 @@
+/* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "expectRefusal"] }] */
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { enrollmentPlugin } from '../plugin';
@@ -82,7 +83,7 @@ describe('public routes under hostile input', () => {
     const res = await request(server)
       .get(`${BASE}/enroll`)
       .set('User-Agent', SAFARI)
-      .set('Cookie', 'enroll_sid=%E0%A4%A; enroll_sid=' + 'z'.repeat(4000));
+      .set('Cookie', `enroll_sid=%E0%A4%A; enroll_sid=${'z'.repeat(4000)}`);
     expect(res.status).toBe(200);
     expect(res.text).toContain('id="enroll-login"');
   });

@@ -462,6 +462,16 @@ describe('the enrollment portal', () => {
     expect((await login(browser(), 'kiosk', 'new-kiosk-pass-2')).status).toBe(
       303,
     );
+    const adminChanges = await api(
+      'get',
+      '/events?category=admin&search=kiosk',
+    );
+    expect(adminChanges.body.items.map((e: any) => e.message)).toEqual([
+      'Enabled and reset the password of the portal account "kiosk"',
+      'Disabled the portal account "kiosk"',
+      'Added the portal account "kiosk"',
+    ]);
+    expect(JSON.stringify(adminChanges.body)).not.toContain('new-kiosk-pass');
 
     const configAccount = await api('patch', '/portal-accounts/enroll').send({
       disabled: true,

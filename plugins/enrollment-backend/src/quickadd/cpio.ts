@@ -29,18 +29,19 @@ function header(
   mtime: number,
 ): Buffer {
   const name = Buffer.from(`${entry.path}\0`, 'utf8');
-  const fields =
-    '070707' +
-    octal(0, 6) + // dev
-    octal(ino, 6) +
-    octal(entry.mode, 6) +
-    octal(UID, 6) +
-    octal(GID, 6) +
-    octal(entry.nlink, 6) +
-    octal(0, 6) + // rdev
-    octal(mtime, 11) +
-    octal(name.length, 6) +
-    octal(entry.size, 11);
+  const fields = [
+    '070707',
+    octal(0, 6), // dev
+    octal(ino, 6),
+    octal(entry.mode, 6),
+    octal(UID, 6),
+    octal(GID, 6),
+    octal(entry.nlink, 6),
+    octal(0, 6), // rdev
+    octal(mtime, 11),
+    octal(name.length, 6),
+    octal(entry.size, 11),
+  ].join('');
   return Buffer.concat([Buffer.from(fields, 'ascii'), name]);
 }
 

@@ -49,7 +49,7 @@ const accountChangeBody = z.strictObject({
 });
 
 function describeAccountChange(
-  username: string,
+  name: string,
   change: z.infer<typeof accountChangeBody>,
 ): string {
   const what = [
@@ -60,7 +60,7 @@ function describeAccountChange(
   const verb = what.length ? what.join(' and ') : 'changed nothing of';
   return `${verb[0].toUpperCase()}${verb.slice(
     1,
-  )} the portal account "${username}"`;
+  )} the portal account "${name}"`;
 }
 
 /** Admin routes for the portal's settings and local accounts. */
