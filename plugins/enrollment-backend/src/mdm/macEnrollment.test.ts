@@ -1,38 +1,29 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import {
-  requireCommand,
-  RunningSlapd,
-  startSlapd,
-} from '@internal/test-harness';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { RunningSlapd } from '@internal/test-harness';
 import plist from 'plist';
 import request from 'supertest';
-import { enrollmentPlugin } from '../plugin';
+import {
+  createInvitation,
+  derToPem,
+  loginAtPortal,
+  openssl,
+  payloadOf,
+  runScepclient,
+  SAFARI_14,
+  startEnrollmentBackend,
+  TOPIC,
+  verifyAndParseProfile,
+  verifyCertificate,
+} from '../__testUtils__/macAtPortal';
 
 jest.setTimeout(180_000);
 
-const openssl = requireCommand('openssl', 'openssl');
-const scepclient = requireCommand('scepclient', 'scep');
-const python = requireCommand('python3', 'python3');
-const SAFARI =
-  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
-const TOPIC = 'com.apple.mgmt.External.11111111-2222-3333-4444-555555555555';
 const UDID = '66ADE930-1234-4ABC-9DEF-0123456789AB';
 const CHECKIN = 'application/x-apple-aspen-mdm-checkin';
-
-const binary = (res: any, done: any) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 /** The Mac: a key and certificate from scepclient, openssl to sign like macOS does. */
 class FakeMac {
@@ -70,29 +61,8 @@ describe('a Mac enrolls end to end', () => {
   const admin = () => mockCredentials.user.header('user:default/admin');
 
   beforeAll(async () => {
-    slapd = await startSlapd();
+    ({ server, slapd } = await startEnrollmentBackend());
     dir = mkdtempSync(join(tmpdir(), 'mac-'));
-    const backend = await startTestBackend({
-      features: [
-        enrollmentPlugin,
-        mockServices.permissions.factory(),
-        mockServices.rootConfig.factory({
-          data: {
-            enrollment: {
-              organization: 'Acme',
-              topic: TOPIC,
-              ldap: {
-                url: slapd.url,
-                bindDn: slapd.bindDn,
-                bindPassword: slapd.bindPassword,
-                users: { baseDn: slapd.baseDn },
-              },
-            },
-          },
-        }),
-      ],
-    });
-    server = backend.server;
   });
   afterAll(async () => {
     await slapd?.stop();
@@ -104,60 +74,19 @@ describe('a Mac enrolls end to end', () => {
 
   it('from the invitation to a computer with its user, through SCEP, check-in and commands', async () => {
     // 1. An admin invites; the person opens the link in Safari and logs in.
-    const invitation = (
-      await request(server)
-        .post('/api/enrollment/invitations')
-        .set('Authorization', admin())
-        .send({
-          recipients: [],
-          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-          requireLogin: true,
-          multipleUses: false,
-        })
-    ).body;
-    const safari = request.agent(server);
-    const link = new URL(invitation.url);
-    await safari
-      .get(`/api/enrollment${link.pathname}${link.search}`)
-      .set('User-Agent', SAFARI);
-    const loginPage = await safari
-      .get('/api/enrollment/enroll')
-      .set('User-Agent', SAFARI);
-    const csrf = /name="csrf" value="([^"]+)"/.exec(loginPage.text)![1];
-    await safari
-      .post('/api/enrollment/enroll/login')
-      .set('User-Agent', SAFARI)
-      .type('form')
-      .send({ csrf, username: 'alice', password: slapd.people.alice.password });
-    const downloads = await safari
-      .get('/api/enrollment/enroll')
-      .set('User-Agent', SAFARI);
-    const href = (id: string) =>
-      new RegExp(`id="${id}" href="([^"]+)"`)
-        .exec(downloads.text)![1]
-        .replace(/&amp;/g, '&');
+    const invitation = await createInvitation(server);
+    const safari = await loginAtPortal(server, {
+      userAgent: SAFARI_14,
+      invitationUrl: invitation.url,
+      username: 'alice',
+      password: slapd.people.alice.password,
+    });
 
     // 2. The CA and the signed profile.
-    const ca = await safari
-      .get(href('download-ca'))
-      .set('User-Agent', SAFARI)
-      .buffer(true)
-      .parse(binary);
+    const ca = await safari.download(safari.href('download-ca'));
     writeFileSync(join(dir, 'ca.der'), ca.body);
-    execFileSync(openssl, [
-      'x509',
-      '-inform',
-      'DER',
-      '-in',
-      join(dir, 'ca.der'),
-      '-out',
-      join(dir, 'ca.pem'),
-    ]);
-    const profile = await safari
-      .get(href('download-profile'))
-      .set('User-Agent', SAFARI)
-      .buffer(true)
-      .parse(binary);
+    derToPem(join(dir, 'ca.der'), join(dir, 'ca.pem'));
+    const profile = await safari.download(safari.href('download-profile'));
     expect(profile.status).toBe(200);
     expect(profile.headers['content-type']).toBe(
       'application/x-apple-aspen-config',
@@ -166,37 +95,13 @@ describe('a Mac enrolls end to end', () => {
       /filename="Acme Enrollment.mobileconfig"/,
     );
     writeFileSync(join(dir, 'profile.der'), profile.body);
-    const verify = execFileSync(
-      openssl,
-      [
-        'cms',
-        '-verify',
-        '-inform',
-        'DER',
-        '-in',
-        join(dir, 'profile.der'),
-        '-CAfile',
-        join(dir, 'ca.pem'),
-        '-out',
-        join(dir, 'profile.xml'),
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
+    const parsed = verifyAndParseProfile(
+      dir,
+      join(dir, 'profile.der'),
+      join(dir, 'ca.pem'),
     );
-    expect(verify).toBeDefined();
-    const parsed = JSON.parse(
-      execFileSync(python, [
-        '-c',
-        'import sys, json, plistlib\nd = plistlib.load(open(sys.argv[1], "rb"))\n' +
-          'print(json.dumps(d, default=lambda o: o.hex() if isinstance(o, bytes) else str(o)))',
-        join(dir, 'profile.xml'),
-      ]).toString(),
-    );
-    const scepPayload = parsed.PayloadContent.find(
-      (p: any) => p.PayloadType === 'com.apple.security.scep',
-    );
-    const mdmPayload = parsed.PayloadContent.find(
-      (p: any) => p.PayloadType === 'com.apple.mdm',
-    );
+    const scepPayload = payloadOf(parsed, 'com.apple.security.scep');
+    const mdmPayload = payloadOf(parsed, 'com.apple.mdm');
     expect(mdmPayload).toMatchObject({
       Topic: TOPIC,
       SignMessage: true,
@@ -204,38 +109,14 @@ describe('a Mac enrolls end to end', () => {
     });
     expect(mdmPayload.IdentityCertificateUUID).toBe(scepPayload.PayloadUUID);
 
-    // 3. SCEP with the profile's challenge, by micromdm's scepclient. Not
-    // execFileSync: the SCEP server runs in this process and must keep serving.
-    const run = promisify(execFile);
-    const scepUrl = new URL(scepPayload.PayloadContent.URL);
-    scepUrl.host = `127.0.0.1:${server.address().port}`;
+    // 3. SCEP with the profile's challenge, by micromdm's scepclient.
     const scep = (m: FakeMac, cn: string) =>
-      run(scepclient, [
-        '-server-url',
-        scepUrl.toString(),
-        '-challenge',
-        scepPayload.PayloadContent.Challenge,
-        '-private-key',
-        m.key,
-        '-certificate',
-        m.cert,
-        '-cn',
-        cn,
-        '-organization',
-        'Acme',
-      ]);
+      runScepclient(server, scepPayload, { key: m.key, cert: m.cert, cn });
     const mac = new FakeMac(dir);
     await scep(mac, 'Alice Mac');
-    expect(
-      execFileSync(openssl, [
-        'verify',
-        '-CAfile',
-        join(dir, 'ca.pem'),
-        mac.cert,
-      ])
-        .toString()
-        .trim(),
-    ).toBe(`${mac.cert}: OK`);
+    expect(verifyCertificate(join(dir, 'ca.pem'), mac.cert)).toBe(
+      `${mac.cert}: OK`,
+    );
     // The challenge works once.
     await expect(
       scep(new FakeMac(mkdtempSync(join(tmpdir(), 'mac2-'))), 'Thief'),

@@ -1,0 +1,205 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  requireCommand,
+  RunningSlapd,
+  startSlapd,
+} from '@internal/test-harness';
+import request from 'supertest';
+import { enrollmentPlugin } from '../plugin';
+
+// The real tools a Mac's part is played with; missing ones fail the test.
+export const openssl = requireCommand('openssl', 'openssl');
+export const scepclient = requireCommand('scepclient', 'scep');
+export const python = requireCommand('python3', 'python3');
+
+export const TOPIC =
+  'com.apple.mgmt.External.11111111-2222-3333-4444-555555555555';
+export const SAFARI_14 =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
+export const SAFARI_1012 =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_12_6) AppleWebKit/603.3.8 (KHTML, like Gecko) Version/10.1.2 Safari/603.3.8';
+
+/** A supertest parser that keeps a binary body as one Buffer. */
+export const binary = (res: any, done: any) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+/** The plugin with an APNs topic and LDAP login against a fresh slapd. */
+export async function startEnrollmentBackend(
+  enrollment: Record<string, unknown> = {},
+): Promise<{ server: any; slapd: RunningSlapd }> {
+  const slapd = await startSlapd();
+  const backend = await startTestBackend({
+    features: [
+      enrollmentPlugin,
+      mockServices.permissions.factory(),
+      mockServices.rootConfig.factory({
+        data: {
+          enrollment: {
+            organization: 'Acme',
+            topic: TOPIC,
+            ldap: {
+              url: slapd.url,
+              bindDn: slapd.bindDn,
+              bindPassword: slapd.bindPassword,
+              users: { baseDn: slapd.baseDn },
+            },
+            ...enrollment,
+          },
+        },
+      }),
+    ],
+  });
+  return { server: backend.server, slapd };
+}
+
+/** An admin creates a single-use invitation that requires login. */
+export async function createInvitation(
+  server: any,
+): Promise<{ id: string; url: string }> {
+  const res = await request(server)
+    .post('/api/enrollment/invitations')
+    .set('Authorization', mockCredentials.user.header('user:default/admin'))
+    .send({
+      recipients: [],
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      requireLogin: true,
+      multipleUses: false,
+    });
+  return res.body;
+}
+
+/**
+ * Safari opens the invitation link, logs in and reaches the download step;
+ * returns the browser and the download step's page.
+ */
+export async function loginAtPortal(
+  server: any,
+  options: {
+    userAgent: string;
+    invitationUrl: string;
+    username: string;
+    password: string;
+  },
+) {
+  const agent = request.agent(server);
+  const get = (path: string) =>
+    agent.get(path).set('User-Agent', options.userAgent);
+  const link = new URL(options.invitationUrl);
+  await get(`/api/enrollment${link.pathname}${link.search}`);
+  const loginPage = await get('/api/enrollment/enroll');
+  const csrf = /name="csrf" value="([^"]+)"/.exec(loginPage.text)![1];
+  await agent
+    .post('/api/enrollment/enroll/login')
+    .set('User-Agent', options.userAgent)
+    .type('form')
+    .send({ csrf, username: options.username, password: options.password });
+  const downloads = await get('/api/enrollment/enroll');
+  return {
+    get,
+    downloads: downloads.text,
+    /** The href of the download link with this id. */
+    href: (id: string) =>
+      new RegExp(`id="${id}" href="([^"]+)"`)
+        .exec(downloads.text)![1]
+        .replace(/&amp;/g, '&'),
+    /** Downloads a file the way Safari does, as bytes. */
+    download: (path: string) => get(path).buffer(true).parse(binary),
+  };
+}
+
+/** DER certificate file → PEM file, by openssl. */
+export function derToPem(derFile: string, pemFile: string): void {
+  execFileSync(openssl, [
+    'x509',
+    '-inform',
+    'DER',
+    '-in',
+    derFile,
+    '-out',
+    pemFile,
+  ]);
+}
+
+/**
+ * Verifies a signed profile with `openssl cms -verify` against the CA and
+ * parses its plist with Python's plistlib (a parser other than ours).
+ */
+export function verifyAndParseProfile(
+  dir: string,
+  profileDerFile: string,
+  caPemFile: string,
+): any {
+  const xml = join(dir, 'profile.xml');
+  execFileSync(
+    openssl,
+    [
+      'cms',
+      '-verify',
+      '-inform',
+      'DER',
+      '-in',
+      profileDerFile,
+      '-CAfile',
+      caPemFile,
+      '-out',
+      xml,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return JSON.parse(
+    execFileSync(python, [
+      '-c',
+      'import sys, json, plistlib\nd = plistlib.load(open(sys.argv[1], "rb"))\n' +
+        'print(json.dumps(d, default=lambda o: o.hex() if isinstance(o, bytes) else str(o)))',
+      xml,
+    ]).toString(),
+  );
+}
+
+/** The profile's payload of the given PayloadType. */
+export const payloadOf = (profile: any, type: string) =>
+  profile.PayloadContent.find((p: any) => p.PayloadType === type);
+
+/**
+ * Runs micromdm's scepclient with a profile's SCEP payload against this
+ * server. Not execFileSync: the SCEP server runs in this process.
+ */
+export function runScepclient(
+  server: any,
+  scepPayload: any,
+  files: { key: string; cert: string; cn: string },
+) {
+  const url = new URL(scepPayload.PayloadContent.URL);
+  url.host = `127.0.0.1:${server.address().port}`;
+  return promisify(execFile)(scepclient, [
+    '-server-url',
+    url.toString(),
+    '-challenge',
+    scepPayload.PayloadContent.Challenge,
+    '-private-key',
+    files.key,
+    '-certificate',
+    files.cert,
+    '-cn',
+    files.cn,
+    '-organization',
+    'Acme',
+  ]);
+}
+
+/** `openssl verify` of a certificate against the CA: "<file>: OK" when it chains. */
+export function verifyCertificate(caPemFile: string, certFile: string): string {
+  return execFileSync(openssl, ['verify', '-CAfile', caPemFile, certFile])
+    .toString()
+    .trim();
+}
