@@ -130,6 +130,12 @@ export interface Config {
       certificateLifetimeDays?: number;
     };
 
+    /** The activity log (enrollment_events). */
+    events?: {
+      /** Days an event is kept; older ones are deleted by the cleanup task (default 365). */
+      retentionDays?: number;
+    };
+
     /** The QuickAdd package offered to macOS 10.12.6 and earlier. */
     quickadd?: {
       /**

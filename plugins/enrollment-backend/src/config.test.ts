@@ -23,7 +23,18 @@ describe('readEnrollmentSettings', () => {
       localAccounts: [],
       mdm: { agentManifestUrl: undefined, certificateLifetimeDays: 365 },
       quickadd: { identifier: 'com.macenroll.enrollment.quickadd' },
+      eventRetentionDays: 365,
     });
+  });
+
+  it('takes an event retention in whole days', () => {
+    const read = (retentionDays: number) =>
+      readEnrollmentSettings(
+        new ConfigReader({ enrollment: { events: { retentionDays } } }),
+      );
+    expect(read(30).eventRetentionDays).toBe(30);
+    expect(() => read(0)).toThrow(/retentionDays/);
+    expect(() => read(1.5)).toThrow(/whole number/);
   });
 
   it('takes a reverse-DNS QuickAdd package identifier and refuses others', () => {

@@ -31,6 +31,8 @@ export interface EnrollmentSettings {
   mdm: { agentManifestUrl?: string; certificateLifetimeDays: number };
   /** The QuickAdd package for macOS 10.12.6 and earlier. */
   quickadd: { identifier: string };
+  /** Days the activity log keeps an event. */
+  eventRetentionDays: number;
   /** Local portal accounts from config, each with a password or an scrypt hash. */
   localAccounts: Array<{
     username: string;
@@ -169,8 +171,21 @@ export function readEnrollmentSettings(config: Config): EnrollmentSettings {
     );
   }
 
+  const eventRetentionDays =
+    root?.getOptionalNumber('events.retentionDays') ?? 365;
+  if (
+    !Number.isInteger(eventRetentionDays) ||
+    eventRetentionDays < 1 ||
+    eventRetentionDays > 36500
+  ) {
+    throw new InputError(
+      'enrollment.events.retentionDays must be a whole number of days between 1 and 36500',
+    );
+  }
+
   return {
     mdm: { agentManifestUrl, certificateLifetimeDays },
+    eventRetentionDays,
     quickadd: { identifier: quickaddIdentifier },
     localAccounts,
     organization,

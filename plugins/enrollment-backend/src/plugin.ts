@@ -166,6 +166,9 @@ export const enrollmentPlugin = createBackendPlugin({
           fn: async () => {
             await sessions.deleteExpired(new Date());
             await enrollments.deleteExpired(new Date());
+            await events.deleteOlderThan(
+              new Date(Date.now() - settings.eventRetentionDays * 86_400_000),
+            );
           },
         });
 

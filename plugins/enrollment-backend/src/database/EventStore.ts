@@ -55,6 +55,13 @@ export class EventStore {
     });
   }
 
+  /** Deletes events recorded before `cutoff`; returns how many. */
+  async deleteOlderThan(cutoff: Date): Promise<number> {
+    return this.db('enrollment_events')
+      .where('created_at', '<', cutoff)
+      .delete();
+  }
+
   /** Newest first. */
   async list(
     query: Required<Pick<ListEventsQuery, 'offset' | 'limit'>> &
