@@ -1,15 +1,14 @@
 /* eslint-disable no-console */
 // Benchmark: listing invitations among 100,000 on PostgreSQL (and SQLite).
-// Run with `npm run bench` from the repository root.
+// Run with `npm run bench` from the repository root (bench/index.ts).
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import { DatabaseInvitationStore } from '../src/database/DatabaseInvitationStore';
 import { DatabaseSiteStore } from '../src/database/SiteStore';
+import { time } from './timing';
 
 const COUNT = Number(process.env.BENCH_INVITATIONS ?? 100_000);
-const RUNS = 30;
-const PG = process.env.BENCH_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432';
 
 async function seed(knex: Knex): Promise<string[]> {
   await knex.migrate.latest({ directory: `${__dirname}/../migrations` });
@@ -75,25 +74,7 @@ async function seed(knex: Knex): Promise<string[]> {
   return siteIds;
 }
 
-async function time(label: string, fn: () => Promise<unknown>) {
-  await fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(samples.length / 2)];
-  const p95 = samples[Math.floor(samples.length * 0.95)];
-  console.log(
-    `  ${label.padEnd(52)} median ${median
-      .toFixed(1)
-      .padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms`,
-  );
-}
-
-async function bench(name: string, knex: Knex) {
+export async function benchInvitationList(name: string, knex: Knex) {
   const t0 = performance.now();
   const siteIds = await seed(knex);
   console.log(
@@ -133,42 +114,3 @@ async function bench(name: string, knex: Knex) {
     store.list({ ...page, orderBy: 'status' }, now),
   );
 }
-
-async function main() {
-  const dbName = `enrollment_bench_${Date.now()}`;
-  const admin = knexFactory({ client: 'pg', connection: `${PG}/postgres` });
-  try {
-    await admin.raw(`CREATE DATABASE ${dbName}`);
-  } catch (error) {
-    throw new Error(
-      `PostgreSQL is needed at ${PG} for the benchmark: ${error}`,
-    );
-  }
-  const pg = knexFactory({
-    client: 'pg',
-    connection: `${PG}/${dbName}`,
-    pool: { min: 1, max: 4 },
-  });
-  try {
-    await bench('PostgreSQL', pg);
-  } finally {
-    await pg.destroy();
-    await admin.raw(`DROP DATABASE IF EXISTS ${dbName}`);
-    await admin.destroy();
-  }
-  const sqlite = knexFactory({
-    client: 'better-sqlite3',
-    connection: ':memory:',
-    useNullAsDefault: true,
-  });
-  try {
-    await bench('SQLite (in memory)', sqlite);
-  } finally {
-    await sqlite.destroy();
-  }
-}
-
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
