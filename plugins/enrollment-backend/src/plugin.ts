@@ -33,6 +33,7 @@ import { DatabaseCaStore } from './database/CaStore';
 import { ComputerStore } from './database/ComputerStore';
 import { DatabaseInvitationStore } from './database/DatabaseInvitationStore';
 import { DeliveryStore } from './database/DeliveryStore';
+import { ActivityLog } from './activity/ActivityLog';
 import { EventStore } from './database/EventStore';
 import { applyMigrations } from './database/migrations';
 import { DatabaseSiteStore } from './database/SiteStore';
@@ -100,6 +101,7 @@ export const enrollmentPlugin = createBackendPlugin({
         const invitationStore = new DatabaseInvitationStore(db);
         const computers = new ComputerStore(db);
         const events = new EventStore(db);
+        const activity = new ActivityLog(events, deps.auditor);
         const codes = new InvitationCodes(
           invitationCodeSecret(settings.invitationCodeSecret, ca),
         );
@@ -114,7 +116,7 @@ export const enrollmentPlugin = createBackendPlugin({
         // the scheduler runs it on one replica at a time.
         const delivery = new InvitationDelivery({
           store: new DeliveryStore(db),
-          events,
+          events: activity,
           mailer,
           codes,
           organization: settings.organization,
@@ -135,7 +137,7 @@ export const enrollmentPlugin = createBackendPlugin({
           invitations: invitationStore,
           sites,
           computers,
-          events,
+          events: activity,
           codes,
           enrollUrl,
           // A run in progress picks new recipients up in its next round.
@@ -199,7 +201,7 @@ export const enrollmentPlugin = createBackendPlugin({
           certificates,
           enrollments,
           commands: new CommandStore(db),
-          events,
+          events: activity,
           settings: settingsStore,
           sealer: new BootstrapTokenSealer(ca.privateKey),
           topic: settings.topic,
@@ -238,7 +240,7 @@ export const enrollmentPlugin = createBackendPlugin({
               ca,
               challenges,
               recorder: certificates,
-              activity: events,
+              activity,
               lifetimeDays: settings.mdm.certificateLifetimeDays,
             }),
             { logger },
@@ -257,7 +259,7 @@ export const enrollmentPlugin = createBackendPlugin({
             invitations: invitationStore,
             sites,
             settings: settingsStore,
-            events,
+            events: activity,
             directory,
             ca,
             profiles,

@@ -15,6 +15,11 @@ export interface NewEnrollmentEvent {
   data?: Record<string, unknown>;
 }
 
+/** Where the parts of the plugin note what happened. */
+export interface EventRecorder {
+  record(event: NewEnrollmentEvent): Promise<void>;
+}
+
 type EventRow = {
   id: number | string;
   type: string;
@@ -40,7 +45,7 @@ function toEvent(row: EventRow): EnrollmentEvent {
 }
 
 /** The plugin's own event log, which the admin UI lists. */
-export class EventStore {
+export class EventStore implements EventRecorder {
   constructor(private readonly db: Knex) {}
 
   async record(event: NewEnrollmentEvent): Promise<void> {

@@ -10,7 +10,7 @@ import {
   PageOf,
 } from '@macenroll/plugin-enrollment-common';
 import { ComputerStore } from '../database/ComputerStore';
-import { EventStore } from '../database/EventStore';
+import { EventRecorder } from '../database/EventStore';
 import { InvitationStore } from '../database/InvitationStore';
 import { SiteFilter } from '../database/siteFilter';
 import { SiteStore } from '../database/SiteStore';
@@ -33,7 +33,7 @@ export class InvitationService {
       invitations: InvitationStore;
       sites: SiteStore;
       computers: ComputerStore;
-      events: EventStore;
+      events: EventRecorder;
       codes: InvitationCodes;
       /** `<backend.baseUrl>/enroll` */
       enrollUrl: () => Promise<string>;

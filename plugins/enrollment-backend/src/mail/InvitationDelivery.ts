@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ClaimedDelivery, DeliveryStore } from '../database/DeliveryStore';
-import { EventStore } from '../database/EventStore';
+import { EventRecorder } from '../database/EventStore';
 import { InvitationCodes } from '../invitations/code';
 import { renderInvitationMessage } from './invitationMessage';
 import { Mailer } from './Mailer';
@@ -64,7 +64,7 @@ export class InvitationDelivery {
   constructor(
     private readonly deps: {
       store: DeliveryStore;
-      events: EventStore;
+      events: EventRecorder;
       mailer: Mailer;
       codes: InvitationCodes;
       organization: string;

@@ -4,7 +4,7 @@ import { CertificateStore } from '../database/CertificateStore';
 import { CommandStore } from '../database/CommandStore';
 import { Device, DeviceStore } from '../database/DeviceStore';
 import { EnrollmentStore } from '../database/EnrollmentStore';
-import { EventStore } from '../database/EventStore';
+import { EventRecorder } from '../database/EventStore';
 import { SettingsStore } from '../database/SettingsStore';
 import { BootstrapTokenSealer } from './bootstrapToken';
 import { CheckinMessage } from './checkinMessage';
@@ -41,7 +41,7 @@ export class MdmService {
       certificates: CertificateStore;
       enrollments: EnrollmentStore;
       commands: CommandStore;
-      events: EventStore;
+      events: EventRecorder;
       settings: SettingsStore;
       sealer: BootstrapTokenSealer;
       /** The APNs topic the profile carries; a check-in with another is refused. */

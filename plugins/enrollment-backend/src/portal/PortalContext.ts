@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { EnrollmentStore } from '../database/EnrollmentStore';
-import { EventStore } from '../database/EventStore';
+import { EventRecorder } from '../database/EventStore';
 import { InvitationStore } from '../database/InvitationStore';
 import { PortalSessionStore } from '../database/PortalSessionStore';
 import { SettingsStore } from '../database/SettingsStore';
@@ -23,7 +23,7 @@ export interface PortalDeps {
   invitations: InvitationStore;
   sites: SiteStore;
   settings: SettingsStore;
-  events: EventStore;
+  events: EventRecorder;
   login: PortalLogin;
   directory?: LdapDirectory;
   ca: CertificateAuthority;

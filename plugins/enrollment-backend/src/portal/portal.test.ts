@@ -33,6 +33,15 @@ describe('the enrollment portal', () => {
   let knex: Knex;
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   const admin = () => mockCredentials.user.header('user:default/admin');
+  // Backstage's audit stream, to see what the portal reports there.
+  const audited: string[] = [];
+  const auditor = mockServices.auditor.mock({
+    createEvent: async ({ eventId }) => {
+      const outcome = (result: string) => async () =>
+        void audited.push(`${eventId}: ${result}`);
+      return { success: outcome('success'), fail: outcome('fail') };
+    },
+  });
 
   beforeAll(async () => {
     slapd = await startSlapd();
@@ -40,6 +49,7 @@ describe('the enrollment portal', () => {
     const backend = await startTestBackend({
       features: [
         enrollmentPlugin,
+        auditor.factory,
         mockServices.database.factory({ knex }),
         mockServices.permissions.factory(),
         mockServices.rootConfig.factory({
@@ -505,6 +515,9 @@ describe('the enrollment portal', () => {
       message: 'Created the site "Activity HQ"',
       data: { name: 'Activity HQ' },
     });
+    // What happened on the portal is in Backstage's audit stream too.
+    expect(audited).toContain('portal-login-failed: fail');
+    expect(audited).toContain('site-create: success');
     const all = JSON.stringify((await events('?limit=100')).body);
     expect(all).not.toContain('a-wrong-password-9');
     expect(all).not.toContain('local-secret-1');
