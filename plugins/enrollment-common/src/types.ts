@@ -245,6 +245,22 @@ export interface ListEventsQuery {
 }
 
 /**
+ * The longest values the settings take: the backend refuses more, and the
+ * admin page says so while the admin types.
+ *
+ * @public
+ */
+export const PORTAL_SETTINGS_LIMITS = {
+  organizationName: 200,
+  supportContact: 300,
+  stepText: 2000,
+  eulaText: 50_000,
+  ldapGroups: 100,
+  ldapGroupName: 255,
+  siteName: 200,
+} as const;
+
+/**
  * What admins set for the enrollment portal.
  *
  * @public

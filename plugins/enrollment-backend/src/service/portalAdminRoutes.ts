@@ -1,4 +1,5 @@
 import {
+  PORTAL_SETTINGS_LIMITS,
   portalAccountManagePermission,
   settingsReadPermission,
   settingsUpdatePermission,
@@ -16,21 +17,27 @@ import { parseInput } from './schemas';
 
 const text = (max: number) => z.string().max(max);
 
+const limits = PORTAL_SETTINGS_LIMITS;
 const settingsBody = z.strictObject({
   portalEnabled: z.boolean(),
   skipCertificateInstallation: z.boolean(),
-  organizationName: text(200),
-  supportContact: text(300),
+  organizationName: text(limits.organizationName),
+  supportContact: text(limits.supportContact),
   texts: z.strictObject({
-    welcome: text(2000),
-    login: text(2000),
-    certificate: text(2000),
-    profile: text(2000),
-    quickadd: text(2000),
+    welcome: text(limits.stepText),
+    login: text(limits.stepText),
+    certificate: text(limits.stepText),
+    profile: text(limits.stepText),
+    quickadd: text(limits.stepText),
   }),
-  eula: z.strictObject({ enabled: z.boolean(), text: text(50_000) }),
+  eula: z.strictObject({
+    enabled: z.boolean(),
+    text: text(limits.eulaText),
+  }),
   allowSiteChoice: z.boolean(),
-  restrictToLdapGroups: z.array(z.string().trim().min(1).max(255)).max(100),
+  restrictToLdapGroups: z
+    .array(z.string().trim().min(1).max(limits.ldapGroupName))
+    .max(limits.ldapGroups),
   allowReenrollment: z.boolean(),
 });
 

@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   ENROLLMENT_EVENT_CATEGORIES,
   INVITATION_STATUSES,
+  PORTAL_SETTINGS_LIMITS,
 } from '@macenroll/plugin-enrollment-common';
 import { z } from 'zod';
 
@@ -40,7 +41,11 @@ export const resendBody = z.strictObject({
 export const emptyBody = z.strictObject({});
 
 export const siteBody = z.strictObject({
-  name: z.string().trim().min(1, 'a site needs a name').max(200),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'a site needs a name')
+    .max(PORTAL_SETTINGS_LIMITS.siteName),
 });
 
 export const testMailBody = z.strictObject({

@@ -1,14 +1,17 @@
-import { PortalSettings } from '@macenroll/plugin-enrollment-common';
+import {
+  PORTAL_SETTINGS_LIMITS,
+  PortalSettings,
+} from '@macenroll/plugin-enrollment-common';
 
 // The backend's limits, checked here too so the admin learns of them while
 // typing instead of from a refused save.
-export const MAX_ORGANIZATION_NAME = 200;
-export const MAX_SUPPORT_CONTACT = 300;
-export const MAX_STEP_TEXT = 2000;
-export const MAX_EULA_TEXT = 50_000;
-export const MAX_GROUPS = 100;
-export const MAX_GROUP_NAME = 255;
-export const MAX_SITE_NAME = 200;
+export const MAX_ORGANIZATION_NAME = PORTAL_SETTINGS_LIMITS.organizationName;
+export const MAX_SUPPORT_CONTACT = PORTAL_SETTINGS_LIMITS.supportContact;
+export const MAX_STEP_TEXT = PORTAL_SETTINGS_LIMITS.stepText;
+export const MAX_EULA_TEXT = PORTAL_SETTINGS_LIMITS.eulaText;
+export const MAX_GROUPS = PORTAL_SETTINGS_LIMITS.ldapGroups;
+export const MAX_GROUP_NAME = PORTAL_SETTINGS_LIMITS.ldapGroupName;
+export const MAX_SITE_NAME = PORTAL_SETTINGS_LIMITS.siteName;
 
 /** An enabled agreement without text would show people an empty page. */
 export function eulaMissing(settings: PortalSettings): boolean {
