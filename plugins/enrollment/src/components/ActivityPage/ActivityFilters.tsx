@@ -1,12 +1,11 @@
 import Grid from '@material-ui/core/Grid';
-import InputAdornment from '@material-ui/core/InputAdornment';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import SearchIcon from '@material-ui/icons/Search';
 import {
   ENROLLMENT_EVENT_CATEGORIES,
   EnrollmentEventCategory,
 } from '@macenroll/plugin-enrollment-common';
+import { FilterBarProps, SearchFilter } from '../TableFilters';
 
 export interface ActivityFilterValues {
   search: string;
@@ -28,30 +27,20 @@ const CATEGORY_LABELS: Record<EnrollmentEventCategory, string> = {
 };
 
 /** Category and text filters above the activity log. */
-export const ActivityFilters = (props: {
-  value: ActivityFilterValues;
-  onChange: (patch: Partial<ActivityFilterValues>) => void;
-}) => {
+export const ActivityFilters = (
+  props: FilterBarProps<ActivityFilterValues>,
+) => {
   const { value, onChange } = props;
   return (
     <Grid container spacing={2} alignItems="flex-end">
-      <Grid item xs={12} md={6}>
-        <TextField
-          id="activity-search"
-          label="Search activity"
-          placeholder="Text in the message or who did it"
-          fullWidth
-          value={value.search}
-          onChange={e => onChange({ search: e.target.value })}
-          InputProps={{
-            startAdornment: (
-              <InputAdornment position="start">
-                <SearchIcon />
-              </InputAdornment>
-            ),
-          }}
-        />
-      </Grid>
+      <SearchFilter
+        id="activity-search"
+        label="Search activity"
+        placeholder="Text in the message or who did it"
+        md={6}
+        value={value}
+        onChange={onChange}
+      />
       <Grid item xs={12} sm={6} md={3}>
         <TextField
           select

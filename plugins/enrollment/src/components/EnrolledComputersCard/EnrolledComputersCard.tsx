@@ -1,8 +1,6 @@
 import {
   EmptyState,
   InfoCard,
-  Progress,
-  ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
@@ -12,6 +10,7 @@ import { Computer } from '@macenroll/plugin-enrollment-common';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
 import { formatDateTime } from '../format';
+import { LoadedItems } from '../LoadedItems';
 
 const UserCell = ({ computer }: { computer: Computer }) => {
   const { realName, username, email } = computer.user;
@@ -63,34 +62,35 @@ export const EnrolledComputersCard = (props: { invitationId: string }) => {
     [api, props.invitationId],
   );
 
-  let content;
-  if (loading) {
-    content = <Progress />;
-  } else if (error) {
-    content = <ResponseErrorPanel error={error} />;
-  } else if (!value?.items.length) {
-    content = (
-      <EmptyState
-        missing="data"
-        title="No computer enrolled with this invitation yet"
-        description="Computers appear here once someone enrolls a Mac with this invitation's link."
-      />
-    );
-  } else {
-    content = (
-      <Table<Computer>
-        columns={COLUMNS}
-        data={value.items}
-        options={{
-          toolbar: false,
-          paging: value.items.length > 25,
-          pageSize: 25,
-          pageSizeOptions: [25, 50, 100],
-          emptyRowsWhenPaging: false,
-          draggable: false,
-        }}
-      />
-    );
-  }
-  return <InfoCard title="Enrolled computers">{content}</InfoCard>;
+  return (
+    <InfoCard title="Enrolled computers">
+      <LoadedItems
+        loading={loading}
+        error={error}
+        items={value?.items}
+        empty={
+          <EmptyState
+            missing="data"
+            title="No computer enrolled with this invitation yet"
+            description="Computers appear here once someone enrolls a Mac with this invitation's link."
+          />
+        }
+      >
+        {items => (
+          <Table<Computer>
+            columns={COLUMNS}
+            data={items}
+            options={{
+              toolbar: false,
+              paging: items.length > 25,
+              pageSize: 25,
+              pageSizeOptions: [25, 50, 100],
+              emptyRowsWhenPaging: false,
+              draggable: false,
+            }}
+          />
+        )}
+      </LoadedItems>
+    </InfoCard>
+  );
 };

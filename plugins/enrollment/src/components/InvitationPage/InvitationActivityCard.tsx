@@ -1,15 +1,11 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-  Table,
-} from '@backstage/core-components';
+import { InfoCard, Table } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import { EnrollmentEvent } from '@macenroll/plugin-enrollment-common';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
 import { INVITATION_EVENT_COLUMNS } from '../eventColumns';
+import { LoadedItems } from '../LoadedItems';
 
 // Enough to follow one invitation; the full history is on the activity page.
 const LATEST = 20;
@@ -30,27 +26,6 @@ export const InvitationActivityCard = (props: { invitationId: string }) => {
     [api, props.invitationId],
   );
 
-  let content;
-  if (loading) {
-    content = <Progress />;
-  } else if (error) {
-    content = <ResponseErrorPanel error={error} />;
-  } else if (!value?.items.length) {
-    content = (
-      <Typography color="textSecondary">
-        Nothing happened with this invitation yet.
-      </Typography>
-    );
-  } else {
-    content = (
-      <Table<EnrollmentEvent>
-        columns={INVITATION_EVENT_COLUMNS}
-        data={value.items}
-        options={TABLE_OPTIONS}
-      />
-    );
-  }
-
   const subheader =
     value && value.totalCount > value.items.length
       ? `The latest ${value.items.length} of ${value.totalCount} events`
@@ -58,7 +33,24 @@ export const InvitationActivityCard = (props: { invitationId: string }) => {
 
   return (
     <InfoCard title="Activity" subheader={subheader}>
-      {content}
+      <LoadedItems
+        loading={loading}
+        error={error}
+        items={value?.items}
+        empty={
+          <Typography color="textSecondary">
+            Nothing happened with this invitation yet.
+          </Typography>
+        }
+      >
+        {items => (
+          <Table<EnrollmentEvent>
+            columns={INVITATION_EVENT_COLUMNS}
+            data={items}
+            options={TABLE_OPTIONS}
+          />
+        )}
+      </LoadedItems>
     </InfoCard>
   );
 };

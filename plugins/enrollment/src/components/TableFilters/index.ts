@@ -1,0 +1,3 @@
+export type { FilterBarProps } from './FilterBarProps';
+export { SearchFilter } from './SearchFilter';
+export { SiteFilter } from './SiteFilter';
