@@ -234,4 +234,50 @@ describe('the demo', () => {
       await browser.close();
     }
   });
+  it('lists what happened on the Activity tab and the computers on the Computers tab', async () => {
+    const browser = await launchChromium();
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${demo.appUrl}/`);
+      await page.getByRole('button', { name: /enter/i }).click();
+      await page.getByRole('link', { name: 'Enrollment' }).click();
+
+      await page.getByRole('tab', { name: 'Activity' }).click();
+      await page
+        .getByRole('heading', { name: 'Enrollment Activity', exact: true })
+        .waitFor();
+      await page.getByText('Invitation created for 3 recipient(s)').waitFor();
+      await page
+        .getByText(/Invitation mail to dan@example\.com failed/)
+        .first()
+        .waitFor();
+      // The search goes to the backend: only dan's events are left.
+      await page.getByLabel('Search activity').fill('dan@example.com');
+      await page
+        .getByText('Invitation created for 3 recipient(s)')
+        .waitFor({ state: 'detached' });
+      await page
+        .getByText(/Invitation mail to dan@example\.com failed/)
+        .first()
+        .waitFor();
+      await page.screenshot({
+        path: join(SCREENSHOTS, 'activity.png'),
+        fullPage: true,
+      });
+
+      await page.getByRole('tab', { name: 'Computers' }).click();
+      await page
+        .getByRole('heading', { name: 'Enrolled Computers', exact: true })
+        .waitFor();
+      await page.getByText('No computers have enrolled yet').waitFor();
+    } catch (error) {
+      await page.screenshot({
+        path: join(SCREENSHOTS, 'failure-tabs.png'),
+        fullPage: true,
+      });
+      throw error;
+    } finally {
+      await browser.close();
+    }
+  });
 });
