@@ -12,6 +12,8 @@ import { ROOT, RunningDemo, startDemo } from './demo';
 jest.setTimeout(420_000);
 
 const SCREENSHOTS = join(ROOT, 'test-results');
+const SAFARI_14 =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
 
 /**
  * Reloads until `locator` shows: the pages load their data once, so a
@@ -50,6 +52,66 @@ describe('the demo', () => {
     await smtp?.stop();
   });
 
+  /**
+   * Signs in as guest in a fresh Chromium and runs `steps`; when they fail,
+   * keeps a screenshot and adds the browser's console errors and the
+   * backend's mail log to the error.
+   */
+  async function asGuest(name: string, steps: (page: Page) => Promise<void>) {
+    const browser = await launchChromium();
+    const page = await browser.context.newPage();
+    const consoleErrors: string[] = [];
+    page.on(
+      'console',
+      m => m.type() === 'error' && consoleErrors.push(m.text()),
+    );
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    try {
+      await page.goto(`${demo.appUrl}/`);
+      await page.getByRole('button', { name: /enter/i }).click();
+      await steps(page);
+    } catch (error) {
+      await page.screenshot({
+        path: join(SCREENSHOTS, `failure-${name}.png`),
+        fullPage: true,
+      });
+      const mailLog = demo
+        .output()
+        .split('\n')
+        .filter(line => /mail|scheduled task/i.test(line))
+        .slice(-20);
+      throw new Error(
+        [
+          String(error),
+          'Browser console errors:',
+          ...consoleErrors,
+          "The backend's mail log:",
+          ...mailLog,
+        ].join('\n'),
+      );
+    } finally {
+      await browser.close();
+    }
+  }
+
+  /** Sends an invitation with the New invitation dialog; returns its link. */
+  async function inviteFromUi(page: Page, recipients: string) {
+    await page.getByRole('button', { name: 'New invitation' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Recipients' }).fill(recipients);
+    for (let i = 0; i < 3; i++)
+      await dialog.getByRole('button', { name: 'Next' }).click();
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    const link = await dialog
+      .getByRole('textbox', { name: 'Enrollment link' })
+      .inputValue();
+    await dialog.getByRole('button', { name: /close/i }).click();
+    return link;
+  }
+
+  const screenshot = (page: Page, name: string) =>
+    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
   it('redirects <backend>/enroll to the portal and serves it without credentials', async () => {
     const res = await fetch(`${demo.backendUrl}/enroll?invitation=abc`, {
       redirect: 'manual',
@@ -58,10 +120,7 @@ describe('the demo', () => {
     expect(res.headers.get('location')).toBe(
       `${demo.backendUrl}/api/enrollment/enroll?invitation=abc`,
     );
-    const safari = {
-      'User-Agent':
-        'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
-    };
+    const safari = { 'User-Agent': SAFARI_14 };
     // "abc" is no invitation code: the portal says so in a page.
     const unknown = await fetch(res.headers.get('location')!, {
       headers: safari,
@@ -81,18 +140,7 @@ describe('the demo', () => {
   });
 
   it('shows the Enrollment page in Chromium after guest sign-in', async () => {
-    const browser = await launchChromium();
-    const page = await browser.context.newPage();
-    const consoleErrors: string[] = [];
-    page.on(
-      'console',
-      m => m.type() === 'error' && consoleErrors.push(m.text()),
-    );
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    try {
-      await page.goto(`${demo.appUrl}/`);
-      await page.getByRole('button', { name: /enter/i }).click();
-
+    await asGuest('enrollment-page', async page => {
       const navItem = page.getByRole('link', { name: 'Enrollment' });
       await navItem.waitFor({ timeout: 60_000 });
       await navItem.click();
@@ -106,44 +154,20 @@ describe('the demo', () => {
       await page
         .getByText('O=Example Corp, CN=Example Corp Enrollment CA')
         .waitFor();
-
-      const file = join(SCREENSHOTS, 'enrollment-page.png');
-      await page.screenshot({ path: file, fullPage: true });
+      await screenshot(page, 'enrollment-page');
       expect(await page.title()).toMatch(/Mac Enrollment/);
-    } catch (error) {
-      await page.screenshot({
-        path: join(SCREENSHOTS, 'failure.png'),
-        fullPage: true,
-      });
-      throw new Error(
-        `${error}\nBrowser console errors:\n${consoleErrors.join('\n')}`,
-      );
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   it('sends an invitation to three people from the UI, and the table shows it sent', async () => {
-    const browser = await launchChromium();
-    const page = await browser.context.newPage();
-    try {
-      await page.goto(`${demo.appUrl}/`);
-      await page.getByRole('button', { name: /enter/i }).click();
-      await page.getByRole('button', { name: 'New invitation' }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog
-        .getByRole('textbox', { name: 'Recipients' })
-        .fill('ann@example.com, ben@example.com\ncat@example.com');
-      for (let i = 0; i < 3; i++)
-        await dialog.getByRole('button', { name: 'Next' }).click();
-      await dialog.getByRole('button', { name: 'Send' }).click();
-      const link = await dialog
-        .getByRole('textbox', { name: 'Enrollment link' })
-        .inputValue();
+    await asGuest('invitation', async page => {
+      const link = await inviteFromUi(
+        page,
+        'ann@example.com, ben@example.com\ncat@example.com',
+      );
       expect(link).toMatch(
         /^http:\/\/localhost:7007\/enroll\?invitation=[A-Za-z0-9_-]{43}$/,
       );
-
       const mails = await smtp.waitForMessages(3, 30_000);
       expect(mails.map(m => m.envelope.to[0]).sort()).toEqual([
         'ann@example.com',
@@ -153,131 +177,74 @@ describe('the demo', () => {
       for (const mail of mails) expect(mail.parsed.text).toContain(link);
       // The link works: it opens the portal's login for this invitation.
       const portal = await fetch(link, {
-        headers: {
-          'User-Agent':
-            'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
-        },
+        headers: { 'User-Agent': SAFARI_14 },
       });
       expect(portal.status).toBe(200);
       expect(await portal.text()).toContain('id="enroll-login"');
 
-      await dialog.getByRole('button', { name: /close/i }).click();
       await reloadUntilShown(page, page.getByText('Sent', { exact: true }));
-      await page.screenshot({
-        path: join(SCREENSHOTS, 'invitation-sent.png'),
-        fullPage: true,
-      });
-    } catch (error) {
-      await page.screenshot({
-        path: join(SCREENSHOTS, 'failure-invitation.png'),
-        fullPage: true,
-      });
-      throw error;
-    } finally {
-      await browser.close();
-    }
+      await screenshot(page, 'invitation-sent');
+    });
   });
+
   it('shows an invitation failed with the reason while SMTP is down, and resends it once SMTP is back', async () => {
-    const browser = await launchChromium();
-    const page = await browser.context.newPage();
     await smtp.stop();
     let smtpUp = false;
     try {
-      await page.goto(`${demo.appUrl}/`);
-      await page.getByRole('button', { name: /enter/i }).click();
-      await page.getByRole('button', { name: 'New invitation' }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog
-        .getByRole('textbox', { name: 'Recipients' })
-        .fill('dan@example.com');
-      for (let i = 0; i < 3; i++)
-        await dialog.getByRole('button', { name: 'Next' }).click();
-      await dialog.getByRole('button', { name: 'Send' }).click();
-      await dialog.getByRole('textbox', { name: 'Enrollment link' }).waitFor();
-      await dialog.getByRole('button', { name: /close/i }).click();
+      await asGuest('resend', async page => {
+        await inviteFromUi(page, 'dan@example.com');
+        await page.getByRole('link', { name: /dan@example\.com/ }).click();
+        // The reason is on the invitation's page, per recipient.
+        await reloadUntilShown(page, page.getByText('Failed', { exact: true }));
+        await page
+          .getByText(/ECONNREFUSED/)
+          .first()
+          .waitFor();
 
-      await page.getByRole('link', { name: /dan@example\.com/ }).click();
-      // The reason is on the invitation's page, per recipient.
-      await reloadUntilShown(page, page.getByText('Failed', { exact: true }));
-      await page
-        .getByText(/ECONNREFUSED/)
-        .first()
-        .waitFor();
-      await smtp.start();
-      smtpUp = true;
-      const before = smtp.received.length;
-      await page
-        .getByRole('button', { name: /Resend to failed \(1\)/ })
-        .click();
-      await page.getByText(/will be sent again to 1 recipient/).waitFor();
-      const mails = await smtp.waitForMessages(before + 1, 30_000);
-      expect(mails[before].envelope.to).toEqual(['dan@example.com']);
-      await reloadUntilShown(page, page.getByText('Sent', { exact: true }));
-      await page.screenshot({
-        path: join(SCREENSHOTS, 'invitation-resent.png'),
-        fullPage: true,
+        await smtp.start();
+        smtpUp = true;
+        const before = smtp.received.length;
+        await page
+          .getByRole('button', { name: /Resend to failed \(1\)/ })
+          .click();
+        await page.getByText(/will be sent again to 1 recipient/).waitFor();
+        const mails = await smtp.waitForMessages(before + 1, 30_000);
+        expect(mails[before].envelope.to).toEqual(['dan@example.com']);
+        await reloadUntilShown(page, page.getByText('Sent', { exact: true }));
+        await screenshot(page, 'invitation-resent');
       });
-    } catch (error) {
-      await page.screenshot({
-        path: join(SCREENSHOTS, 'failure-resend.png'),
-        fullPage: true,
-      });
-      const mailLog = demo
-        .output()
-        .split('\n')
-        .filter(line => /mail|scheduled task/i.test(line))
-        .slice(-20)
-        .join('\n');
-      throw new Error(`${error}\nThe backend's mail log:\n${mailLog}`);
     } finally {
       if (!smtpUp) await smtp.start();
-      await browser.close();
     }
   });
-  it('lists what happened on the Activity tab and the computers on the Computers tab', async () => {
-    const browser = await launchChromium();
-    const page = await browser.context.newPage();
-    try {
-      await page.goto(`${demo.appUrl}/`);
-      await page.getByRole('button', { name: /enter/i }).click();
-      await page.getByRole('link', { name: 'Enrollment' }).click();
 
+  it('lists what happened on the Activity tab and the computers on the Computers tab', async () => {
+    await asGuest('tabs', async page => {
+      await page.getByRole('link', { name: 'Enrollment' }).click();
       await page.getByRole('tab', { name: 'Activity' }).click();
       await page
         .getByRole('heading', { name: 'Enrollment Activity', exact: true })
         .waitFor();
       await page.getByText('Invitation created for 3 recipient(s)').waitFor();
-      await page
+      const danFailed = page
         .getByText(/Invitation mail to dan@example\.com failed/)
-        .first()
-        .waitFor();
+        .first();
+      await danFailed.waitFor();
       // The search goes to the backend: only dan's events are left.
       await page.getByLabel('Search activity').fill('dan@example.com');
       await page
         .getByText('Invitation created for 3 recipient(s)')
         .waitFor({ state: 'detached' });
-      await page
-        .getByText(/Invitation mail to dan@example\.com failed/)
-        .first()
-        .waitFor();
-      await page.screenshot({
-        path: join(SCREENSHOTS, 'activity.png'),
-        fullPage: true,
-      });
+      await danFailed.waitFor();
+      await screenshot(page, 'activity');
 
       await page.getByRole('tab', { name: 'Computers' }).click();
       await page
         .getByRole('heading', { name: 'Enrolled Computers', exact: true })
         .waitFor();
-      await page.getByText('No computers have enrolled yet').waitFor();
-    } catch (error) {
-      await page.screenshot({
-        path: join(SCREENSHOTS, 'failure-tabs.png'),
-        fullPage: true,
-      });
-      throw error;
-    } finally {
-      await browser.close();
-    }
+      const empty = page.getByText('No computers have enrolled yet');
+      await empty.waitFor();
+      expect(await empty.isVisible()).toBe(true);
+    });
   });
 });
