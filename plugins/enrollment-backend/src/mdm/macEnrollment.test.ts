@@ -213,6 +213,11 @@ describe('a Mac enrolls end to end', () => {
       .get(`/api/enrollment/invitations/${invitation.id}`)
       .set('Authorization', admin());
     expect(inv.body).toMatchObject({ timesUsed: 1, status: 'used' });
+    // Back on the portal, the person is told the Mac is enrolled.
+    const back = await safari.get('/api/enrollment/enroll');
+    expect(back.status).toBe(200);
+    expect(back.text).toContain('id="enroll-done"');
+    expect(back.text).not.toContain('id="download-profile"');
 
     // 7. Forged, tampered and unsigned messages are refused, never with 401.
     const body = Buffer.from(

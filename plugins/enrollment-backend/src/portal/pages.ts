@@ -40,6 +40,17 @@ export function problemPage(ctx: PageContext, title: string, message: string, ne
   );
 }
 
+/** After the Mac checked in with the profile from this session. */
+export function enrolledPage(ctx: PageContext) {
+  return page(
+    ctx,
+    'Your Mac is enrolled',
+    html`<h1>Your Mac is enrolled</h1>
+<div class="card" id="enroll-done" role="status"><p>${ctx.organization} now manages this Mac. It receives the apps and settings you need for work over the next minutes.</p>
+<p>You can close this page.</p></div>`,
+  );
+}
+
 export function closedPage(ctx: PageContext) {
   return problemPage(
     ctx,

@@ -339,6 +339,11 @@ describe('the enrollment portal', () => {
     const statuses = pages.map(p => p.status);
     expect(statuses.filter(s => s === 200)).toHaveLength(1);
     expect(statuses.filter(s => s === 410)).toHaveLength(49);
+    // The one who got it can come back to the page; it is theirs.
+    const winner = visitors[statuses.indexOf(200)];
+    const again = await winner.get(PORTAL);
+    expect(again.status).toBe(200);
+    expect(again.text).toContain('id="download-profile"');
     const after = await request(server)
       .get(`/api/enrollment/invitations/${invitation.id}`)
       .set('Authorization', admin());

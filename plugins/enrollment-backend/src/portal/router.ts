@@ -13,6 +13,7 @@ import {
   chooseUserPage,
   closedPage,
   downloadsPage,
+  enrolledPage,
   eulaPage,
   loginPage,
   PageContext,
@@ -213,7 +214,12 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
     let invitation: InvitationDetails | undefined;
     if (session.invitationId) {
       invitation = await deps.invitations.get(session.invitationId, now());
-      const problem = invitation && invitationProblem(invitation);
+      // A single-use invitation this session has used is still this
+      // session's: its person comes back to the page for the next step.
+      const ownUse =
+        invitation?.status === 'used' && Boolean(session.state.enrollmentId);
+      const problem =
+        invitation && !ownUse ? invitationProblem(invitation) : undefined;
       if (!invitation || problem) {
         return send(
           res,
@@ -318,6 +324,12 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
         invitationId: invitation?.id,
         message: `Enrollment started at the portal (${platform.kind}, ${platform.osVersion})`,
       });
+    }
+
+    // Once the Mac checked in with this session's profile there is nothing
+    // left to download: the person who came back is told so.
+    if ((await deps.enrollments.get(enrollmentId))?.completedAt) {
+      return send(res, 200, enrolledPage(ctx));
     }
 
     const token = (purpose: 'ca' | 'profile' | 'quickadd') =>
