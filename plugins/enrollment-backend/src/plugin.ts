@@ -137,7 +137,8 @@ export const enrollmentPlugin = createBackendPlugin({
           invitations: invitationStore,
           sites,
           computers,
-          events: activity,
+          // Its changes come through the admin API, which audits them.
+          events,
           codes,
           enrollUrl,
           // A run in progress picks new recipients up in its next round.

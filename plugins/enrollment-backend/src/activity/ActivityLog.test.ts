@@ -57,22 +57,6 @@ describe('ActivityLog', () => {
     ]);
   });
 
-  it.each([
-    'admin.site-create',
-    'invitation.created',
-    'invitation.cancelled',
-    'invitation.resent',
-    'invitation.deleted',
-  ])(
-    'keeps %s without auditing it twice (the admin API audits it)',
-    async type => {
-      const { log, stored, auditor } = setup();
-      await log.record({ type, message: 'x' });
-      expect(stored).toHaveLength(1);
-      expect(auditor.createEvent).not.toHaveBeenCalled();
-    },
-  );
-
   it('audits a mail delivery failure, which no request made', async () => {
     const { log, outcomes } = setup();
     await log.record({

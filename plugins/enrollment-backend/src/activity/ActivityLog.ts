@@ -1,11 +1,6 @@
 import { AuditorService } from '@backstage/backend-plugin-api';
 import { EventRecorder, NewEnrollmentEvent } from '../database/EventStore';
 
-// Changes made through the admin API are audited where they are made, with
-// the request that made them (service/audited.ts); noting them again here
-// would count them twice.
-const AUDITED_BY_THE_ADMIN_API =
-  /^(admin\.|invitation\.(created|cancelled|resent|deleted)$)/;
 // What went wrong, as opposed to what happened.
 const FAILURES = new Set([
   'portal.login-failed',
@@ -14,9 +9,11 @@ const FAILURES = new Set([
 ]);
 
 /**
- * The activity log: every event goes to the plugin's own table, which admins
- * read in Backstage, and what people and Macs did on the public routes goes
- * to Backstage's audit stream as well.
+ * The activity log of what happens without an admin request (the portal,
+ * SCEP, check-ins, the mail task): each event goes to the plugin's own
+ * table, which admins read in Backstage, and to Backstage's audit stream.
+ * Admin-API changes are audited where they are made, with their request
+ * (service/audited.ts), and record to the table directly.
  */
 export class ActivityLog implements EventRecorder {
   constructor(
@@ -26,7 +23,6 @@ export class ActivityLog implements EventRecorder {
 
   async record(event: NewEnrollmentEvent): Promise<void> {
     await this.store.record(event);
-    if (AUDITED_BY_THE_ADMIN_API.test(event.type)) return;
     const failure = FAILURES.has(event.type);
     const audit = await this.auditor.createEvent({
       eventId: event.type.replace(/\./g, '-'),

@@ -523,6 +523,13 @@ describe('the enrollment portal', () => {
     // What happened on the portal is in Backstage's audit stream too.
     expect(audited).toContain('portal-login-failed: fail');
     expect(audited).toContain('site-create: success');
+    // Admin changes are audited once, by the admin API, not again as events.
+    expect(audited).toContain('invitation-create: success');
+    expect(
+      audited.filter(e =>
+        /^(admin-|invitation-(created|cancelled|resent|deleted):)/.test(e),
+      ),
+    ).toEqual([]);
     const all = JSON.stringify((await events('?limit=100')).body);
     expect(all).not.toContain('a-wrong-password-9');
     expect(all).not.toContain('local-secret-1');
