@@ -10,6 +10,13 @@ import { buildQuickAddPackage } from '../quickadd/quickAddPackage';
 import { PageContext, problemPage } from './pages';
 import { PortalDeps } from './PortalContext';
 
+/** A download link that opened: its enrollment and the page's context. */
+interface Redeemed {
+  enrollment: PendingEnrollment;
+  ctx: PageContext;
+  settings: PortalSettings;
+}
+
 /** Safe for a Content-Disposition filename: letters, digits and a few marks. */
 function fileName(text: string): string {
   return (
@@ -40,14 +47,7 @@ export function createDownloadRoutes(
     req: Request,
     res: Response,
     purpose: DownloadPurpose,
-  ): Promise<
-    | {
-        enrollment: PendingEnrollment;
-        ctx: PageContext;
-        settings: PortalSettings;
-      }
-    | undefined
-  > {
+  ): Promise<Redeemed | undefined> {
     const { ctx, settings } = await helpers.context();
     const session = await helpers.loadSession(req);
     const token = typeof req.query.token === 'string' ? req.query.token : '';
@@ -105,13 +105,17 @@ export function createDownloadRoutes(
     return true;
   }
 
-  router.get('/enroll/profile.mobileconfig', async (req, res) => {
-    const ok = await redeem(req, res, 'profile');
-    if (!ok || profilesUnavailable(res, ok.ctx)) return;
-    const profile = await deps.profiles.signedProfile(ok.enrollment, {
+  /** This enrollment's profile, with the CA unless the settings skip it. */
+  const signedProfile = (ok: Redeemed) =>
+    deps.profiles.signedProfile(ok.enrollment, {
       organization: ok.ctx.organization,
       includeCa: !ok.settings.skipCertificateInstallation,
     });
+
+  router.get('/enroll/profile.mobileconfig', async (req, res) => {
+    const ok = await redeem(req, res, 'profile');
+    if (!ok || profilesUnavailable(res, ok.ctx)) return;
+    const profile = await signedProfile(ok);
     res
       .status(200)
       .type('application/x-apple-aspen-config')
@@ -128,10 +132,7 @@ export function createDownloadRoutes(
   router.get('/enroll/quickadd.pkg', async (req, res) => {
     const ok = await redeem(req, res, 'quickadd');
     if (!ok || profilesUnavailable(res, ok.ctx)) return;
-    const profile = await deps.profiles.signedProfile(ok.enrollment, {
-      organization: ok.ctx.organization,
-      includeCa: !ok.settings.skipCertificateInstallation,
-    });
+    const profile = await signedProfile(ok);
     const pkg = buildQuickAddPackage({
       organization: ok.ctx.organization,
       identifier: deps.quickAddIdentifier,

@@ -289,7 +289,13 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
     // The download step: start the enrollment once per session, counting
     // one use of the invitation; a single-use invitation goes to one session.
     let enrollmentId = session.state.enrollmentId;
-    if (!enrollmentId) {
+    if (enrollmentId) {
+      // Once the Mac checked in with this session's profile there is nothing
+      // left to download: the person who came back is told so.
+      if ((await deps.enrollments.get(enrollmentId))?.completedAt) {
+        return send(res, 200, enrolledPage(ctx));
+      }
+    } else {
       if (
         invitation &&
         !(await deps.invitations.consumeUse(invitation.id, now()))
@@ -324,12 +330,6 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
         invitationId: invitation?.id,
         message: `Enrollment started at the portal (${platform.kind}, ${platform.osVersion})`,
       });
-    }
-
-    // Once the Mac checked in with this session's profile there is nothing
-    // left to download: the person who came back is told so.
-    if ((await deps.enrollments.get(enrollmentId))?.completedAt) {
-      return send(res, 200, enrolledPage(ctx));
     }
 
     const token = (purpose: 'ca' | 'profile' | 'quickadd') =>

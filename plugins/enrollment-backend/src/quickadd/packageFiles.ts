@@ -1,5 +1,6 @@
 /** The XML and script files of the QuickAdd package, as text. */
-import { escapeXml } from './escapeXml';
+// &#39; for an apostrophe is as valid in XML as in HTML.
+import { escapeHtml as escapeXml } from '../portal/html';
 
 export interface PackageIdentity {
   /** Reverse-DNS package identifier. */
