@@ -1,11 +1,9 @@
 import Grid from '@material-ui/core/Grid';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
 import {
   ENROLLMENT_EVENT_CATEGORIES,
   EnrollmentEventCategory,
 } from '@macenroll/plugin-enrollment-common';
-import { FilterBarProps, SearchFilter } from '../TableFilters';
+import { ChoiceFilter, FilterBarProps, SearchFilter } from '../TableFilters';
 
 export interface ActivityFilterValues {
   search: string;
@@ -26,6 +24,11 @@ const CATEGORY_LABELS: Record<EnrollmentEventCategory, string> = {
   admin: 'Admin changes',
 };
 
+const CATEGORY_CHOICES = ENROLLMENT_EVENT_CATEGORIES.map(category => ({
+  value: category,
+  label: CATEGORY_LABELS[category],
+}));
+
 /** Category and text filters above the activity log. */
 export const ActivityFilters = (
   props: FilterBarProps<ActivityFilterValues>,
@@ -41,29 +44,16 @@ export const ActivityFilters = (
         value={value}
         onChange={onChange}
       />
-      <Grid item xs={12} sm={6} md={3}>
-        <TextField
-          select
-          id="activity-category-filter"
-          label="Category"
-          fullWidth
-          value={value.category}
-          SelectProps={{ displayEmpty: true }}
-          InputLabelProps={{ shrink: true }}
-          onChange={e =>
-            onChange({
-              category: e.target.value as EnrollmentEventCategory | '',
-            })
-          }
-        >
-          <MenuItem value="">All</MenuItem>
-          {ENROLLMENT_EVENT_CATEGORIES.map(category => (
-            <MenuItem key={category} value={category}>
-              {CATEGORY_LABELS[category]}
-            </MenuItem>
-          ))}
-        </TextField>
-      </Grid>
+      <ChoiceFilter
+        id="activity-category-filter"
+        label="Category"
+        anyLabel="All"
+        value={value.category}
+        choices={CATEGORY_CHOICES}
+        onChange={category =>
+          onChange({ category: category as EnrollmentEventCategory | '' })
+        }
+      />
     </Grid>
   );
 };

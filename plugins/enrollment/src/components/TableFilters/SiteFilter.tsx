@@ -1,7 +1,5 @@
-import Grid from '@material-ui/core/Grid';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
 import { Site } from '@macenroll/plugin-enrollment-common';
+import { ChoiceFilter } from './ChoiceFilter';
 
 /**
  * The site cell of a filter bar. Without sites (none exist, or the user may
@@ -16,24 +14,13 @@ export const SiteFilter = (props: {
   const { id, value, onChange, sites } = props;
   if (sites.length === 0) return null;
   return (
-    <Grid item xs={12} sm={6} md={3}>
-      <TextField
-        select
-        id={id}
-        label="Site"
-        fullWidth
-        value={value.siteId}
-        SelectProps={{ displayEmpty: true }}
-        InputLabelProps={{ shrink: true }}
-        onChange={e => onChange({ siteId: String(e.target.value) })}
-      >
-        <MenuItem value="">Any site</MenuItem>
-        {sites.map(site => (
-          <MenuItem key={site.id} value={site.id}>
-            {site.name}
-          </MenuItem>
-        ))}
-      </TextField>
-    </Grid>
+    <ChoiceFilter
+      id={id}
+      label="Site"
+      anyLabel="Any site"
+      value={value.siteId}
+      choices={sites.map(site => ({ value: site.id, label: site.name }))}
+      onChange={siteId => onChange({ siteId })}
+    />
   );
 };
