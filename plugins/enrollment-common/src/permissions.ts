@@ -70,6 +70,18 @@ export const computerReadPermission = createPermission({
 });
 
 /**
+ * Send MDM commands to enrolled computers (update inventory, push, restart,
+ * lock, remove from management).
+ *
+ * @public
+ */
+export const computerCommandPermission = createPermission({
+  name: 'enrollment.computer.command',
+  attributes: { action: 'update' },
+  resourceType: ENROLLMENT_COMPUTER_RESOURCE_TYPE,
+});
+
+/**
  * List, add, disable and reset local portal accounts.
  *
  * @public
@@ -121,6 +133,7 @@ export const enrollmentPermissions = [
   invitationUpdatePermission,
   invitationDeletePermission,
   computerReadPermission,
+  computerCommandPermission,
   portalAccountManagePermission,
   settingsReadPermission,
   settingsUpdatePermission,

@@ -185,6 +185,93 @@ export interface Computer {
   lastSeenAt?: string;
 }
 
+/**
+ * Whether the server can wake the Mac with an APNs push: `none` before its
+ * first TokenUpdate (or after CheckOut), `active` with a live token,
+ * `unregistered` after Apple answered 410 for the token (no pushes until a
+ * new TokenUpdate), `failing` while Apple refuses or cannot be reached.
+ *
+ * @public
+ */
+export type PushStatus = 'none' | 'active' | 'unregistered' | 'failing';
+
+/**
+ * One computer with what the computer page shows.
+ *
+ * @public
+ */
+export interface ComputerDetails extends Computer {
+  buildVersion?: string;
+  productName?: string;
+  push: {
+    status: PushStatus;
+    /** The last push Apple accepted. */
+    lastPushedAt?: string;
+    /** Apple's reason (or the connection error) for the last failed push. */
+    lastError?: string;
+  };
+  /** The device identity certificate: serial and expiry, renewed before it expires. */
+  identity?: { serialNumber: string; notAfter: string };
+  unenrolledAt?: string;
+}
+
+/**
+ * Where an MDM command is: queued for the Mac, sent to it, answered
+ * Acknowledged or Error (CommandFormatError counts as error), or put off by
+ * the Mac (NotNow; it comes back at the Mac's next poll).
+ *
+ * @public
+ */
+export type CommandStatus =
+  | 'queued'
+  | 'sent'
+  | 'acknowledged'
+  | 'error'
+  | 'notnow';
+
+/**
+ * The commands an admin can send from the computer page.
+ *
+ * @public
+ */
+export type AdminCommandType =
+  | 'DeviceInformation'
+  | 'RestartDevice'
+  | 'DeviceLock'
+  | 'RemoveProfile';
+
+/** @public */
+export const ADMIN_COMMAND_TYPES: readonly AdminCommandType[] = [
+  'DeviceInformation',
+  'RestartDevice',
+  'DeviceLock',
+  'RemoveProfile',
+];
+
+/**
+ * `POST /computers/:id/commands`. `pin` (six digits) is for DeviceLock and
+ * required there; `message` is shown on a locked Mac.
+ *
+ * @public
+ */
+export interface QueueCommandRequest {
+  requestType: AdminCommandType;
+  pin?: string;
+  message?: string;
+}
+
+/** @public */
+export interface MdmCommand {
+  commandUuid: string;
+  requestType: string;
+  status: CommandStatus;
+  queuedAt: string;
+  sentAt?: string;
+  answeredAt?: string;
+  /** The Mac's error text (ErrorChain), for status `error`. */
+  error?: string;
+}
+
 /** @public */
 export interface ListComputersQuery {
   offset?: number;
@@ -327,4 +414,66 @@ export interface PortalAccount {
   source: 'config' | 'admin';
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * The MDM push certificate as admins see it (never its key). `source` says
+ * where it comes from: app-config (`enrollment.apns`) wins over an upload.
+ *
+ * @public
+ */
+export interface PushCertificateSummary {
+  configured: boolean;
+  source?: 'config' | 'upload';
+  /** The APNs topic, the certificate's UID: `com.apple.mgmt.External.<uuid>`. */
+  topic?: string;
+  subject?: string;
+  serialNumber?: string;
+  notAfter?: string;
+  /** True from 30 days before notAfter: renew it with the same Apple ID. */
+  expiresSoon?: boolean;
+  expired?: boolean;
+}
+
+/**
+ * `PUT /apns/certificate`: either a `.p12` (base64) with its password, or
+ * the `.pem` certificate Apple issued with the private key of its CSR.
+ *
+ * @public
+ */
+export type PushCertificateUpload =
+  | { p12Base64: string; password?: string }
+  | { certificatePem: string; privateKeyPem: string };
+
+/**
+ * The management agent the server installs after enrollment
+ * (InstallEnterpriseApplication, macOS 10.13.6+), as admins see it.
+ *
+ * @public
+ */
+export interface AgentPackageSummary {
+  configured: boolean;
+  /** `upload`: the backend serves the package itself; `url`: the Mac downloads it from `url`. */
+  source?: 'upload' | 'url';
+  url?: string;
+  fileName?: string;
+  /** Read from the package's Distribution or PackageInfo. */
+  bundleId?: string;
+  bundleVersion?: string;
+  title?: string;
+  sizeInBytes?: number;
+  sha256?: string;
+  /** Whether the package carries a signature; macOS installs only signed packages this way. */
+  signed?: boolean;
+  updatedAt?: string;
+}
+
+/**
+ * `PUT /agent/url`: an https URL the backend downloads once to read and hash
+ * the package; Macs then download it from there.
+ *
+ * @public
+ */
+export interface AgentPackageUrlRequest {
+  url: string;
 }
