@@ -9,13 +9,17 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import {
+  AgentPackageSummary,
   Computer,
+  ComputerDetails,
   DEFAULT_PORTAL_SETTINGS,
   EnrollmentEvent,
   Invitation,
   InvitationDetails,
+  MdmCommand,
   PortalAccount,
   PortalSettings,
+  PushCertificateSummary,
   Site,
 } from '@macenroll/plugin-enrollment-common';
 import { Route, Routes } from 'react-router-dom';
@@ -78,6 +82,66 @@ export function computer(overrides: Partial<Computer> = {}): Computer {
     user: { realName: 'Jane Doe', username: 'jdoe', email: 'jane@example.com' },
     site: { id: 's-1', name: 'Paris' },
     invitationId: 'inv-1',
+    ...overrides,
+  };
+}
+
+export function computerDetails(
+  overrides: Partial<ComputerDetails> = {},
+): ComputerDetails {
+  return {
+    ...computer(),
+    buildVersion: '24B83',
+    productName: 'Mac14,9',
+    lastSeenAt: '2030-06-05T08:30:00.000Z',
+    push: { status: 'active', lastPushedAt: '2030-06-05T08:29:00.000Z' },
+    identity: { serialNumber: '1A2B', notAfter: '2031-06-02T10:00:00.000Z' },
+    ...overrides,
+  };
+}
+
+export function mdmCommand(overrides: Partial<MdmCommand> = {}): MdmCommand {
+  return {
+    commandUuid: 'cmd-1',
+    requestType: 'DeviceInformation',
+    status: 'acknowledged',
+    queuedAt: '2030-06-05T08:00:00.000Z',
+    sentAt: '2030-06-05T08:00:05.000Z',
+    answeredAt: '2030-06-05T08:00:06.000Z',
+    ...overrides,
+  };
+}
+
+export function pushCertificate(
+  overrides: Partial<PushCertificateSummary> = {},
+): PushCertificateSummary {
+  return {
+    configured: true,
+    source: 'upload',
+    topic: 'com.apple.mgmt.External.5d9c5e4a-0c7e-4b53-9d3e-2f9a1b7c6d10',
+    subject: 'UID=com.apple.mgmt.External.5d9c5e4a, CN=APSP:5d9c5e4a',
+    serialNumber: '7F3A',
+    notAfter: '2031-03-01T12:00:00.000Z',
+    expiresSoon: false,
+    expired: false,
+    ...overrides,
+  };
+}
+
+export function agentPackage(
+  overrides: Partial<AgentPackageSummary> = {},
+): AgentPackageSummary {
+  return {
+    configured: true,
+    source: 'upload',
+    fileName: 'AcmeAgent-2.1.pkg',
+    title: 'Acme Agent',
+    bundleId: 'com.acme.agent',
+    bundleVersion: '2.1.0',
+    sizeInBytes: 5_242_880,
+    sha256: 'ab12cd34',
+    signed: true,
+    updatedAt: '2030-05-01T09:00:00.000Z',
     ...overrides,
   };
 }
@@ -156,6 +220,10 @@ export function mockEnrollmentApi(
     resendInvitation: jest.fn(),
     listInvitationComputers: jest.fn().mockResolvedValue({ items: [] }),
     listComputers: jest.fn().mockResolvedValue(page([])),
+    getComputer: jest.fn().mockResolvedValue(computerDetails()),
+    listComputerCommands: jest.fn().mockResolvedValue({ items: [] }),
+    queueComputerCommand: jest.fn(),
+    pushComputer: jest.fn().mockResolvedValue(undefined),
     listEvents: jest.fn().mockResolvedValue(page([])),
     listSites: jest.fn().mockResolvedValue({ items: [] }),
     createSite: jest.fn(),
@@ -167,6 +235,13 @@ export function mockEnrollmentApi(
     listPortalAccounts: jest.fn().mockResolvedValue({ items: [] }),
     createPortalAccount: jest.fn(),
     updatePortalAccount: jest.fn(),
+    getPushCertificate: jest.fn().mockResolvedValue(pushCertificate()),
+    uploadPushCertificate: jest.fn(),
+    deleteUploadedPushCertificate: jest.fn().mockResolvedValue(undefined),
+    getAgentPackage: jest.fn().mockResolvedValue(agentPackage()),
+    uploadAgentPackage: jest.fn(),
+    setAgentPackageUrl: jest.fn(),
+    deleteAgentPackage: jest.fn().mockResolvedValue(undefined),
     ...overrides,
   } as jest.Mocked<EnrollmentApi>;
 }

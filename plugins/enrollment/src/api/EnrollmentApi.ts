@@ -1,6 +1,8 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  AgentPackageSummary,
   Computer,
+  ComputerDetails,
   CreateInvitationRequest,
   CreatedInvitation,
   EnrollmentEvent,
@@ -9,9 +11,13 @@ import {
   ListComputersQuery,
   ListEventsQuery,
   ListInvitationsQuery,
+  MdmCommand,
   PageOf,
   PortalAccount,
   PortalSettings,
+  PushCertificateSummary,
+  PushCertificateUpload,
+  QueueCommandRequest,
   Site,
 } from '@macenroll/plugin-enrollment-common';
 
@@ -63,6 +69,40 @@ export interface EnrollmentApi {
   listInvitationComputers(id: string): Promise<{ items: Computer[] }>;
 
   listComputers(query: ListComputersQuery): Promise<PageOf<Computer>>;
+  /** Answers 404 for a computer that does not exist or the user may not see. */
+  getComputer(id: string): Promise<ComputerDetails>;
+  /** The computer's MDM commands, newest first. */
+  listComputerCommands(id: string): Promise<{ items: MdmCommand[] }>;
+  /**
+   * Queues a command for the Mac and wakes it with a push; the Mac answers
+   * at its next check-in. Needs enrollment.computer.command.
+   */
+  queueComputerCommand(
+    id: string,
+    request: QueueCommandRequest,
+  ): Promise<MdmCommand>;
+  /** A push without a command: the Mac checks in and fetches what is queued. */
+  pushComputer(id: string): Promise<void>;
+
+  /** The MDM push certificate: app-config's, else the uploaded one. */
+  getPushCertificate(): Promise<PushCertificateSummary>;
+  /** Answers 400 with the reason for a file or password it cannot read. */
+  uploadPushCertificate(
+    upload: PushCertificateUpload,
+  ): Promise<PushCertificateSummary>;
+  /** Removes the uploaded certificate; one from app-config stays. */
+  deleteUploadedPushCertificate(): Promise<void>;
+
+  /** The management agent installed on Macs after they enroll. */
+  getAgentPackage(): Promise<AgentPackageSummary>;
+  /** Uploads the .pkg as it is; the backend serves it to the Macs. */
+  uploadAgentPackage(
+    file: Blob | ArrayBuffer,
+    fileName: string,
+  ): Promise<AgentPackageSummary>;
+  /** Macs download the package from this https URL instead. */
+  setAgentPackageUrl(url: string): Promise<AgentPackageSummary>;
+  deleteAgentPackage(): Promise<void>;
 
   /** The activity log, newest first. */
   listEvents(query: ListEventsQuery): Promise<PageOf<EnrollmentEvent>>;

@@ -361,6 +361,162 @@ describe('EnrollmentClient', () => {
     });
   });
 
+  describe('computer page', () => {
+    it('reads one computer and its commands, encoding the id', async () => {
+      const { fetch, client } = clientAnswering(
+        json({ id: 'c/1', push: { status: 'active' } }),
+        json({ items: [{ commandUuid: 'u1', status: 'queued' }] }),
+      );
+      await expect(client.getComputer('c/1?x')).resolves.toMatchObject({
+        id: 'c/1',
+      });
+      await expect(client.listComputerCommands('c/1?x')).resolves.toEqual({
+        items: [{ commandUuid: 'u1', status: 'queued' }],
+      });
+      expect(sent(fetch, 0)).toMatchObject({
+        url: `${BASE}/computers/c%2F1%3Fx`,
+        method: 'GET',
+      });
+      expect(sent(fetch, 1)).toMatchObject({
+        url: `${BASE}/computers/c%2F1%3Fx/commands`,
+        method: 'GET',
+      });
+    });
+
+    it('queues a command by POSTing the request as JSON', async () => {
+      const command = {
+        commandUuid: 'u2',
+        requestType: 'DeviceLock',
+        status: 'queued',
+        queuedAt: '2030-06-05T08:00:00.000Z',
+      };
+      const { fetch, client } = clientAnswering(json(command, 201));
+      await expect(
+        client.queueComputerCommand('c-1', {
+          requestType: 'DeviceLock',
+          pin: '123456',
+          message: 'Call IT',
+        }),
+      ).resolves.toEqual(command);
+      expect(sent(fetch)).toEqual({
+        url: `${BASE}/computers/c-1/commands`,
+        method: 'POST',
+        contentType: 'application/json',
+        body: { requestType: 'DeviceLock', pin: '123456', message: 'Call IT' },
+      });
+    });
+
+    it('sends a blank push with an empty JSON body and takes the 202', async () => {
+      const { fetch, client } = clientAnswering(json({}, 202));
+      await expect(client.pushComputer('c/1')).resolves.toBeUndefined();
+      expect(sent(fetch)).toEqual({
+        url: `${BASE}/computers/c%2F1/push`,
+        method: 'POST',
+        contentType: 'application/json',
+        body: {},
+      });
+    });
+  });
+
+  it('reads, uploads and removes the push certificate', async () => {
+    const summary = { configured: true, source: 'upload', topic: 'com.x' };
+    const { fetch, client } = clientAnswering(
+      json({ configured: false }),
+      json(summary),
+      json(summary),
+      new Response(null, { status: 204 }),
+    );
+    await expect(client.getPushCertificate()).resolves.toEqual({
+      configured: false,
+    });
+    await expect(
+      client.uploadPushCertificate({ p12Base64: 'AAEC', password: 'pw' }),
+    ).resolves.toEqual(summary);
+    await client.uploadPushCertificate({
+      certificatePem: '-----BEGIN CERTIFICATE-----',
+      privateKeyPem: '-----BEGIN PRIVATE KEY-----',
+    });
+    await expect(
+      client.deleteUploadedPushCertificate(),
+    ).resolves.toBeUndefined();
+
+    expect(sent(fetch, 0)).toMatchObject({
+      url: `${BASE}/apns/certificate`,
+      method: 'GET',
+    });
+    expect(sent(fetch, 1)).toEqual({
+      url: `${BASE}/apns/certificate`,
+      method: 'PUT',
+      contentType: 'application/json',
+      body: { p12Base64: 'AAEC', password: 'pw' },
+    });
+    expect(sent(fetch, 2).body).toEqual({
+      certificatePem: '-----BEGIN CERTIFICATE-----',
+      privateKeyPem: '-----BEGIN PRIVATE KEY-----',
+    });
+    expect(sent(fetch, 3)).toMatchObject({
+      url: `${BASE}/apns/certificate`,
+      method: 'DELETE',
+      body: undefined,
+    });
+  });
+
+  describe('agent package', () => {
+    const summary = { configured: true, source: 'upload', fileName: 'a.pkg' };
+
+    it('uploads the package as raw bytes with its file name in the query', async () => {
+      const { fetch, client } = clientAnswering(json(summary), json(summary));
+      const file = new Blob([new Uint8Array([0x78, 0x61, 0x72, 0x21])]);
+      await expect(
+        client.uploadAgentPackage(file, 'Acme Agent+1.pkg'),
+      ).resolves.toEqual(summary);
+      const bytes = new Uint8Array([1, 2, 3]).buffer;
+      await client.uploadAgentPackage(bytes, 'b.pkg');
+
+      const [url, init] = fetch.mock.calls[0] as [string, RequestInit];
+      expect(url).toBe(`${BASE}/agent/package?fileName=Acme+Agent%2B1.pkg`);
+      expect(new URL(url).searchParams.get('fileName')).toBe(
+        'Acme Agent+1.pkg',
+      );
+      expect(init).toEqual({
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: file,
+      });
+      const [, second] = fetch.mock.calls[1] as [string, RequestInit];
+      expect(second.body).toBe(bytes);
+    });
+
+    it('reads it, sets a URL and removes it', async () => {
+      const { fetch, client } = clientAnswering(
+        json({ configured: false }),
+        json({ ...summary, source: 'url' }),
+        new Response(null, { status: 204 }),
+      );
+      await expect(client.getAgentPackage()).resolves.toEqual({
+        configured: false,
+      });
+      await expect(
+        client.setAgentPackageUrl('https://cdn.example.com/agent.pkg'),
+      ).resolves.toMatchObject({ source: 'url' });
+      await expect(client.deleteAgentPackage()).resolves.toBeUndefined();
+      expect(sent(fetch, 0)).toMatchObject({
+        url: `${BASE}/agent/package`,
+        method: 'GET',
+      });
+      expect(sent(fetch, 1)).toEqual({
+        url: `${BASE}/agent/url`,
+        method: 'PUT',
+        contentType: 'application/json',
+        body: { url: 'https://cdn.example.com/agent.pkg' },
+      });
+      expect(sent(fetch, 2)).toMatchObject({
+        url: `${BASE}/agent/package`,
+        method: 'DELETE',
+      });
+    });
+  });
+
   it.each([
     [
       'createInvitation',
@@ -388,6 +544,24 @@ describe('EnrollmentClient', () => {
     [
       'updatePortalAccount',
       (c: EnrollmentClient) => c.updatePortalAccount('a', { disabled: true }),
+    ],
+    [
+      'queueComputerCommand',
+      (c: EnrollmentClient) =>
+        c.queueComputerCommand('c', { requestType: 'DeviceLock' }),
+    ],
+    ['pushComputer', (c: EnrollmentClient) => c.pushComputer('c')],
+    [
+      'uploadPushCertificate',
+      (c: EnrollmentClient) => c.uploadPushCertificate({ p12Base64: 'x' }),
+    ],
+    [
+      'uploadAgentPackage',
+      (c: EnrollmentClient) => c.uploadAgentPackage(new Blob([]), 'a.pkg'),
+    ],
+    [
+      'setAgentPackageUrl',
+      (c: EnrollmentClient) => c.setAgentPackageUrl('http://x'),
     ],
   ])('%s turns an error answer into a ResponseError', async (_name, call) => {
     const { client } = clientAnswering(

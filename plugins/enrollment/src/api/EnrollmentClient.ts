@@ -1,7 +1,9 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AgentPackageSummary,
   Computer,
+  ComputerDetails,
   CreateInvitationRequest,
   CreatedInvitation,
   EnrollmentEvent,
@@ -10,9 +12,13 @@ import {
   ListComputersQuery,
   ListEventsQuery,
   ListInvitationsQuery,
+  MdmCommand,
   PageOf,
   PortalAccount,
   PortalSettings,
+  PushCertificateSummary,
+  PushCertificateUpload,
+  QueueCommandRequest,
   Site,
 } from '@macenroll/plugin-enrollment-common';
 import { CaSummary, EnrollmentApi, PortalAccountChange } from './EnrollmentApi';
@@ -117,6 +123,77 @@ export class EnrollmentClient implements EnrollmentApi {
     );
   }
 
+  async getComputer(id: string): Promise<ComputerDetails> {
+    return this.get<ComputerDetails>(`/computers/${encodeURIComponent(id)}`);
+  }
+
+  async listComputerCommands(id: string): Promise<{ items: MdmCommand[] }> {
+    return this.get<{ items: MdmCommand[] }>(
+      `/computers/${encodeURIComponent(id)}/commands`,
+    );
+  }
+
+  async queueComputerCommand(
+    id: string,
+    request: QueueCommandRequest,
+  ): Promise<MdmCommand> {
+    return this.send<MdmCommand>(
+      'POST',
+      `/computers/${encodeURIComponent(id)}/commands`,
+      request,
+    );
+  }
+
+  async pushComputer(id: string): Promise<void> {
+    await this.request('POST', `/computers/${encodeURIComponent(id)}/push`, {});
+  }
+
+  async getPushCertificate(): Promise<PushCertificateSummary> {
+    return this.get<PushCertificateSummary>('/apns/certificate');
+  }
+
+  async uploadPushCertificate(
+    upload: PushCertificateUpload,
+  ): Promise<PushCertificateSummary> {
+    return this.send<PushCertificateSummary>(
+      'PUT',
+      '/apns/certificate',
+      upload,
+    );
+  }
+
+  async deleteUploadedPushCertificate(): Promise<void> {
+    await this.request('DELETE', '/apns/certificate');
+  }
+
+  async getAgentPackage(): Promise<AgentPackageSummary> {
+    return this.get<AgentPackageSummary>('/agent/package');
+  }
+
+  async uploadAgentPackage(
+    file: Blob | ArrayBuffer,
+    fileName: string,
+  ): Promise<AgentPackageSummary> {
+    // The package goes as raw bytes, not JSON: it can be hundreds of megabytes.
+    const response = await this.fetch(
+      `/agent/package${queryString({ fileName })}`,
+      {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: file,
+      },
+    );
+    return (await response.json()) as AgentPackageSummary;
+  }
+
+  async setAgentPackageUrl(url: string): Promise<AgentPackageSummary> {
+    return this.send<AgentPackageSummary>('PUT', '/agent/url', { url });
+  }
+
+  async deleteAgentPackage(): Promise<void> {
+    await this.request('DELETE', '/agent/package');
+  }
+
   async listEvents(query: ListEventsQuery): Promise<PageOf<EnrollmentEvent>> {
     return this.get<PageOf<EnrollmentEvent>>(
       `/events${queryString({
@@ -204,20 +281,24 @@ export class EnrollmentClient implements EnrollmentApi {
     path: string,
     body?: unknown,
   ): Promise<Response> {
+    if (method === 'GET') return this.fetch(path);
+    return this.fetch(path, {
+      method,
+      ...(body === undefined
+        ? {}
+        : {
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          }),
+    });
+  }
+
+  private async fetch(path: string, init?: RequestInit): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('enrollment');
     const url = `${baseUrl}${path}`;
-    const response =
-      method === 'GET'
-        ? await this.fetchApi.fetch(url)
-        : await this.fetchApi.fetch(url, {
-            method,
-            ...(body === undefined
-              ? {}
-              : {
-                  headers: { 'Content-Type': 'application/json' },
-                  body: JSON.stringify(body),
-                }),
-          });
+    const response = init
+      ? await this.fetchApi.fetch(url, init)
+      : await this.fetchApi.fetch(url);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
