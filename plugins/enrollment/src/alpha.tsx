@@ -9,6 +9,7 @@ import PhonelinkSetupIcon from '@material-ui/icons/PhonelinkSetup';
 import { EnrollmentClient, enrollmentApiRef } from './api';
 import {
   activityRouteRef,
+  computerRouteRef,
   computersRouteRef,
   invitationRouteRef,
   portalAccountsRouteRef,
@@ -49,6 +50,7 @@ export default createFrontendPlugin({
     settings: settingsRouteRef,
     portalAccounts: portalAccountsRouteRef,
     computers: computersRouteRef,
+    computer: computerRouteRef,
     activity: activityRouteRef,
   },
   extensions: [enrollmentApi, enrollmentPage],

@@ -8,6 +8,7 @@ import {
 import { EnrollmentClient, enrollmentApiRef } from './api';
 import {
   activityRouteRef,
+  computerRouteRef,
   computersRouteRef,
   invitationRouteRef,
   portalAccountsRouteRef,
@@ -35,6 +36,7 @@ export const enrollmentPlugin = createPlugin({
     settings: settingsRouteRef,
     portalAccounts: portalAccountsRouteRef,
     computers: computersRouteRef,
+    computer: computerRouteRef,
     activity: activityRouteRef,
   },
 });

@@ -31,6 +31,13 @@ export const computersRouteRef = createSubRouteRef({
   path: '/computers',
 });
 
+/** One computer: its inventory, commands and their history. */
+export const computerRouteRef = createSubRouteRef({
+  id: 'enrollment-computer',
+  parent: rootRouteRef,
+  path: '/computers/:id',
+});
+
 /** The activity log, below the admin page. */
 export const activityRouteRef = createSubRouteRef({
   id: 'enrollment-activity',

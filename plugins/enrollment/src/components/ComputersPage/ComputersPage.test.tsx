@@ -75,13 +75,20 @@ describe('ComputersPage', () => {
     expect(
       within(jane).getByRole('link', { name: 'View invitation' }),
     ).toHaveAttribute('href', '/enrollment/invitations/inv-1');
+    expect(
+      within(jane).getByRole('link', { name: "Jane's MacBook Pro" }),
+    ).toHaveAttribute('href', '/enrollment/computers/c-1');
 
     const studio = row('Studio');
     expect(within(studio).getByText('Enrolling')).toBeInTheDocument();
     expect(within(studio).getByText('bob')).toBeInTheDocument();
     // Model, OS, location, site, enrolled, last seen and invitation.
     expect(within(studio).getAllByText('—')).toHaveLength(7);
-    expect(within(studio).queryByRole('link')).toBeNull();
+    // Its name is the only link: no invitation to view.
+    expect(within(studio).getAllByRole('link')).toHaveLength(1);
+    expect(
+      within(studio).getByRole('link', { name: 'Studio' }),
+    ).toHaveAttribute('href', '/enrollment/computers/c-2');
 
     expect(api.listComputers).toHaveBeenCalledTimes(1);
     expect(api.listComputers).toHaveBeenCalledWith({

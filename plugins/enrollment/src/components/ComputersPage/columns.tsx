@@ -1,5 +1,6 @@
 import { TableColumn } from '@backstage/core-components';
 import { Computer, ComputerUser } from '@macenroll/plugin-enrollment-common';
+import { ComputerLink } from '../ComputerLink';
 import { formatDateTime } from '../format';
 import { InvitationLink } from '../InvitationLink';
 import { ComputerStatusLabel } from './ComputerStatusLabel';
@@ -20,7 +21,7 @@ function dateTimeOrDash(iso?: string): string {
  * sorts. A constant, so the table keeps its state between pages.
  */
 export const COMPUTER_COLUMNS: TableColumn<Computer>[] = [
-  { title: 'Name', render: row => row.name || '—' },
+  { title: 'Name', render: row => <ComputerLink computer={row} /> },
   { title: 'Serial number', render: row => row.serialNumber || '—' },
   { title: 'Model', render: row => row.model || '—' },
   { title: 'OS version', render: row => row.osVersion || '—' },

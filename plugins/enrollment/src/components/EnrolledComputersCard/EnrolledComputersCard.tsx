@@ -9,6 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import { Computer } from '@macenroll/plugin-enrollment-common';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
+import { ComputerLink } from '../ComputerLink';
 import { formatDateTime } from '../format';
 import { LoadedItems } from '../LoadedItems';
 
@@ -29,7 +30,11 @@ const UserCell = ({ computer }: { computer: Computer }) => {
 };
 
 const COLUMNS: TableColumn<Computer>[] = [
-  { title: 'Name', field: 'name', render: row => row.name || '—' },
+  {
+    title: 'Name',
+    field: 'name',
+    render: row => <ComputerLink computer={row} />,
+  },
   {
     title: 'Serial number',
     field: 'serialNumber',

@@ -330,6 +330,9 @@ describe('InvitationPage', () => {
     expect(
       within(jane).getByText(formatDateTime('2030-06-02T10:00:00.000Z')),
     ).toBeInTheDocument();
+    expect(
+      within(jane).getByRole('link', { name: "Jane's MacBook Pro" }),
+    ).toHaveAttribute('href', '/enrollment/computers/c-1');
     const studio = screen.getByText('Studio').closest('tr')!;
     expect(within(studio).getByText('bob')).toBeInTheDocument();
     expect(api.listInvitationComputers).toHaveBeenCalledWith('inv-1');

@@ -6,7 +6,7 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
-import { errorMessage } from '../errorMessage';
+import { errorMessage } from './errorMessage';
 
 /**
  * A button for an action that cannot be undone: it asks first, runs the
@@ -20,8 +20,12 @@ export const ConfirmedActionButton = (props: {
   /** The label of the button that closes the dialog without acting. */
   keepLabel: string;
   action: () => Promise<void>;
+  disabled?: boolean;
+  /** For browser tests, on the button that opens the dialog. */
+  testId?: string;
 }) => {
-  const { label, question, explanation, keepLabel, action } = props;
+  const { label, question, explanation, keepLabel, action, disabled, testId } =
+    props;
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -45,6 +49,8 @@ export const ConfirmedActionButton = (props: {
       <Button
         variant="outlined"
         color="secondary"
+        disabled={disabled}
+        data-testid={testId}
         onClick={() => setConfirming(true)}
       >
         {label}

@@ -1,0 +1,98 @@
+import {
+  Content,
+  ContentHeader,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import Grid from '@material-ui/core/Grid';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { enrollmentApiRef } from '../../api';
+import { computersRouteRef } from '../../routes';
+import { computerName } from '../ComputerLink';
+import { CommandHistoryCard } from './CommandHistoryCard';
+import { isWaiting } from './commands';
+import { ComputerActionsCard } from './ComputerActionsCard';
+import { InventoryCard } from './InventoryCard';
+import { useCommandHistory } from './useCommandHistory';
+
+/**
+ * One computer: what it reported, its user and push state, the commands an
+ * admin can send it and their history. The backend answers 404 for a
+ * computer the user may not see.
+ */
+export const ComputerPage = () => {
+  const { id = '' } = useParams();
+  const api = useApi(enrollmentApiRef);
+  const computersLink = useRouteRef(computersRouteRef)();
+  const [detailsVersion, setDetailsVersion] = useState(0);
+  const { value, loading, error } = useAsync(
+    () => api.getComputer(id),
+    [api, id, detailsVersion],
+  );
+  const history = useCommandHistory(id);
+  const { reload: reloadHistory } = history;
+
+  const reloadDetails = useCallback(() => setDetailsVersion(n => n + 1), []);
+  const onSent = useCallback(() => {
+    reloadHistory();
+    reloadDetails();
+  }, [reloadHistory, reloadDetails]);
+
+  // An answer can change the inventory (DeviceInformation) or the
+  // enrollment (RemoveProfile), so the details follow the history.
+  const answered = history.commands?.filter(c => !isWaiting(c.status)).length;
+  const answeredBefore = useRef(answered);
+  useEffect(() => {
+    const before = answeredBefore.current;
+    answeredBefore.current = answered;
+    if (before !== undefined && answered !== undefined && answered > before) {
+      reloadDetails();
+    }
+  }, [answered, reloadDetails]);
+
+  // Reloads keep the page as it is until the new details arrive.
+  const computer = value?.id === id ? value : undefined;
+  let content;
+  if (loading && !computer) {
+    content = <Progress />;
+  } else if (error || !computer) {
+    content = (
+      <ResponseErrorPanel
+        error={error ?? new Error('The computer could not be loaded')}
+      />
+    );
+  } else {
+    content = (
+      <Grid container spacing={3}>
+        <Grid item xs={12} lg={6}>
+          <InventoryCard computer={computer} />
+        </Grid>
+        <Grid item xs={12} lg={6}>
+          <ComputerActionsCard computer={computer} onSent={onSent} />
+        </Grid>
+        <Grid item xs={12}>
+          <CommandHistoryCard history={history} />
+        </Grid>
+      </Grid>
+    );
+  }
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Enrolled computer"
+        type="Enrolled Computers"
+        typeLink={computersLink}
+      />
+      <Content>
+        <ContentHeader title={computer ? computerName(computer) : 'Computer'} />
+        {content}
+      </Content>
+    </Page>
+  );
+};
