@@ -1,0 +1,373 @@
+import { createHash } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { gunzip, inflate } from 'node:zlib';
+import { ByteSource } from './byteSource';
+import { child, childrenNamed, parseXml, XmlElement, XmlError } from './xml';
+
+const inflateAsync = promisify(inflate);
+const gunzipAsync = promisify(gunzip);
+
+/** Thrown for bytes that are not a readable, intact flat package. */
+export class FlatPackageError extends Error {
+  name = 'FlatPackageError';
+}
+
+/** What the reader accepts; the defaults suit an installer package. */
+export interface FlatPackageLimits {
+  /** The table of contents, compressed or not. */
+  maxTocBytes: number;
+  /** A file read with readFile (Distribution, PackageInfo). */
+  maxFileReadBytes: number;
+  maxEntries: number;
+}
+
+export const DEFAULT_FLAT_PACKAGE_LIMITS: FlatPackageLimits = {
+  maxTocBytes: 4 * 1024 * 1024,
+  maxFileReadBytes: 1024 * 1024,
+  maxEntries: 100_000,
+};
+
+type DigestName = 'sha1' | 'md5' | 'sha256' | 'sha512';
+const DIGEST_SIZES: Record<DigestName, number> = {
+  sha1: 20,
+  md5: 16,
+  sha256: 32,
+  sha512: 64,
+};
+
+interface Checksum {
+  style: DigestName;
+  hex: string;
+}
+
+/** A file's stored bytes: where they lie in the heap and how they are encoded. */
+export interface FlatPackageData {
+  heapOffset: number;
+  /** Archived (stored) length. */
+  length: number;
+  /** Extracted size. */
+  size: number;
+  encoding: 'application/octet-stream' | 'application/x-gzip';
+  archivedChecksum?: Checksum;
+  extractedChecksum?: Checksum;
+}
+
+/** A file or directory listed in the table of contents. */
+export interface FlatPackageEntry {
+  /** Slash-separated path from the archive root, e.g. `base.pkg/PackageInfo`. */
+  path: string;
+  type: string;
+  data?: FlatPackageData;
+}
+
+const HEADER_SIZE = 28;
+const MAX_HEADER_SIZE = 4096;
+const READ_PIECE = 1024 * 1024;
+function fail(reason: string): never {
+  throw new FlatPackageError(reason);
+}
+
+function digestName(style: string | undefined, what: string): DigestName {
+  const name = (style ?? '').toLowerCase().replace('-', '');
+  if (name in DIGEST_SIZES) return name as DigestName;
+  return fail(`${what} uses the checksum "${style}", which is not supported`);
+}
+
+function number(element: XmlElement | undefined, what: string): number {
+  const text = element?.text.trim() ?? '';
+  if (!/^\d{1,15}$/.test(text)) {
+    fail(`${what} is not a number: "${text.slice(0, 20)}"`);
+  }
+  return Number(text);
+}
+
+function checksum(
+  element: XmlElement | undefined,
+  what: string,
+): Checksum | undefined {
+  if (!element || element.attributes.style?.toLowerCase() === 'none') {
+    return undefined;
+  }
+  const style = digestName(element.attributes.style, what);
+  const hex = element.text.trim().toLowerCase();
+  if (!new RegExp(`^[0-9a-f]{${DIGEST_SIZES[style] * 2}}$`).test(hex)) {
+    fail(`${what} is not a ${style} checksum`);
+  }
+  return { style, hex };
+}
+
+/** The TOC checksum algorithm of the header (Apple's xar numbers; 3 is mackyle's named "other" when the header carries a name). */
+function headerDigest(header: Buffer): DigestName | 'none' {
+  const alg = header.readUInt32BE(24);
+  if (alg === 0) return 'none';
+  if (alg === 1) return 'sha1';
+  if (alg === 2) return 'md5';
+  if (alg === 3 && header.length >= 32) {
+    const name = header.subarray(28).toString('latin1').split('\0')[0];
+    return digestName(name, 'the table of contents');
+  }
+  if (alg === 3) return 'sha256';
+  if (alg === 4) return 'sha512';
+  return fail(`the header names the unknown checksum algorithm ${alg}`);
+}
+
+/**
+ * A xar archive, the container of macOS flat packages, read from a byte
+ * source: the 28-byte big-endian header, the zlib-compressed XML table of
+ * contents and the heap, which starts with the TOC's checksum (mackyle/xar
+ * xarformat.wiki; Apple's xar.h for the checksum numbers). Opening checks
+ * the TOC checksum and that every file lies inside the archive; readFile
+ * checks a file's checksums. Everything is bounded by the limits.
+ */
+export class FlatPackage {
+  private readonly byPath = new Map<string, FlatPackageEntry>();
+
+  private constructor(
+    private readonly source: ByteSource,
+    private readonly heapStart: number,
+    private readonly limits: FlatPackageLimits,
+    /** The files and directories, in TOC order. */
+    readonly entries: FlatPackageEntry[],
+    /** The styles of the TOC's `<signature>`/`<x-signature>` elements (RSA, CMS). */
+    readonly signatureStyles: string[],
+    readonly tocChecksum: DigestName | 'none',
+  ) {
+    for (const entry of entries) this.byPath.set(entry.path, entry);
+  }
+
+  /** Whether the TOC carries a xar signature (a signed package; macOS verifies it, not this reader). */
+  get signed(): boolean {
+    return this.signatureStyles.length > 0;
+  }
+
+  static async open(
+    source: ByteSource,
+    limits: FlatPackageLimits = DEFAULT_FLAT_PACKAGE_LIMITS,
+  ): Promise<FlatPackage> {
+    if (source.size < HEADER_SIZE) fail('it is too short to be a xar archive');
+    const start = await source.read(0, HEADER_SIZE);
+    if (start.toString('latin1', 0, 4) !== 'xar!') {
+      fail('it does not start with the xar signature "xar!"');
+    }
+    const headerSize = start.readUInt16BE(4);
+    if (headerSize < HEADER_SIZE || headerSize > MAX_HEADER_SIZE) {
+      fail(`its header size ${headerSize} is not valid`);
+    }
+    if (start.readUInt16BE(6) !== 1) {
+      fail(`it is xar version ${start.readUInt16BE(6)}; only version 1 exists`);
+    }
+    const compressed = start.readBigUInt64BE(8);
+    const uncompressed = start.readBigUInt64BE(16);
+    const maxToc = BigInt(limits.maxTocBytes);
+    if (uncompressed > maxToc || compressed > maxToc) {
+      fail(
+        `its table of contents is larger than the ${limits.maxTocBytes}-byte limit`,
+      );
+    }
+    const heapStart = headerSize + Number(compressed);
+    if (heapStart > source.size) {
+      fail('its table of contents runs past the end of the file (truncated?)');
+    }
+    const header =
+      headerSize > HEADER_SIZE ? await source.read(0, headerSize) : start;
+    const digest = headerDigest(header);
+
+    const tocBytes = await source.read(headerSize, Number(compressed));
+    let tocText: string;
+    try {
+      const toc = await inflateAsync(tocBytes, {
+        maxOutputLength: limits.maxTocBytes,
+      });
+      tocText = new TextDecoder('utf-8', { fatal: true }).decode(toc);
+    } catch {
+      return fail(
+        `its table of contents does not inflate to UTF-8 XML of at most ${limits.maxTocBytes} bytes`,
+      );
+    }
+    let root: XmlElement;
+    try {
+      root = parseXml(tocText);
+    } catch (error) {
+      if (!(error instanceof XmlError)) throw error;
+      return fail(`its table of contents is not XML: ${error.message}`);
+    }
+    const toc = root.name === 'xar' ? child(root, 'toc') : undefined;
+    if (!toc) fail('its table of contents has no <xar><toc>');
+
+    const inHeap = (offset: number, length: number, what: string) => {
+      if (heapStart + offset + length > source.size) {
+        fail(`${what} lies past the end of the file (truncated?)`);
+      }
+    };
+
+    if (digest !== 'none') {
+      const element = child(toc, 'checksum');
+      if (!element) fail('its table of contents lists no <checksum>');
+      const style = digestName(element.attributes.style, 'the TOC checksum');
+      if (style !== digest) {
+        fail(`its header says ${digest} but its TOC checksum says ${style}`);
+      }
+      const offset = number(child(element, 'offset'), 'the checksum offset');
+      const size = number(child(element, 'size'), 'the checksum size');
+      if (size !== DIGEST_SIZES[digest]) {
+        fail(`its ${digest} TOC checksum is ${size} bytes long`);
+      }
+      inHeap(offset, size, 'the TOC checksum');
+      const stored = await source.read(heapStart + offset, size);
+      const actual = createHash(digest).update(tocBytes).digest();
+      if (!actual.equals(stored)) {
+        fail(
+          'it is damaged: its table of contents does not match its checksum',
+        );
+      }
+    }
+
+    const signatureStyles: string[] = [];
+    for (const name of ['signature', 'x-signature']) {
+      for (const element of childrenNamed(toc, name)) {
+        const offset = number(child(element, 'offset'), `the ${name} offset`);
+        const size = number(child(element, 'size'), `the ${name} size`);
+        inHeap(offset, size, `the ${name}`);
+        signatureStyles.push(element.attributes.style ?? name);
+      }
+    }
+
+    const entries: FlatPackageEntry[] = [];
+    const seen = new Set<string>();
+    const walk = (parent: XmlElement, prefix: string) => {
+      for (const file of childrenNamed(parent, 'file')) {
+        const name = child(file, 'name')?.text ?? '';
+        if (!name || name === '.' || name === '..' || /[/\0]/.test(name)) {
+          fail(`it lists a file named ${JSON.stringify(name.slice(0, 80))}`);
+        }
+        const path = prefix + name;
+        if (seen.has(path)) fail(`it lists "${path}" twice`);
+        seen.add(path);
+        if (entries.length >= limits.maxEntries) {
+          fail(`it lists more than ${limits.maxEntries} files`);
+        }
+        const entry: FlatPackageEntry = {
+          path,
+          type: child(file, 'type')?.text.trim() || 'file',
+        };
+        const data = child(file, 'data');
+        if (data) {
+          const encoding =
+            child(data, 'encoding')?.attributes.style ??
+            'application/octet-stream';
+          if (
+            encoding !== 'application/octet-stream' &&
+            encoding !== 'application/x-gzip'
+          ) {
+            fail(
+              `"${path}" uses the encoding ${encoding}, which is not supported`,
+            );
+          }
+          entry.data = {
+            heapOffset: number(
+              child(data, 'offset'),
+              `the offset of "${path}"`,
+            ),
+            length: number(child(data, 'length'), `the length of "${path}"`),
+            size: number(child(data, 'size'), `the size of "${path}"`),
+            encoding: encoding as FlatPackageData['encoding'],
+            archivedChecksum: checksum(
+              child(data, 'archived-checksum'),
+              `the archived checksum of "${path}"`,
+            ),
+            extractedChecksum: checksum(
+              child(data, 'extracted-checksum'),
+              `the extracted checksum of "${path}"`,
+            ),
+          };
+          inHeap(entry.data.heapOffset, entry.data.length, `"${path}"`);
+        }
+        entries.push(entry);
+        walk(file, `${path}/`);
+      }
+    };
+    walk(toc, '');
+
+    return new FlatPackage(
+      source,
+      heapStart,
+      limits,
+      entries,
+      signatureStyles,
+      digest,
+    );
+  }
+
+  /** The entry at this path, if the archive lists it. */
+  entry(path: string): FlatPackageEntry | undefined {
+    return this.byPath.get(path);
+  }
+
+  /** A small file's extracted bytes, its checksums verified. */
+  async readFile(path: string): Promise<Buffer> {
+    const entry = this.byPath.get(path);
+    if (!entry || entry.type !== 'file') fail(`it has no file "${path}"`);
+    const data = entry.data;
+    if (!data) return Buffer.alloc(0);
+    const max = this.limits.maxFileReadBytes;
+    if (data.size > max || data.length > max) {
+      fail(`"${path}" is larger than the ${max}-byte limit for it`);
+    }
+    const raw = await this.source.read(
+      this.heapStart + data.heapOffset,
+      data.length,
+    );
+    verify(raw, data.archivedChecksum, `"${path}" (archived)`);
+    let extracted = raw;
+    if (data.encoding === 'application/x-gzip') {
+      // xar's "x-gzip" is zlib; accept real gzip too.
+      const decode =
+        raw[0] === 0x1f && raw[1] === 0x8b ? gunzipAsync : inflateAsync;
+      try {
+        extracted = await decode(raw, { maxOutputLength: max });
+      } catch {
+        fail(`"${path}" does not inflate to at most ${max} bytes`);
+      }
+    }
+    if (extracted.length !== data.size) {
+      fail(
+        `"${path}" has ${extracted.length} bytes, not the ${data.size} its TOC says`,
+      );
+    }
+    verify(extracted, data.extractedChecksum, `"${path}"`);
+    return extracted;
+  }
+
+  /**
+   * Checks every file's archived checksum (its bytes as stored), reading
+   * in pieces and yielding to the event loop between them.
+   */
+  async verifyArchivedChecksums(): Promise<void> {
+    for (const { path, data } of this.entries) {
+      const expected = data?.archivedChecksum;
+      if (!data || !expected) continue;
+      const hash = createHash(expected.style);
+      for (let done = 0; done < data.length; done += READ_PIECE) {
+        const length = Math.min(READ_PIECE, data.length - done);
+        hash.update(
+          await this.source.read(
+            this.heapStart + data.heapOffset + done,
+            length,
+          ),
+        );
+        await yieldToEventLoop();
+      }
+      if (hash.digest('hex') !== expected.hex) {
+        fail(`it is damaged: "${path}" does not match its checksum`);
+      }
+    }
+  }
+}
+
+function verify(bytes: Buffer, expected: Checksum | undefined, what: string) {
+  if (!expected) return;
+  if (createHash(expected.style).update(bytes).digest('hex') !== expected.hex) {
+    fail(`it is damaged: ${what} does not match its checksum`);
+  }
+}
