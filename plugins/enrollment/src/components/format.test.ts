@@ -1,5 +1,6 @@
 import {
   displayUserRef,
+  formatBytes,
   formatExpiry,
   summarizeRecipients,
   yesNo,
@@ -34,5 +35,13 @@ describe('format', () => {
     expect(formatExpiry('2026-12-08T23:59:59.000Z')).toBe(
       'December 8, 2026 at 11:59 PM UTC',
     );
+  });
+
+  it('shows file sizes in binary units', () => {
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(1023)).toBe('1023 B');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(5_242_880)).toBe('5.0 MB');
+    expect(formatBytes(312 * 1024 * 1024)).toBe('312 MB');
   });
 });

@@ -57,3 +57,16 @@ export function summarizeRecipients(
   const more = recipientCount - first.length;
   return more > 0 ? `${first.join(', ')} +${more} more` : first.join(', ');
 }
+
+/** A file size in the units people read: 5.0 MB, 312 KB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let size = bytes / 1024;
+  let unit = 0;
+  while (size >= 1024 && unit < units.length - 1) {
+    size /= 1024;
+    unit += 1;
+  }
+  return `${size.toFixed(size < 10 ? 1 : 0)} ${units[unit]}`;
+}

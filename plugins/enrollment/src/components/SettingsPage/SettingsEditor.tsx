@@ -6,10 +6,12 @@ import { PortalSettings } from '@macenroll/plugin-enrollment-common';
 import { useCallback, useState } from 'react';
 import { enrollmentApiRef } from '../../api';
 import { errorMessage } from '../errorMessage';
+import { AgentPackageCard } from './AgentPackageCard';
 import { DirectoryCard } from './DirectoryCard';
 import { EulaCard } from './EulaCard';
 import { MailTestCard } from './MailTestCard';
 import { PortalCard } from './PortalCard';
+import { PushCertificateCard } from './PushCertificateCard';
 import { ReenrollmentCard } from './ReenrollmentCard';
 import { SaveBar, SaveOutcome } from './SaveBar';
 import { SettingsChange } from './sectionProps';
@@ -111,6 +113,12 @@ export const SettingsEditor = (props: {
         </Grid>
         <Grid item xs={12} md={6}>
           <MailTestCard disabled={!canUpdate} />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <PushCertificateCard disabled={!canUpdate} />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <AgentPackageCard disabled={!canUpdate} />
         </Grid>
       </Grid>
       {canUpdate && (

@@ -30,6 +30,8 @@ describe('SettingsPage without the read permission', () => {
     );
     expect(api.getSettings).not.toHaveBeenCalled();
     expect(api.listSites).not.toHaveBeenCalled();
+    expect(api.getPushCertificate).not.toHaveBeenCalled();
+    expect(api.getAgentPackage).not.toHaveBeenCalled();
     expect(screen.queryByLabelText('Organization name')).toBeNull();
   });
 });

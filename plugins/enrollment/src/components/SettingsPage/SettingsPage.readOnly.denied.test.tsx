@@ -62,6 +62,20 @@ describe('SettingsPage without the update permission', () => {
       screen.getByRole('button', { name: 'Send test email' }),
     ).toBeDisabled();
 
+    // The push certificate and agent package are shown, not changeable.
+    expect(
+      await screen.findByText(
+        'com.apple.mgmt.External.5d9c5e4a-0c7e-4b53-9d3e-2f9a1b7c6d10',
+      ),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Acme Agent')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Choose .p12 file')).toBeNull();
+    expect(screen.queryByLabelText('Choose .pkg file')).toBeNull();
+    expect(
+      screen.queryByRole('button', { name: 'Remove certificate' }),
+    ).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Remove package' })).toBeNull();
+
     // The preview still works for readers.
     expect(
       screen.getByRole('region', { name: 'Portal preview' }),

@@ -82,6 +82,15 @@ describe('SettingsPage', () => {
     expect(screen.getByText('No unsaved changes.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
     expect(api.getSettings).toHaveBeenCalledTimes(1);
+    // The push certificate and the agent package, changed at once, not saved.
+    expect(
+      await screen.findByText(
+        'com.apple.mgmt.External.5d9c5e4a-0c7e-4b53-9d3e-2f9a1b7c6d10',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Choose .p12 file')).toBeInTheDocument();
+    expect(await screen.findByText('Acme Agent')).toBeInTheDocument();
+    expect(screen.getByLabelText('Choose .pkg file')).toBeInTheDocument();
   });
 
   it('saves the whole settings object with the changes', async () => {

@@ -1,0 +1,156 @@
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Radio from '@material-ui/core/Radio';
+import RadioGroup from '@material-ui/core/RadioGroup';
+import TextField from '@material-ui/core/TextField';
+import Alert from '@material-ui/lab/Alert';
+import {
+  PushCertificateSummary,
+  PushCertificateUpload,
+} from '@macenroll/plugin-enrollment-common';
+import { FormEvent, useState } from 'react';
+import { enrollmentApiRef } from '../../api';
+import { errorMessage } from '../errorMessage';
+import { FilePicker } from './FilePicker';
+import { readAsBase64, readAsText } from './readFile';
+
+type Format = 'p12' | 'pem';
+
+type Outcome = { severity: 'success' | 'error'; text: string };
+
+/**
+ * Uploads a push certificate: the .p12 exported from Keychain Access with
+ * its password, or Apple's .pem with the private key of the request.
+ */
+export const PushCertificateForm = (props: {
+  onUploaded: (summary: PushCertificateSummary) => void;
+}) => {
+  const { onUploaded } = props;
+  const api = useApi(enrollmentApiRef);
+  const [format, setFormat] = useState<Format>('p12');
+  const [p12, setP12] = useState<File>();
+  const [password, setPassword] = useState('');
+  const [certificate, setCertificate] = useState<File>();
+  const [privateKey, setPrivateKey] = useState<File>();
+  const [uploading, setUploading] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>();
+
+  const ready = format === 'p12' ? !!p12 : !!certificate && !!privateKey;
+
+  const upload = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!ready) return;
+    setUploading(true);
+    setOutcome(undefined);
+    try {
+      let request: PushCertificateUpload;
+      if (format === 'p12') {
+        request = { p12Base64: await readAsBase64(p12!) };
+        if (password) request.password = password;
+      } else {
+        request = {
+          certificatePem: await readAsText(certificate!),
+          privateKeyPem: await readAsText(privateKey!),
+        };
+      }
+      const summary = await api.uploadPushCertificate(request);
+      setPassword('');
+      setOutcome({
+        severity: 'success',
+        text: `The push certificate was uploaded. Its topic is ${summary.topic}.`,
+      });
+      onUploaded(summary);
+    } catch (e) {
+      setOutcome({
+        severity: 'error',
+        text: `The certificate was not uploaded: ${errorMessage(e)}`,
+      });
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  return (
+    <Box component="form" onSubmit={upload} mt={2}>
+      <RadioGroup
+        row
+        aria-label="Certificate format"
+        value={format}
+        onChange={e => setFormat(e.target.value as Format)}
+      >
+        <FormControlLabel
+          value="p12"
+          control={<Radio color="primary" />}
+          label=".p12 file with its password"
+          disabled={uploading}
+        />
+        <FormControlLabel
+          value="pem"
+          control={<Radio color="primary" />}
+          label=".pem certificate and private key"
+          disabled={uploading}
+        />
+      </RadioGroup>
+      {format === 'p12' ? (
+        <>
+          <FilePicker
+            id="push-certificate-p12"
+            label="Choose .p12 file"
+            accept=".p12,.pfx,application/x-pkcs12"
+            file={p12}
+            disabled={uploading}
+            onChange={setP12}
+          />
+          <TextField
+            id="push-certificate-password"
+            label="Password"
+            type="password"
+            autoComplete="off"
+            fullWidth
+            margin="normal"
+            value={password}
+            disabled={uploading}
+            onChange={e => setPassword(e.target.value)}
+            helperText="The password the .p12 was exported with; empty if it has none."
+          />
+        </>
+      ) : (
+        <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
+          <FilePicker
+            id="push-certificate-pem"
+            label="Choose certificate (.pem)"
+            accept=".pem,.crt,.cer"
+            file={certificate}
+            disabled={uploading}
+            onChange={setCertificate}
+          />
+          <FilePicker
+            id="push-certificate-key"
+            label="Choose private key (.pem)"
+            accept=".pem,.key"
+            file={privateKey}
+            disabled={uploading}
+            onChange={setPrivateKey}
+          />
+        </Box>
+      )}
+      <Box mt={2}>
+        <Button
+          type="submit"
+          variant="contained"
+          color="primary"
+          disabled={!ready || uploading}
+        >
+          {uploading ? 'Uploading…' : 'Upload certificate'}
+        </Button>
+      </Box>
+      {outcome && (
+        <Box mt={2} role={outcome.severity === 'error' ? 'alert' : 'status'}>
+          <Alert severity={outcome.severity}>{outcome.text}</Alert>
+        </Box>
+      )}
+    </Box>
+  );
+};
