@@ -1,3 +1,4 @@
+/* eslint jest/expect-expect: ["warn", { "assertFunctionNames": ["expect", "expectRefusal"] }] */
 import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { bufferSource } from './byteSource';
@@ -85,7 +86,7 @@ describe('FlatPackage', () => {
     expect(pkg.signatureStyles).toEqual(['RSA']);
   });
 
-  it('reads a file with no <data> as empty and refuses a directory or a missing file', async () => {
+  it('reads a file with no <data> as empty and expectRefusal a directory or a missing file', async () => {
     const parts = splitXar(componentPackage('none'));
     const toc = parts.toc.replace(
       '</toc>',
@@ -98,9 +99,9 @@ describe('FlatPackage', () => {
     );
   });
 
-  describe('refuses hostile or damaged input with a clear FlatPackageError', () => {
+  describe('expectRefusal hostile or damaged input with a clear FlatPackageError', () => {
     const good = productArchive('gzip', payload);
-    const refuses = async (bytes: Buffer, reason: string | RegExp) => {
+    const expectRefusal = async (bytes: Buffer, reason: string | RegExp) => {
       const attempt = readAll(bytes);
       await expect(attempt).rejects.toThrow(FlatPackageError);
       await expect(attempt).rejects.toThrow(reason);
@@ -108,20 +109,23 @@ describe('FlatPackage', () => {
 
     it('bad magic, short or truncated files', async () => {
       const zip = Buffer.concat([Buffer.from('PK\x03\x04'), good.subarray(4)]);
-      await refuses(zip, 'it does not start with the xar signature "xar!"');
-      await refuses(Buffer.alloc(0), 'too short to be a xar archive');
-      await refuses(good.subarray(0, 27), 'too short');
-      await refuses(
+      await expectRefusal(
+        zip,
+        'it does not start with the xar signature "xar!"',
+      );
+      await expectRefusal(Buffer.alloc(0), 'too short to be a xar archive');
+      await expectRefusal(good.subarray(0, 27), 'too short');
+      await expectRefusal(
         good.subarray(0, 100),
         /table of contents runs past the end/,
       );
       // Cut inside the heap: the checksum or a file lies beyond the end.
       const heapAt = 28 + Number(good.readBigUInt64BE(8));
-      await refuses(
+      await expectRefusal(
         good.subarray(0, heapAt + 10),
         /lies past the end of the file/,
       );
-      await refuses(
+      await expectRefusal(
         good.subarray(0, good.length - 100),
         /"base.pkg\/Payload" lies past the end/,
       );
@@ -133,31 +137,31 @@ describe('FlatPackage', () => {
         write(b.subarray(at));
         return b;
       };
-      await refuses(
+      await expectRefusal(
         patched(4, b => b.writeUInt16BE(12)),
         'header size 12 is not valid',
       );
-      await refuses(
+      await expectRefusal(
         patched(6, b => b.writeUInt16BE(2)),
         'xar version 2',
       );
-      await refuses(
+      await expectRefusal(
         patched(8, b => b.writeBigUInt64BE(BigInt(good.length))),
         /runs past the end of the file/,
       );
-      await refuses(
+      await expectRefusal(
         patched(8, b => b.writeBigUInt64BE(2n ** 63n)),
         /larger than the 4194304-byte limit/,
       );
-      await refuses(
+      await expectRefusal(
         patched(16, b => b.writeBigUInt64BE(5n * 1024n * 1024n)),
         /larger than the 4194304-byte limit/,
       );
-      await refuses(
+      await expectRefusal(
         patched(24, b => b.writeUInt32BE(9)),
         'unknown checksum algorithm 9',
       );
-      await refuses(
+      await expectRefusal(
         patched(24, b => b.writeUInt32BE(2)),
         'its header says md5 but its TOC checksum says sha1',
       );
@@ -166,7 +170,7 @@ describe('FlatPackage', () => {
     it('a checksum mismatch: a flipped byte in the TOC, a small file or the payload', async () => {
       const tocByte = Buffer.from(good);
       tocByte[40] ^= 0x01;
-      await refuses(
+      await expectRefusal(
         tocByte,
         /table of contents (does not match its checksum|does not inflate)/,
       );
@@ -175,21 +179,21 @@ describe('FlatPackage', () => {
       const distributionAt = none.indexOf('<installer-gui-script');
       const flipped = Buffer.from(none);
       flipped[distributionAt + 1] ^= 0x20;
-      await refuses(
+      await expectRefusal(
         flipped,
         'it is damaged: "Distribution" (archived) does not match its checksum',
       );
 
       const inPayload = Buffer.from(good);
       inPayload[good.length - 1000] ^= 0xff;
-      await refuses(
+      await expectRefusal(
         inPayload,
         'it is damaged: "base.pkg/Payload" does not match its checksum',
       );
 
       const storedSum = Buffer.from(good);
       storedSum[28 + Number(good.readBigUInt64BE(8))] ^= 0xff;
-      await refuses(
+      await expectRefusal(
         storedSum,
         'its table of contents does not match its checksum',
       );
@@ -202,7 +206,7 @@ describe('FlatPackage', () => {
         header({ compressed: bomb.length, uncompressed: 1000, alg: 0 }),
         bomb,
       ]);
-      await refuses(
+      await expectRefusal(
         bytes,
         'does not inflate to UTF-8 XML of at most 4194304 bytes',
       );
@@ -220,55 +224,61 @@ describe('FlatPackage', () => {
           compressed,
         ]);
       };
-      await refuses(withToc('<xar><toc'), /not XML: a tag is not closed/);
-      await refuses(withToc('<a><b></a>'), 'not XML: </a> does not close <b>');
-      await refuses(withToc('<html/>'), 'has no <xar><toc>');
-      await refuses(
+      await expectRefusal(withToc('<xar><toc'), /not XML: a tag is not closed/);
+      await expectRefusal(
+        withToc('<a><b></a>'),
+        'not XML: </a> does not close <b>',
+      );
+      await expectRefusal(withToc('<html/>'), 'has no <xar><toc>');
+      await expectRefusal(
         withToc('<!DOCTYPE x [<!ENTITY a "aaaa">]><xar><toc/></xar>'),
         'DOCTYPE with an internal subset',
       );
-      await refuses(
+      await expectRefusal(
         withToc(`${'<a>'.repeat(100)}${'</a>'.repeat(100)}`),
         'nested deeper than 64',
       );
-      await refuses(withToc('<xar><toc/></xar>', 1), 'lists no <checksum>');
+      await expectRefusal(
+        withToc('<xar><toc/></xar>', 1),
+        'lists no <checksum>',
+      );
       const file = (data: string, name = 'f') =>
         withToc(
           `<xar><toc><file id="1"><name>${name}</name><data>${data}</data></file></toc></xar>`,
         );
-      await refuses(
+      await expectRefusal(
         file('<offset>-1</offset>'),
         'the offset of "f" is not a number: "-1"',
       );
-      await refuses(
+      await expectRefusal(
         file('<offset>0</offset><length>99999999999999999999</length>'),
         'the length of "f" is not a number',
       );
-      await refuses(
+      await expectRefusal(
         file(
           '<offset>0</offset><length>1</length><size>1</size><encoding style="application/x-bzip2"/>',
         ),
         'uses the encoding application/x-bzip2, which is not supported',
       );
-      await refuses(
+      await expectRefusal(
         file(
           '<offset>0</offset><length>1</length><size>1</size><archived-checksum style="crc32">0</archived-checksum>',
         ),
         'uses the checksum "crc32"',
       );
-      await refuses(
+      await expectRefusal(
         file(
           '<offset>0</offset><length>1</length><size>1</size><archived-checksum style="sha1">zz</archived-checksum>',
         ),
         'is not a sha1 checksum',
       );
-      await refuses(
+      await expectRefusal(
         file('<offset>0</offset><length>4096</length><size>4096</size>'),
         '"f" lies past the end of the file',
       );
-      await refuses(file('', '../etc'), 'it lists a file named "../etc"');
-      await refuses(file('', 'a/b'), 'it lists a file named "a/b"');
-      await refuses(
+      await expectRefusal(file('', '../etc'), 'it lists a file named "../etc"');
+      await expectRefusal(file('', 'a/b'), 'it lists a file named "a/b"');
+      await expectRefusal(
         withToc(
           '<xar><toc><file><name>a</name></file><file><name>a</name></file></toc></xar>',
         ),

@@ -189,3 +189,10 @@ export function hashlibChunks(
     ]).toString(),
   );
 }
+
+/** A supertest parser that keeps a binary body as one Buffer. */
+export const binary = (res: any, done: (error: null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
