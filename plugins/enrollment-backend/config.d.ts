@@ -9,9 +9,50 @@ export interface Config {
 
     /**
      * The APNs topic of the MDM push certificate; it must begin with
-     * `com.apple.mgmt.`.
+     * `com.apple.mgmt.`. Optional with a push certificate, whose UID is the
+     * topic; a configured topic that differs from it is refused at start-up.
      */
     topic?: string;
+
+    /**
+     * The MDM push certificate (from Apple's Push Certificates Portal) and
+     * where pushes go. Leave it out and admins can upload one in Settings;
+     * without any, enrolled Macs cannot be reached.
+     */
+    apns?: {
+      /** The push certificate Apple issued, PEM. */
+      certificate?: string;
+      /**
+       * The private key of the CSR the certificate was issued for, PEM.
+       * @visibility secret
+       */
+      privateKey?: string;
+      /** The provider API (default `https://api.push.apple.com`). */
+      endpoint?: string;
+      /** PEM certificates trusted for the endpoint: a local stand-in or a TLS proxy. */
+      caCertificate?: string;
+      /** Pushes for one Mac within this window go out as one (default 1000). */
+      coalesceMilliseconds?: number;
+      /** Pushes in flight at once on the connection (default 50). */
+      concurrency?: number;
+      /** First retry after a 429, a 5xx or no answer, doubling (default 5). */
+      initialRetrySeconds?: number;
+      /** Longest retry delay (default 600). */
+      maxRetrySeconds?: number;
+    };
+
+    /**
+     * Hand out profiles whose MDM and SCEP URLs are http://. macOS refuses
+     * them; for a local demo only.
+     */
+    allowInsecureUrls?: boolean;
+
+    /**
+     * The server's TLS certificate chain (PEM) when it is not publicly
+     * trusted: it goes into the enrollment profile as certificate payloads
+     * so the Mac can check in while the profile installs.
+     */
+    tlsTrust?: string;
 
     /**
      * The CA that signs profiles and issues device identities. Leave it out
@@ -128,6 +169,11 @@ export interface Config {
       agentManifestUrl?: string;
       /** Lifetime of the device identity certificates SCEP issues, in days (default 365). */
       certificateLifetimeDays?: number;
+      /**
+       * Days before a device identity expires that the server sends the Mac
+       * a renewed enrollment profile (default 30).
+       */
+      renewalDays?: number;
     };
 
     /** The activity log (enrollment_events). */

@@ -12,3 +12,10 @@ export { startSmtpServer, type RunningSmtp, type ReceivedMail } from './smtp';
 export { launchChromium } from './chromium';
 export { createTestDatabases, testDatabaseIds } from './databases';
 export type { Locator, Page } from 'playwright-core';
+export {
+  startApnsStandIn,
+  type RunningApns,
+  type ApnsRequest,
+  type ApnsAnswer,
+  type TestPushCertificate,
+} from './apns';

@@ -1,6 +1,8 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { isPasswordHash } from './accounts/passwordHash';
+import { PushCertificate, readPushCertificate } from './apns/pushCertificate';
+import { DEFAULT_PUSH_SETTINGS, PushSettings } from './apns/PushService';
 import { DEFAULT_DELIVERY, DeliverySettings } from './mail/InvitationDelivery';
 
 /** SMTP delivery settings, read from `enrollment.smtp`. */
@@ -27,8 +29,19 @@ export interface EnrollmentSettings {
   delivery: DeliverySettings;
   /** Seconds between runs of the invitation mail task. */
   deliveryIntervalSeconds: number;
-  /** MDM: the agent manifest for InstallEnterpriseApplication, certificate lifetime. */
-  mdm: { agentManifestUrl?: string; certificateLifetimeDays: number };
+  /** MDM: the agent manifest for InstallEnterpriseApplication, certificate lifetime and renewal. */
+  mdm: {
+    agentManifestUrl?: string;
+    certificateLifetimeDays: number;
+    /** Days before a device identity expires that its renewal is queued. */
+    renewalDays: number;
+  };
+  /** APNs: the push certificate from config (else an uploaded one) and how pushes go out. */
+  apns: { certificate?: PushCertificate } & PushSettings;
+  /** Hand out profiles whose MDM and SCEP URLs are http:// (the demo only). */
+  allowInsecureUrls: boolean;
+  /** The server's TLS chain (PEM certificates) for the profile when it is not publicly trusted. */
+  tlsTrustPem: string[];
   /** The QuickAdd package for macOS 10.12.6 and earlier. */
   quickadd: { identifier: string };
   /** Days the activity log keeps an event. */
@@ -183,8 +196,31 @@ export function readEnrollmentSettings(config: Config): EnrollmentSettings {
     );
   }
 
+  const renewalDays = root?.getOptionalNumber('mdm.renewalDays') ?? 30;
+  if (
+    !Number.isInteger(renewalDays) ||
+    renewalDays < 1 ||
+    renewalDays >= certificateLifetimeDays
+  ) {
+    throw new InputError(
+      `enrollment.mdm.renewalDays must be a whole number of days from 1 to less than the certificate lifetime (${certificateLifetimeDays})`,
+    );
+  }
+
+  const apns = readApnsSettings(root?.getOptionalConfig('apns'));
+  const tlsTrust = root?.getOptionalString('tlsTrust');
+  const tlsTrustPem = tlsTrust ? splitPemCertificates(tlsTrust) : [];
+  if (tlsTrust && !tlsTrustPem.length) {
+    throw new InputError(
+      'enrollment.tlsTrust must hold PEM certificates (-----BEGIN CERTIFICATE-----)',
+    );
+  }
+
   return {
-    mdm: { agentManifestUrl, certificateLifetimeDays },
+    mdm: { agentManifestUrl, certificateLifetimeDays, renewalDays },
+    apns,
+    allowInsecureUrls: root?.getOptionalBoolean('allowInsecureUrls') ?? false,
+    tlsTrustPem,
     eventRetentionDays,
     quickadd: { identifier: quickaddIdentifier },
     localAccounts,
@@ -197,4 +233,59 @@ export function readEnrollmentSettings(config: Config): EnrollmentSettings {
     delivery,
     deliveryIntervalSeconds,
   };
+}
+
+function readApnsSettings(
+  apns: Config | undefined,
+): EnrollmentSettings['apns'] {
+  const certificatePem = apns?.getOptionalString('certificate');
+  const privateKeyPem = apns?.getOptionalString('privateKey');
+  if (Boolean(certificatePem) !== Boolean(privateKeyPem)) {
+    throw new InputError(
+      'enrollment.apns needs both certificate and privateKey (PEM), or neither',
+    );
+  }
+  const endpoint =
+    apns?.getOptionalString('endpoint') ?? DEFAULT_PUSH_SETTINGS.endpoint;
+  if (!/^https:\/\//.test(endpoint)) {
+    throw new InputError('enrollment.apns.endpoint must be an https:// URL');
+  }
+  const ms = (key: string, fallback: number) => {
+    const value = apns?.getOptionalNumber(key);
+    if (value === undefined) return fallback;
+    if (!(value >= 0)) {
+      throw new InputError(`enrollment.apns.${key} must not be negative`);
+    }
+    return value;
+  };
+  const concurrency =
+    apns?.getOptionalNumber('concurrency') ?? DEFAULT_PUSH_SETTINGS.concurrency;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new InputError('enrollment.apns.concurrency must be at least 1');
+  }
+  return {
+    ...DEFAULT_PUSH_SETTINGS,
+    certificate:
+      certificatePem && privateKeyPem
+        ? readPushCertificate(certificatePem, privateKeyPem, 'enrollment.apns')
+        : undefined,
+    endpoint,
+    caPem: apns?.getOptionalString('caCertificate'),
+    coalesceMs: ms('coalesceMilliseconds', DEFAULT_PUSH_SETTINGS.coalesceMs),
+    initialRetryMs:
+      ms('initialRetrySeconds', DEFAULT_PUSH_SETTINGS.initialRetryMs / 1000) *
+      1000,
+    maxRetryMs:
+      ms('maxRetrySeconds', DEFAULT_PUSH_SETTINGS.maxRetryMs / 1000) * 1000,
+    concurrency,
+  };
+}
+
+/** Each PEM certificate of a chain, in order. */
+export function splitPemCertificates(pem: string): string[] {
+  return (
+    pem.match(
+      /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g,
+    ) ?? []
+  );
 }

@@ -24,6 +24,8 @@ async function startBackend(
           enrollment: {
             organization: options.organization ?? 'Acme Fruit',
             topic: 'com.apple.mgmt.External.test',
+            // The test backend is plain http.
+            allowInsecureUrls: true,
           },
         },
       }),

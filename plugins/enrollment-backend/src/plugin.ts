@@ -22,7 +22,7 @@ import { CertificateStore } from './database/CertificateStore';
 import { CommandStore } from './database/CommandStore';
 import { DeviceStore } from './database/DeviceStore';
 import { DatabaseScepChallengeStore } from './database/ScepChallengeStore';
-import { BootstrapTokenSealer } from './mdm/bootstrapToken';
+import { SecretSealer } from './pki/SecretSealer';
 import { EnrollmentProfileService } from './mdm/EnrollmentProfileService';
 import { MdmService } from './mdm/MdmService';
 import { createMdmRouter } from './mdm/router';
@@ -57,8 +57,15 @@ import {
 import { createAudited } from './service/audited';
 import { Authorizer } from './service/Authorizer';
 import { createAdminRouter } from './service/router';
+import { PushCertificates } from './apns/PushCertificates';
+import { PushService } from './apns/PushService';
+import { DatabasePushCertificateStore } from './database/PushCertificateStore';
+import { DatabasePushQueueStore } from './database/PushQueueStore';
+import { CommandQueue } from './mdm/CommandQueue';
+import { installAgentCommand } from './mdm/commands';
 
 const MAIL_TASK_ID = 'enrollment-invitation-mail';
+const PUSH_TASK_ID = 'enrollment-apns-push';
 
 /**
  * The enrollment backend plugin: admin API, the public /enroll portal,
@@ -180,33 +187,83 @@ export const enrollmentPlugin = createBackendPlugin({
           deps.discovery.getExternalBaseUrl('enrollment');
         const challenges = new DatabaseScepChallengeStore(db);
         const certificates = new CertificateStore(db);
+        const pushCertificates = new PushCertificates({
+          configured: settings.apns.certificate,
+          configuredTopic: settings.topic,
+          store: new DatabasePushCertificateStore(db),
+          sealer: new SecretSealer(ca.privateKey, SecretSealer.PUSH_KEY),
+        });
+        const topic = () => pushCertificates.topic();
         const profiles = new EnrollmentProfileService({
           ca,
           organization: settings.organization,
           challenges,
-          topic: settings.topic,
+          topic,
+          allowInsecureUrls: settings.allowInsecureUrls,
+          tlsTrustPem: settings.tlsTrustPem,
           baseUrl: pluginBaseUrl,
         });
-        if (!settings.topic) {
+        const pushSummary = await pushCertificates.summary();
+        if (!pushSummary.configured) {
           logger.warn(
-            'enrollment.topic is not set: the portal cannot give out MDM profiles until it is',
+            'No MDM push certificate (enrollment.apns, or upload one in Settings): enrolled Macs cannot be reached and the portal gives out no profiles until there is one',
+          );
+        } else if (pushSummary.expiresSoon) {
+          logger.warn(
+            `The MDM push certificate for ${pushSummary.topic} expires on ${pushSummary.notAfter}: renew it in Apple's Push Certificates Portal with the same Apple ID`,
           );
         }
         if (portalBase.protocol !== 'https:') {
           logger.warn(
-            `The enrollment endpoints are served over ${portalBase.protocol}; macOS accepts MDM and SCEP URLs only over https`,
+            `The enrollment endpoints are served over ${
+              portalBase.protocol
+            }; macOS accepts MDM and SCEP URLs only over https${
+              settings.allowInsecureUrls
+                ? ' (enrollment.allowInsecureUrls is on: for a demo only)'
+                : ', so the portal gives out no profiles'
+            }`,
           );
         }
+
+        // Pushes wake Macs (they never poll). Queued in the database, sent
+        // at once by the replica that asked, retried by the scheduled task.
+        const devices = new DeviceStore(db);
+        const push = new PushService({
+          queue: new DatabasePushQueueStore(db),
+          devices,
+          certificate: () => pushCertificates.current(),
+          events: activity,
+          logger,
+          settings: settings.apns,
+        });
+        deps.lifecycle.addShutdownHook(() => push.close());
+        await scheduler.scheduleTask({
+          id: PUSH_TASK_ID,
+          frequency: { seconds: 10 },
+          timeout: { minutes: 5 },
+          fn: async () => {
+            await push.runOnce();
+          },
+        });
+        const commands = new CommandStore(db);
+        const commandQueue = new CommandQueue({ commands, push });
         const mdm = new MdmService({
-          devices: new DeviceStore(db),
+          devices,
           certificates,
           enrollments,
-          commands: new CommandStore(db),
+          commands,
+          queue: commandQueue,
           events: activity,
           settings: settingsStore,
-          sealer: new BootstrapTokenSealer(ca.privateKey),
-          topic: settings.topic,
-          agentManifestUrl: settings.mdm.agentManifestUrl,
+          sealer: new SecretSealer(
+            ca.privateKey,
+            SecretSealer.BOOTSTRAP_TOKENS,
+          ),
+          topic,
+          agentCommand: async () =>
+            settings.mdm.agentManifestUrl
+              ? installAgentCommand(settings.mdm.agentManifestUrl)
+              : undefined,
           logger,
         });
 

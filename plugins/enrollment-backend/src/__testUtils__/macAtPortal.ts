@@ -47,6 +47,8 @@ export async function startEnrollmentBackend(
           enrollment: {
             organization: 'Acme',
             topic: TOPIC,
+            // The test backend is plain http.
+            allowInsecureUrls: true,
             ldap: {
               url: slapd.url,
               bindDn: slapd.bindDn,

@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { CommandStatus, MdmCommand } from '@macenroll/plugin-enrollment-common';
 import { Knex } from 'knex';
 import plist from 'plist';
-import { toDate } from './rows';
+import { opt, toDate, toIso } from './rows';
 
 const TABLE = 'enrollment_commands';
 
-/** How long a command the Mac answered NotNow waits before it is offered again. */
-const NOT_NOW_DELAY_MS = 60_000;
-
-export type CommandStatus =
-  | 'queued'
-  | 'sent'
-  | 'acknowledged'
-  | 'error'
-  | 'notnow';
+export type { CommandStatus };
 
 export interface QueuedCommand {
   commandUuid: string;
@@ -24,6 +17,19 @@ export interface QueuedCommand {
   status: CommandStatus;
   result?: string;
   createdAt: Date;
+}
+
+/** A command as the admin API lists it. */
+function toMdmCommand(row: any): MdmCommand {
+  return {
+    commandUuid: row.command_uuid,
+    requestType: row.request_type,
+    status: row.status,
+    queuedAt: toIso(row.created_at)!,
+    sentAt: toIso(row.sent_at),
+    answeredAt: toIso(row.answered_at),
+    error: opt(row.error_text) ?? undefined,
+  };
 }
 
 function toCommand(row: any): QueuedCommand {
@@ -67,29 +73,25 @@ export class CommandStore {
   }
 
   /**
-   * The next command to send: the oldest queued one, else one the Mac put
-   * off (NotNow) a while ago. It is marked sent.
+   * The next command to send, marked sent. As nanomdm orders them: one that
+   * was sent but never answered goes again first, then the oldest queued
+   * one; one the Mac put off (NotNow) comes back only when the Mac reports
+   * Idle, never right after it said NotNow.
    */
   async next(
     computerId: string,
     now: Date,
+    options: { includeNotNow: boolean },
   ): Promise<QueuedCommand | undefined> {
+    const statuses = options.includeNotNow
+      ? ['sent', 'queued', 'notnow']
+      : ['sent', 'queued'];
     const row = await this.db(TABLE)
       .where({ computer_id: computerId })
-      .andWhere(q =>
-        q
-          .where('status', 'queued')
-          .orWhere(w =>
-            w
-              .where('status', 'notnow')
-              .andWhere(
-                'updated_at',
-                '<=',
-                new Date(now.getTime() - NOT_NOW_DELAY_MS),
-              ),
-          ),
+      .whereIn('status', statuses)
+      .orderByRaw(
+        `CASE status WHEN 'sent' THEN 0 WHEN 'queued' THEN 1 ELSE 2 END`,
       )
-      .orderByRaw(`CASE WHEN status = 'queued' THEN 0 ELSE 1 END`)
       .orderBy('created_at')
       .first();
     if (!row) return undefined;
@@ -99,6 +101,35 @@ export class CommandStore {
     return toCommand(row);
   }
 
+  /** Whether anything waits to be sent to the computer (a reason to push). */
+  async hasPending(computerId: string): Promise<boolean> {
+    const row = await this.db(TABLE)
+      .where({ computer_id: computerId })
+      .whereIn('status', ['queued', 'sent', 'notnow'])
+      .first('command_uuid');
+    return Boolean(row);
+  }
+
+  /**
+   * Closes every command not yet answered, as a new Authenticate does: they
+   * were meant for the enrollment that ended.
+   */
+  async clearPending(
+    computerId: string,
+    reason: string,
+    now: Date,
+  ): Promise<number> {
+    return this.db(TABLE)
+      .where({ computer_id: computerId })
+      .whereIn('status', ['queued', 'sent', 'notnow'])
+      .update({
+        status: 'error',
+        error_text: reason,
+        answered_at: now,
+        updated_at: now,
+      });
+  }
+
   /** Records the Mac's answer to one of this computer's commands; false for an unknown command. */
   async recordResult(
     computerId: string,
@@ -106,10 +137,17 @@ export class CommandStore {
     status: 'acknowledged' | 'error' | 'notnow',
     result: string,
     now: Date,
+    errorText?: string,
   ): Promise<QueuedCommand | undefined> {
     const n = await this.db(TABLE)
       .where({ computer_id: computerId, command_uuid: commandUuid })
-      .update({ status, result, updated_at: now });
+      .update({
+        status,
+        result,
+        answered_at: now,
+        error_text: errorText ?? null,
+        updated_at: now,
+      });
     if (!n) return undefined;
     return toCommand(
       (await this.db(TABLE).where({ command_uuid: commandUuid }).first())!,
@@ -122,5 +160,26 @@ export class CommandStore {
         .where({ computer_id: computerId })
         .orderBy('created_at')
     ).map(toCommand);
+  }
+
+  /** The computer's command history for admins, newest first. */
+  async history(computerId: string, limit = 500): Promise<MdmCommand[]> {
+    return (
+      await this.db(TABLE)
+        .where({ computer_id: computerId })
+        .orderBy('created_at', 'desc')
+        .orderBy('command_uuid')
+        .limit(limit)
+    ).map(toMdmCommand);
+  }
+
+  async get(
+    computerId: string,
+    commandUuid: string,
+  ): Promise<MdmCommand | undefined> {
+    const row = await this.db(TABLE)
+      .where({ computer_id: computerId, command_uuid: commandUuid })
+      .first();
+    return row ? toMdmCommand(row) : undefined;
   }
 }

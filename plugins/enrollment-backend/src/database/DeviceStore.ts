@@ -14,8 +14,21 @@ export interface Device {
   certificateSha256?: string;
   siteId?: string;
   bootstrapTokenSealed?: string;
+  /** The identity that escrowed the bootstrap token; only it may read it back. */
+  bootstrapTokenSha256?: string;
   userApproved?: boolean;
   enrolledAt?: Date;
+  osVersion?: string;
+  /** The InstallProfile that renews the identity was queued then. */
+  renewalRequestedAt?: Date;
+}
+
+/** Where an APNs push for a computer goes, once it has a token. */
+export interface PushTarget {
+  token: Buffer;
+  pushMagic: string;
+  /** Apple said the token is unregistered (410); no pushes until a new TokenUpdate. */
+  deadAt?: Date;
 }
 
 function toDevice(row: any): Device {
@@ -27,6 +40,9 @@ function toDevice(row: any): Device {
     certificateSha256: row.certificate_sha256 ?? undefined,
     siteId: row.site_id ?? undefined,
     bootstrapTokenSealed: row.bootstrap_token_sealed ?? undefined,
+    bootstrapTokenSha256: row.bootstrap_token_sha256 ?? undefined,
+    osVersion: row.os_version ?? undefined,
+    renewalRequestedAt: toDate(row.renewal_requested_at),
     userApproved:
       row.user_approved === null ? undefined : toBool(row.user_approved),
     enrolledAt: toDate(row.enrolled_at),
@@ -39,6 +55,11 @@ export class DeviceStore {
 
   async findByUdid(udid: string): Promise<Device | undefined> {
     const row = await this.db(TABLE).where({ udid }).first();
+    return row ? toDevice(row) : undefined;
+  }
+
+  async findById(id: string): Promise<Device | undefined> {
+    const row = await this.db(TABLE).where({ id }).first();
     return row ? toDevice(row) : undefined;
   }
 
@@ -88,8 +109,15 @@ export class DeviceStore {
       enrollment_id: enrollment.id,
       certificate_sha256: options.certificateSha256,
       topic: options.topic,
+      // A new Authenticate starts the device over: Apple sends a new token,
+      // and nothing escrowed under the old identity survives it.
       push_token_base64: null,
       push_magic: null,
+      push_token_dead_at: null,
+      last_push_error: null,
+      bootstrap_token_sealed: null,
+      bootstrap_token_sha256: null,
+      renewal_requested_at: null,
       unenrolled_at: null,
       last_seen_at: now,
       updated_at: now,
@@ -130,6 +158,8 @@ export class DeviceStore {
           enrolled_at: first ? options.now : row.enrolled_at,
           push_token_base64: options.token.toString('base64'),
           push_magic: options.pushMagic,
+          push_token_dead_at: null,
+          last_push_error: null,
           last_seen_at: options.now,
           updated_at: options.now,
         });
@@ -143,18 +173,106 @@ export class DeviceStore {
       unenrolled_at: now,
       push_token_base64: null,
       push_magic: null,
+      bootstrap_token_sealed: null,
+      bootstrap_token_sha256: null,
+      renewal_requested_at: null,
       updated_at: now,
     });
   }
 
+  /** Escrows (or with null, deletes) the sealed bootstrap token of the identity `sha256`. */
   async setBootstrapToken(
     deviceId: string,
     sealed: string | null,
+    sha256: string,
     now: Date,
   ): Promise<void> {
     await this.db(TABLE)
       .where({ id: deviceId })
-      .update({ bootstrap_token_sealed: sealed, updated_at: now });
+      .update({
+        bootstrap_token_sealed: sealed,
+        bootstrap_token_sha256: sealed ? sha256 : null,
+        updated_at: now,
+      });
+  }
+
+  /**
+   * The identity certificate the device now answers with (after a renewal);
+   * a bootstrap token the old identity escrowed passes to the new one.
+   */
+  async adoptIdentity(
+    deviceId: string,
+    sha256: string,
+    now: Date,
+  ): Promise<void> {
+    await this.db.transaction(async trx => {
+      const row = await trx(TABLE).where({ id: deviceId }).first();
+      await trx(TABLE)
+        .where({ id: deviceId })
+        .update({
+          certificate_sha256: sha256,
+          bootstrap_token_sha256:
+            row.bootstrap_token_sha256 &&
+            row.bootstrap_token_sha256 === row.certificate_sha256
+              ? sha256
+              : row.bootstrap_token_sha256,
+          renewal_requested_at: null,
+          updated_at: now,
+        });
+    });
+  }
+
+  async markRenewalRequested(deviceId: string, now: Date): Promise<void> {
+    await this.db(TABLE)
+      .where({ id: deviceId })
+      .update({ renewal_requested_at: now, updated_at: now });
+  }
+
+  async pushTarget(deviceId: string): Promise<PushTarget | undefined> {
+    const row = await this.db(TABLE)
+      .where({ id: deviceId, status: 'enrolled' })
+      .select('push_token_base64', 'push_magic', 'push_token_dead_at')
+      .first();
+    if (!row?.push_token_base64 || !row.push_magic) return undefined;
+    return {
+      token: Buffer.from(row.push_token_base64, 'base64'),
+      pushMagic: row.push_magic,
+      deadAt: toDate(row.push_token_dead_at),
+    };
+  }
+
+  /** Apple took a push for the device. */
+  async markPushed(deviceId: string, now: Date): Promise<void> {
+    await this.db(TABLE)
+      .where({ id: deviceId })
+      .update({ last_push_at: now, last_push_error: null });
+  }
+
+  /** Apple refused a push, or could not be reached. */
+  async markPushFailed(deviceId: string, error: string): Promise<void> {
+    await this.db(TABLE)
+      .where({ id: deviceId })
+      .update({ last_push_error: error.slice(0, 1000) });
+  }
+
+  /**
+   * Apple answered 410: the token is dead since `since`, unless the Mac sent
+   * a newer TokenUpdate after that (`pushedToken` no longer the stored one).
+   */
+  async markTokenDead(
+    deviceId: string,
+    pushedToken: Buffer,
+    since: Date,
+  ): Promise<void> {
+    await this.db(TABLE)
+      .where({
+        id: deviceId,
+        push_token_base64: pushedToken.toString('base64'),
+      })
+      .update({
+        push_token_dead_at: since,
+        last_push_error: 'Unregistered',
+      });
   }
 
   /** Fields the Mac reported in command results. */

@@ -11,11 +11,18 @@ const TABLE = 'enrollment_scep_challenges';
 export class DatabaseScepChallengeStore {
   constructor(private readonly db: Knex) {}
 
-  async mint(enrollmentId: string, ttlMs: number, now: Date): Promise<string> {
+  /** `computerId` makes it a renewal challenge: its identity belongs to that computer. */
+  async mint(
+    enrollmentId: string,
+    ttlMs: number,
+    now: Date,
+    computerId?: string,
+  ): Promise<string> {
     const challenge = randomBytes(24).toString('base64url');
     await this.db(TABLE).insert({
       challenge_hash: sha256(challenge),
       enrollment_id: enrollmentId,
+      computer_id: computerId ?? null,
       expires_at: new Date(now.getTime() + ttlMs),
     });
     return challenge;
@@ -25,7 +32,7 @@ export class DatabaseScepChallengeStore {
   async redeem(
     challenge: string,
     now: Date,
-  ): Promise<{ enrollmentId: string } | undefined> {
+  ): Promise<{ enrollmentId: string; computerId?: string } | undefined> {
     const hash = sha256(challenge);
     const n = await this.db(TABLE)
       .where({ challenge_hash: hash })
@@ -34,6 +41,9 @@ export class DatabaseScepChallengeStore {
       .update({ used_at: now });
     if (!n) return undefined;
     const row = await this.db(TABLE).where({ challenge_hash: hash }).first();
-    return { enrollmentId: row.enrollment_id };
+    return {
+      enrollmentId: row.enrollment_id,
+      computerId: row.computer_id ?? undefined,
+    };
   }
 }

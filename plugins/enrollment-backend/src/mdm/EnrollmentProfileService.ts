@@ -1,9 +1,17 @@
+import { X509Certificate } from 'node:crypto';
+import { ServiceUnavailableError } from '@backstage/errors';
 import { PendingEnrollment } from '../database/EnrollmentStore';
 import { DatabaseScepChallengeStore } from '../database/ScepChallengeStore';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { signCms } from '../pki/cms';
 import { createProfileSigner, ProfileSigner } from '../pki/profileSigner';
+import { ENROLLMENT_PROFILE_IDENTIFIER } from './commands';
 import { buildEnrollmentProfile } from './enrollmentProfile';
+
+/** Why no profile can be given out, worded for the person and for IT. */
+export type ProfileProblem =
+  | { kind: 'no-topic' }
+  | { kind: 'insecure-urls'; url: string };
 
 /** How long a profile's SCEP challenge works: enough to install it, no more. */
 export const CHALLENGE_TTL_MS = 60 * 60_000;
@@ -15,7 +23,11 @@ export class EnrollmentProfileService {
       ca: CertificateAuthority;
       challenges: DatabaseScepChallengeStore;
       /** The APNs topic; without it there is no profile to give. */
-      topic?: string;
+      topic: () => Promise<string | undefined>;
+      /** Give out http:// MDM and SCEP URLs (the demo only): macOS refuses them. */
+      allowInsecureUrls: boolean;
+      /** The server's TLS chain (PEM) when it is not publicly trusted. */
+      tlsTrustPem: string[];
       /** Names the profile-signing certificate. */
       organization: string;
       /** `{base}`, the plugin's external base URL. */
@@ -42,25 +54,53 @@ export class EnrollmentProfileService {
     return this.deps.organization;
   }
 
-  get available(): boolean {
-    return Boolean(this.deps.topic);
+  private tlsTrustDerCache?: Buffer[];
+  private get tlsTrustDer(): Buffer[] {
+    this.tlsTrustDerCache ??= this.deps.tlsTrustPem.map(
+      pem => new X509Certificate(pem).raw,
+    );
+    return this.tlsTrustDerCache;
   }
 
-  /** A signed .mobileconfig (CMS SignedData, DER) with a fresh single-use challenge. */
+  /** What keeps the server from giving out a profile a Mac could use, if anything. */
+  async problem(): Promise<ProfileProblem | undefined> {
+    if (!(await this.deps.topic())) return { kind: 'no-topic' };
+    const base = await this.deps.baseUrl();
+    if (!base.startsWith('https://') && !this.deps.allowInsecureUrls) {
+      return { kind: 'insecure-urls', url: base };
+    }
+    return undefined;
+  }
+
+  /**
+   * A signed .mobileconfig (CMS SignedData, DER) with a fresh single-use
+   * challenge. For a renewal (`computerId`), the identity SCEP issues with
+   * it belongs to that computer from the start.
+   */
   async signedProfile(
-    enrollment: PendingEnrollment,
-    options: { organization: string; includeCa: boolean },
+    enrollment: Pick<PendingEnrollment, 'id' | 'user'>,
+    options: { organization: string; includeCa: boolean; computerId?: string },
   ): Promise<Buffer> {
     const now = this.deps.clock?.() ?? new Date();
+    const problem = await this.problem();
+    if (problem) {
+      throw new ServiceUnavailableError(
+        problem.kind === 'no-topic'
+          ? 'No MDM push certificate or enrollment.topic is set'
+          : `The MDM and SCEP URLs would be ${problem.url}, not https`,
+      );
+    }
     const base = await this.deps.baseUrl();
     const challenge = await this.deps.challenges.mint(
       enrollment.id,
       CHALLENGE_TTL_MS,
       now,
+      options.computerId,
     );
     const xml = buildEnrollmentProfile({
       organization: options.organization,
-      topic: this.deps.topic!,
+      topic: (await this.deps.topic())!,
+      tlsTrustDer: this.tlsTrustDer,
       serverUrl: `${base}/mdm/connect`,
       checkInUrl: `${base}/mdm/checkin`,
       scepUrl: `${base}/scep`,
@@ -70,7 +110,7 @@ export class EnrollmentProfileService {
         : undefined,
       identityName:
         enrollment.user.realName ?? enrollment.user.username ?? 'Mac',
-      identifierPrefix: 'com.macenroll.enrollment',
+      identifierPrefix: ENROLLMENT_PROFILE_IDENTIFIER,
     });
     return signCms({
       content: Buffer.from(xml, 'utf8'),

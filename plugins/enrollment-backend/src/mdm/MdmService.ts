@@ -6,15 +6,16 @@ import { Device, DeviceStore } from '../database/DeviceStore';
 import { EnrollmentStore } from '../database/EnrollmentStore';
 import { EventRecorder } from '../database/EventStore';
 import { SettingsStore } from '../database/SettingsStore';
-import { BootstrapTokenSealer } from './bootstrapToken';
+import { SecretSealer } from '../pki/SecretSealer';
 import { CheckinMessage } from './checkinMessage';
+import { CommandQueue } from './CommandQueue';
 import {
   deviceInformationCommand,
-  installAgentCommand,
   securityInfoCommand,
+  takesEnterpriseApplications,
 } from './commands';
 import { DeviceIdentity, IdentityError } from './deviceIdentity';
-import { applyCommandResult } from './commandResults';
+import { applyCommandResult, errorChainText } from './commandResults';
 
 /** An HTTP answer to the Mac: a status and, for some messages, a plist body. */
 export interface MdmAnswer {
@@ -25,7 +26,7 @@ export interface MdmAnswer {
 const OK: MdmAnswer = { status: 200 };
 
 /** Report Status → stored outcome; Error and CommandFormatError are errors. */
-const OUTCOMES: Record<string, 'acknowledged' | 'notnow'> = {
+const OUTCOMES: Partial<Record<string, 'acknowledged' | 'notnow'>> = {
   Acknowledged: 'acknowledged',
   NotNow: 'notnow',
 };
@@ -41,13 +42,17 @@ export class MdmService {
       certificates: CertificateStore;
       enrollments: EnrollmentStore;
       commands: CommandStore;
+      /** Queues commands and pushes so the Mac comes to fetch them. */
+      queue: CommandQueue;
       events: EventRecorder;
       settings: SettingsStore;
-      sealer: BootstrapTokenSealer;
-      /** The APNs topic the profile carries; a check-in with another is refused. */
-      topic?: string;
-      /** A manifest for InstallEnterpriseApplication after the first enrollment. */
-      agentManifestUrl?: string;
+      sealer: SecretSealer;
+      /** The APNs topic profiles carry; a check-in with another is refused. */
+      topic: () => Promise<string | undefined>;
+      /** InstallEnterpriseApplication for the management agent, when one is set. */
+      agentCommand: () => Promise<
+        ({ RequestType: string } & Record<string, unknown>) | undefined
+      >;
       logger: LoggerService;
       clock?: () => Date;
     },
@@ -57,19 +62,91 @@ export class MdmService {
     return this.deps.clock?.() ?? new Date();
   }
 
-  /** The device this identity was bound to at Authenticate, or a 403. */
+  /**
+   * The device this identity belongs to, or a 403. An identity is bound to
+   * the one Mac it first authenticated as; a renewal identity (issued for
+   * the computer by the renewal profile) takes over from the old one the
+   * first time the Mac uses it, and the old one is revoked.
+   */
   private async boundDevice(
     identity: DeviceIdentity,
     udid: string,
+    now: Date,
   ): Promise<Device> {
     const device = await this.deps.devices.findByUdid(udid);
-    if (!device || device.certificateSha256 !== identity.sha256) {
+    if (!device) {
+      throw new IdentityError(403, 'This device has not enrolled here');
+    }
+    if (device.certificateSha256 === identity.sha256) return device;
+    if (
+      identity.certificate.computerId !== device.id ||
+      identity.certificate.revokedAt
+    ) {
       throw new IdentityError(
         403,
         'This identity certificate does not belong to this device',
       );
     }
-    return device;
+    const old = device.certificateSha256;
+    await this.deps.devices.adoptIdentity(device.id, identity.sha256, now);
+    if (old) await this.deps.certificates.revoke(old, now);
+    await this.deps.events.record({
+      type: 'mdm.identity-renewed',
+      computerId: device.id,
+      message: `${udid} checked in with its renewed identity certificate (serial ${identity.certificate.serialNumber}); the old one is revoked`,
+      data: { serialNumber: identity.certificate.serialNumber },
+    });
+    return (await this.deps.devices.findById(device.id))!;
+  }
+
+  /**
+   * Authenticate may take a UDID over only as a re-enrollment: refused while
+   * the UDID belongs to another live identity unless re-enrollment is on, in
+   * which case that identity is revoked. An identity already bound to one
+   * Mac never authenticates as another.
+   */
+  private async checkTakeover(
+    identity: DeviceIdentity,
+    udid: string,
+    enrollmentId: string,
+    now: Date,
+  ): Promise<void> {
+    const { devices, certificates, settings } = this.deps;
+    if (identity.certificate.computerId) {
+      const owner = await devices.findById(identity.certificate.computerId);
+      if (owner && owner.udid !== udid) {
+        throw new IdentityError(
+          403,
+          'This identity certificate belongs to another Mac',
+        );
+      }
+    }
+    const existing = await devices.findByUdid(udid);
+    if (!existing || existing.certificateSha256 === identity.sha256) return;
+    const reenrollment = (await settings.get()).allowReenrollment;
+    if (
+      existing.status === 'enrolled' &&
+      existing.enrollmentId !== enrollmentId &&
+      !reenrollment
+    ) {
+      throw new IdentityError(
+        403,
+        'This Mac is already enrolled and re-enrollment is turned off',
+      );
+    }
+    if (!existing.certificateSha256 || existing.status === 'unenrolled') {
+      return;
+    }
+    const current = await certificates.findBySha256(existing.certificateSha256);
+    const live = current && !current.revokedAt && current.notAfter > now;
+    if (!live) return;
+    if (!reenrollment) {
+      throw new IdentityError(
+        403,
+        'This Mac is enrolled with another identity and re-enrollment is turned off',
+      );
+    }
+    await certificates.revoke(existing.certificateSha256, now);
   }
 
   async checkin(
@@ -79,7 +156,8 @@ export class MdmService {
     const now = this.now();
     const { deps } = this;
     if (message.type === 'Authenticate') {
-      if (deps.topic && message.topic !== deps.topic) {
+      const topic = await deps.topic();
+      if (topic && message.topic !== topic) {
         throw new IdentityError(403, `Unexpected topic ${message.topic}`);
       }
       const enrollment = await deps.enrollments.get(
@@ -87,18 +165,7 @@ export class MdmService {
       );
       if (!enrollment)
         throw new IdentityError(403, 'No enrollment belongs to this identity');
-      const existing = await deps.devices.findByUdid(message.udid);
-      const settings = await deps.settings.get();
-      if (
-        existing?.status === 'enrolled' &&
-        existing.enrollmentId !== enrollment.id &&
-        !settings.allowReenrollment
-      ) {
-        throw new IdentityError(
-          403,
-          'This Mac is already enrolled and re-enrollment is turned off',
-        );
-      }
+      await this.checkTakeover(identity, message.udid, enrollment.id, now);
       const device = await deps.devices.authenticate({
         udid: message.udid,
         certificateSha256: identity.sha256,
@@ -115,6 +182,12 @@ export class MdmService {
         now,
       });
       await deps.certificates.bindComputer(identity.sha256, device.id);
+      // As nanomdm does: a new Authenticate starts the device's queue over.
+      await deps.commands.clearPending(
+        device.id,
+        'Not delivered: the Mac enrolled again (Authenticate clears its queue)',
+        now,
+      );
       await deps.events.record({
         type: 'mdm.authenticate',
         computerId: device.id,
@@ -126,7 +199,7 @@ export class MdmService {
       return OK;
     }
 
-    const device = await this.boundDevice(identity, message.udid);
+    const device = await this.boundDevice(identity, message.udid, now);
     switch (message.type) {
       case 'TokenUpdate': {
         // The user channel (per-user connections) needs no record of its own yet.
@@ -140,24 +213,26 @@ export class MdmService {
         if (device.enrollmentId)
           await deps.enrollments.complete(device.enrollmentId, now);
         if (first) {
-          await deps.commands.enqueue(
+          const agent = takesEnterpriseApplications(device.osVersion)
+            ? await deps.agentCommand()
+            : undefined;
+          await deps.queue.queue(
             device.id,
-            deviceInformationCommand(),
+            [
+              deviceInformationCommand(),
+              securityInfoCommand(),
+              ...(agent ? [agent] : []),
+            ],
             now,
           );
-          await deps.commands.enqueue(device.id, securityInfoCommand(), now);
-          if (deps.agentManifestUrl) {
-            await deps.commands.enqueue(
-              device.id,
-              installAgentCommand(deps.agentManifestUrl),
-              now,
-            );
-          }
           await deps.events.record({
             type: 'mdm.enrolled',
             computerId: device.id,
             message: `Computer ${message.udid} enrolled`,
           });
+        } else if (await deps.commands.hasPending(device.id)) {
+          // A new token after Apple dropped the old one: what waited goes now.
+          await deps.queue.wake(device.id);
         }
         return OK;
       }
@@ -177,13 +252,17 @@ export class MdmService {
           message.bootstrapToken.length
             ? deps.sealer.seal(message.bootstrapToken)
             : null,
+          identity.sha256,
           now,
         );
         return OK;
       case 'GetBootstrapToken': {
-        const token = device.bootstrapTokenSealed
-          ? deps.sealer.unseal(device.bootstrapTokenSealed)
-          : undefined;
+        // Released only to the identity that escrowed it.
+        const token =
+          device.bootstrapTokenSealed &&
+          device.bootstrapTokenSha256 === identity.sha256
+            ? deps.sealer.unseal(device.bootstrapTokenSealed)
+            : undefined;
         return {
           status: 200,
           body: plist.build(
@@ -212,7 +291,7 @@ export class MdmService {
     const status = typeof report.Status === 'string' ? report.Status : '';
     if (!udid || !status)
       return { status: 400, body: 'A report needs UDID and Status' };
-    const device = await this.boundDevice(identity, udid);
+    const device = await this.boundDevice(identity, udid, now);
     if (device.status !== 'enrolled') {
       return { status: 400, body: 'This device has not finished enrolling' };
     }
@@ -223,13 +302,15 @@ export class MdmService {
     const commandUuid =
       typeof report.CommandUUID === 'string' ? report.CommandUUID : undefined;
     if (commandUuid && status !== 'Idle') {
-      const outcome = OUTCOMES[status] ?? 'error';
+      const outcome: 'acknowledged' | 'notnow' | 'error' =
+        OUTCOMES[status] ?? 'error';
       const command = await this.deps.commands.recordResult(
         device.id,
         commandUuid,
         outcome,
         plist.build(report as plist.PlistValue),
         now,
+        outcome === 'error' ? errorChainText(report) : undefined,
       );
       if (command && outcome === 'acknowledged') {
         await applyCommandResult(
@@ -243,7 +324,9 @@ export class MdmService {
       // Apple: after NotNow the Mac expects no more commands until it polls again.
       if (outcome === 'notnow') return OK;
     }
-    const next = await this.deps.commands.next(device.id, now);
+    const next = await this.deps.commands.next(device.id, now, {
+      includeNotNow: status === 'Idle',
+    });
     return next ? { status: 200, body: next.payload } : OK;
   }
 }

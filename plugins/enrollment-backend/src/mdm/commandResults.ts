@@ -35,3 +35,26 @@ export async function applyCommandResult(
     }
   }
 }
+
+/**
+ * What the Mac said went wrong, from the report's ErrorChain
+ * (LocalizedDescription, else domain and code), for the command history.
+ */
+export function errorChainText(report: Record<string, unknown>): string {
+  const status = str(report.Status) ?? 'Error';
+  const chain = Array.isArray(report.ErrorChain) ? report.ErrorChain : [];
+  const parts = chain
+    .filter(
+      (e): e is Record<string, unknown> => Boolean(e) && typeof e === 'object',
+    )
+    .map(e => {
+      const text =
+        str(e.LocalizedDescription) ?? str(e.USEnglishDescription) ?? '';
+      const where = [str(e.ErrorDomain), e.ErrorCode]
+        .filter(v => v !== undefined && v !== '')
+        .join(' ');
+      return [text, where && `(${where})`].filter(Boolean).join(' ');
+    })
+    .filter(Boolean);
+  return (parts.length ? parts.join('; ') : status).slice(0, 2000);
+}

@@ -14,6 +14,11 @@ export interface EnrollmentProfileInput {
   challenge: string;
   /** The CA certificate (DER), when the profile should install it too. */
   caCertificateDer?: Buffer;
+  /**
+   * The server's TLS chain (DER) when it is not publicly trusted, so the Mac
+   * trusts the check-in URL while the profile installs (micromdm does this).
+   */
+  tlsTrustDer?: Buffer[];
   /** Names the identity in the SCEP subject, e.g. the user's name. */
   identityName: string;
   /** A stable reverse-DNS prefix for payload identifiers. */
@@ -46,6 +51,18 @@ export function buildEnrollmentProfile(input: EnrollmentProfileInput): string {
       PayloadContent: input.caCertificateDer,
     });
   }
+
+  (input.tlsTrustDer ?? []).forEach((der, i) => {
+    content.push({
+      PayloadType: 'com.apple.security.pkcs1',
+      PayloadVersion: 1,
+      PayloadIdentifier: `${prefix}.tls.${i + 1}`,
+      PayloadUUID: uuid(),
+      PayloadDisplayName: `${input.organization} server certificate ${i + 1}`,
+      PayloadCertificateFileName: `server-${i + 1}.cer`,
+      PayloadContent: der,
+    });
+  });
 
   content.push({
     PayloadType: 'com.apple.security.scep',

@@ -89,18 +89,29 @@ export function createDownloadRoutes(
       .send(deps.ca.certificateDer);
   });
 
-  /** 503 with a page when there is no topic to put in a profile. */
-  function profilesUnavailable(res: Response, ctx: PageContext): boolean {
-    if (deps.profiles.available) return false;
+  /** 503 with a page when no profile a Mac could use can be made. */
+  async function profilesUnavailable(
+    res: Response,
+    ctx: PageContext,
+  ): Promise<boolean> {
+    const problem = await deps.profiles.problem();
+    if (!problem) return false;
     helpers.send(
       res,
       503,
-      problemPage(
-        ctx,
-        'Enrollment is not set up yet',
-        'This server has no MDM push certificate topic configured, so it cannot give out the management profile.',
-        'Tell IT: enrollment.topic is missing in the configuration.',
-      ),
+      problem.kind === 'no-topic'
+        ? problemPage(
+            ctx,
+            'Enrollment is not set up yet',
+            'This server has no MDM push certificate, so it cannot give out the management profile.',
+            'Tell IT: upload the MDM push certificate in Settings (or set enrollment.apns).',
+          )
+        : problemPage(
+            ctx,
+            'Enrollment is not set up yet',
+            'This server would tell your Mac to reach it over an unencrypted http:// address, which macOS refuses for device management.',
+            'Tell IT: serve Backstage over https (backend.baseUrl), or set enrollment.allowInsecureUrls for a demo.',
+          ),
     );
     return true;
   }
@@ -114,7 +125,7 @@ export function createDownloadRoutes(
 
   router.get('/enroll/profile.mobileconfig', async (req, res) => {
     const ok = await redeem(req, res, 'profile');
-    if (!ok || profilesUnavailable(res, ok.ctx)) return;
+    if (!ok || (await profilesUnavailable(res, ok.ctx))) return;
     const profile = await signedProfile(ok);
     res
       .status(200)
@@ -131,7 +142,7 @@ export function createDownloadRoutes(
 
   router.get('/enroll/quickadd.pkg', async (req, res) => {
     const ok = await redeem(req, res, 'quickadd');
-    if (!ok || profilesUnavailable(res, ok.ctx)) return;
+    if (!ok || (await profilesUnavailable(res, ok.ctx))) return;
     const profile = await signedProfile(ok);
     const pkg = buildQuickAddPackage({
       organization: ok.ctx.organization,

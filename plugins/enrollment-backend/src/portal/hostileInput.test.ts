@@ -27,6 +27,7 @@ describe('public routes under hostile input', () => {
           data: {
             enrollment: {
               topic: TOPIC,
+              allowInsecureUrls: true,
               portal: {
                 localAccounts: [
                   { username: 'enroll', password: 'local-secret-1' },

@@ -7,23 +7,23 @@ import {
 } from 'node:crypto';
 
 /**
- * Bootstrap tokens unlock FileVault-protected Macs, so they are kept sealed
+ * Secrets the database keeps (bootstrap tokens, which unlock
+ * FileVault-protected Macs; the uploaded push certificate's key) are sealed
  * with AES-256-GCM under a key derived from the CA private key (a secret the
- * deployment keeps outside the database when the CA comes from config).
+ * deployment keeps outside the database when the CA comes from config), one
+ * key per purpose.
  */
-export class BootstrapTokenSealer {
+export class SecretSealer {
   private readonly key: Buffer;
 
-  constructor(caPrivateKey: KeyObject) {
+  /** The purpose names the derived key: sealed values of one never open with another. */
+  static readonly BOOTSTRAP_TOKENS = 'enrollment bootstrap tokens';
+  static readonly PUSH_KEY = 'enrollment push certificate key';
+
+  constructor(caPrivateKey: KeyObject, purpose: string) {
     const der = caPrivateKey.export({ type: 'pkcs8', format: 'der' });
     this.key = Buffer.from(
-      hkdfSync(
-        'sha256',
-        der,
-        Buffer.alloc(0),
-        'enrollment bootstrap tokens',
-        32,
-      ),
+      hkdfSync('sha256', der, Buffer.alloc(0), purpose, 32),
     );
   }
 
