@@ -268,6 +268,12 @@ describe('FlatPackage', () => {
       );
       await expectRefusal(
         file(
+          '<offset>0</offset><length>1</length><size>1</size><archived-checksum style="constructor">0</archived-checksum>',
+        ),
+        'uses the checksum "constructor"',
+      );
+      await expectRefusal(
+        file(
           '<offset>0</offset><length>1</length><size>1</size><archived-checksum style="sha1">zz</archived-checksum>',
         ),
         'is not a sha1 checksum',
