@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import {
+  computerCommandPermission,
   computerReadPermission,
   enrollmentPermissions,
   invitationDeletePermission,
@@ -63,6 +64,11 @@ import { DatabasePushCertificateStore } from './database/PushCertificateStore';
 import { DatabasePushQueueStore } from './database/PushQueueStore';
 import { CommandQueue } from './mdm/CommandQueue';
 import { installAgentCommand } from './mdm/commands';
+import { AgentPackageService } from './agent/AgentPackageService';
+import { AGENT_MANIFEST_PATH, createAgentRoutes } from './agent/router';
+import { DatabaseAgentPackageStore } from './database/AgentPackageStore';
+import { createComputerRoutes } from './service/computerRoutes';
+import { createPushCertificateRoutes } from './service/pushCertificateRoutes';
 
 const MAIL_TASK_ID = 'enrollment-invitation-mail';
 const PUSH_TASK_ID = 'enrollment-apns-push';
@@ -247,6 +253,18 @@ export const enrollmentPlugin = createBackendPlugin({
         });
         const commands = new CommandStore(db);
         const commandQueue = new CommandQueue({ commands, push });
+        const agent = new AgentPackageService({
+          store: new DatabaseAgentPackageStore(db),
+        });
+        // A package URL from config wins; else the one set in Settings.
+        const agentCommand = async () =>
+          settings.mdm.agentManifestUrl
+            ? installAgentCommand(settings.mdm.agentManifestUrl)
+            : agent
+                .installCommand(
+                  `${await pluginBaseUrl()}${AGENT_MANIFEST_PATH}`,
+                )
+                .then(command => command && { ...command });
         const mdm = new MdmService({
           devices,
           certificates,
@@ -260,10 +278,7 @@ export const enrollmentPlugin = createBackendPlugin({
             SecretSealer.BOOTSTRAP_TOKENS,
           ),
           topic,
-          agentCommand: async () =>
-            settings.mdm.agentManifestUrl
-              ? installAgentCommand(settings.mdm.agentManifestUrl)
-              : undefined,
+          agentCommand,
           logger,
         });
 
@@ -281,7 +296,7 @@ export const enrollmentPlugin = createBackendPlugin({
         });
         permissionsRegistry.addResourceType({
           resourceRef: computerResourceRef,
-          permissions: [computerReadPermission],
+          permissions: [computerReadPermission, computerCommandPermission],
           rules: [computerInSiteRule],
           getResources: async ids =>
             Promise.all(ids.map(id => computers.get(id))),
@@ -341,6 +356,16 @@ export const enrollmentPlugin = createBackendPlugin({
         );
         const authorizer = new Authorizer(deps.httpAuth, deps.permissions);
         const audited = createAudited({ auditor: deps.auditor, events });
+        const agentRoutes = createAgentRoutes({
+          service: agent,
+          authorizer,
+          audited,
+          baseUrl: pluginBaseUrl,
+        });
+        httpRouter.use(agentRoutes.publicRouter);
+        const computerConditions = createConditionTransformer(
+          permissionsRegistry.getPermissionRuleset(computerResourceRef),
+        );
         httpRouter.use(
           await createAdminRouter({
             authorizer,
@@ -352,18 +377,32 @@ export const enrollmentPlugin = createBackendPlugin({
             events,
             mailer,
             organization: settings.organization,
-            portalAdmin: createPortalAdminRoutes({
-              authorizer,
-              audited,
-              settings: settingsStore,
-              accounts,
-            }),
+            subRouters: [
+              createPortalAdminRoutes({
+                authorizer,
+                audited,
+                settings: settingsStore,
+                accounts,
+              }),
+              createComputerRoutes({
+                authorizer,
+                audited,
+                computers,
+                commands,
+                queue: commandQueue,
+                computerConditions,
+              }),
+              createPushCertificateRoutes({
+                authorizer,
+                audited,
+                certificates: pushCertificates,
+              }),
+              agentRoutes.adminRouter,
+            ],
             invitationConditions: createConditionTransformer(
               permissionsRegistry.getPermissionRuleset(invitationResourceRef),
             ),
-            computerConditions: createConditionTransformer(
-              permissionsRegistry.getPermissionRuleset(computerResourceRef),
-            ),
+            computerConditions,
           }),
         );
 

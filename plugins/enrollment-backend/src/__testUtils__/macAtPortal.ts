@@ -1,4 +1,7 @@
+import { ServiceFactory } from '@backstage/backend-plugin-api';
 import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
@@ -11,6 +14,7 @@ import {
   RunningSlapd,
   startSlapd,
 } from '@internal/test-harness';
+import plist from 'plist';
 import request from 'supertest';
 import { enrollmentPlugin } from '../plugin';
 
@@ -36,12 +40,13 @@ export const binary = (res: any, done: any) => {
 /** The plugin with an APNs topic and LDAP login against a fresh slapd. */
 export async function startEnrollmentBackend(
   enrollment: Record<string, unknown> = {},
+  options: { permissions?: ServiceFactory } = {},
 ): Promise<{ server: any; slapd: RunningSlapd }> {
   const slapd = await startSlapd();
   const backend = await startTestBackend({
     features: [
       enrollmentPlugin,
-      mockServices.permissions.factory(),
+      options.permissions ?? mockServices.permissions.factory(),
       mockServices.rootConfig.factory({
         data: {
           enrollment: {
@@ -204,4 +209,127 @@ export function verifyCertificate(caPemFile: string, certFile: string): string {
   return execFileSync(openssl, ['verify', '-CAfile', caPemFile, certFile])
     .toString()
     .trim();
+}
+
+/** The Mac: a key and certificate from scepclient, openssl to sign like macOS does. */
+export class FakeMac {
+  constructor(readonly dir: string) {}
+  get key() {
+    return join(this.dir, 'key.pem');
+  }
+  get cert() {
+    return join(this.dir, 'cert.pem');
+  }
+  /** Mdm-Signature: base64 detached CMS over the raw body, as SignMessage=true makes macOS send. */
+  sign(body: Buffer, cert = this.cert, key = this.key): string {
+    const bodyFile = join(this.dir, 'body');
+    writeFileSync(bodyFile, body);
+    return execFileSync(openssl, [
+      'cms',
+      '-sign',
+      '-binary',
+      '-outform',
+      'DER',
+      '-in',
+      bodyFile,
+      '-signer',
+      cert,
+      '-inkey',
+      key,
+    ]).toString('base64');
+  }
+}
+
+export const CHECKIN_TYPE = 'application/x-apple-aspen-mdm-checkin';
+
+/**
+ * A Mac enrolled the whole way: the portal (LDAP login), the signed profile,
+ * SCEP by scepclient, then Authenticate and TokenUpdate signed like macOS
+ * signs them. `send` signs and PUTs a plist to the check-in or command URL.
+ */
+export async function enrollMacAtPortal(
+  server: any,
+  options: {
+    invitationUrl: string;
+    username: string;
+    password: string;
+    udid: string;
+    serialNumber?: string;
+    token?: Buffer;
+    pushMagic?: string;
+  },
+) {
+  const dir = mkdtempSync(join(tmpdir(), 'mac-'));
+  const safari = await loginAtPortal(server, {
+    userAgent: SAFARI_14,
+    invitationUrl: options.invitationUrl,
+    username: options.username,
+    password: options.password,
+  });
+  const ca = await safari.download(safari.href('download-ca'));
+  writeFileSync(join(dir, 'ca.der'), ca.body);
+  derToPem(join(dir, 'ca.der'), join(dir, 'ca.pem'));
+  const profile = await safari.download(safari.href('download-profile'));
+  writeFileSync(join(dir, 'profile.der'), profile.body);
+  const parsed = verifyAndParseProfile(
+    dir,
+    join(dir, 'profile.der'),
+    join(dir, 'ca.pem'),
+  );
+  const scepPayload = payloadOf(parsed, 'com.apple.security.scep');
+  const mdmPayload = payloadOf(parsed, 'com.apple.mdm');
+  const mac = new FakeMac(dir);
+  await runScepclient(server, scepPayload, {
+    key: mac.key,
+    cert: mac.cert,
+    cn: `${options.username} Mac`,
+  });
+  const checkinPath = new URL(mdmPayload.CheckInURL).pathname;
+  const connectPath = new URL(mdmPayload.ServerURL).pathname;
+  const send = (path: string, dict: object, signWith = mac) => {
+    const body = Buffer.from(plist.build(dict as any));
+    return request(server)
+      .put(path)
+      .set({
+        'Content-Type': CHECKIN_TYPE,
+        'Mdm-Signature': signWith.sign(body),
+      })
+      .send(body);
+  };
+  const token = options.token ?? Buffer.from(`token-${options.udid}`);
+  const pushMagic = options.pushMagic ?? `magic-${options.udid}`;
+  const auth = await send(checkinPath, {
+    MessageType: 'Authenticate',
+    Topic: mdmPayload.Topic,
+    UDID: options.udid,
+    SerialNumber: options.serialNumber ?? 'C02TEST0000',
+    DeviceName: `${options.username}'s Mac`,
+    Model: 'Mac14,2',
+    ModelName: 'MacBook Air',
+    OSVersion: '14.4',
+    BuildVersion: '23E214',
+    ProductName: 'Mac14,2',
+  });
+  if (auth.status !== 200)
+    throw new Error(`Authenticate: ${auth.status} ${auth.text}`);
+  const update = await send(checkinPath, {
+    MessageType: 'TokenUpdate',
+    Topic: mdmPayload.Topic,
+    UDID: options.udid,
+    Token: token,
+    PushMagic: pushMagic,
+  });
+  if (update.status !== 200)
+    throw new Error(`TokenUpdate: ${update.status} ${update.text}`);
+  return {
+    dir,
+    mac,
+    send,
+    checkinPath,
+    connectPath,
+    mdmPayload,
+    token,
+    pushMagic,
+    profile: parsed,
+  };
 }

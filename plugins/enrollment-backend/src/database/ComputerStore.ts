@@ -1,6 +1,8 @@
 import {
   Computer,
+  ComputerDetails,
   ListComputersQuery,
+  PushStatus,
 } from '@macenroll/plugin-enrollment-common';
 import { Knex } from 'knex';
 import { containsPattern, opt, toBool, toIso } from './rows';
@@ -38,6 +40,32 @@ function toComputer(row: any): Computer {
   };
 }
 
+function pushStatusOf(row: any): PushStatus {
+  if (row.status !== 'enrolled' || !row.push_token_base64) return 'none';
+  if (row.push_token_dead_at) return 'unregistered';
+  return row.last_push_error ? 'failing' : 'active';
+}
+
+function toDetails(row: any): ComputerDetails {
+  return {
+    ...toComputer(row),
+    buildVersion: opt(row.build_version),
+    productName: opt(row.product_name),
+    push: {
+      status: pushStatusOf(row),
+      lastPushedAt: toIso(row.last_push_at),
+      lastError: opt(row.last_push_error),
+    },
+    identity: row.identity_serial
+      ? {
+          serialNumber: row.identity_serial,
+          notAfter: toIso(row.identity_not_after)!,
+        }
+      : undefined,
+    unenrolledAt: toIso(row.unenrolled_at),
+  };
+}
+
 /** Enrolled computers, as the admin views list them. */
 export class ComputerStore {
   constructor(private readonly db: Knex) {}
@@ -62,6 +90,25 @@ export class ComputerStore {
       this.db(`${TABLE} as c`).where('c.id', id),
     ).first();
     return row ? toComputer(row) : undefined;
+  }
+
+  /** One computer with its push and identity state, if the filter allows it. */
+  async getDetails(
+    id: string,
+    filter?: SiteFilter,
+  ): Promise<ComputerDetails | undefined> {
+    const row = await this.page(this.base(filter).where('c.id', id))
+      .leftJoin(
+        'enrollment_certificates as cert',
+        'cert.sha256',
+        'c.certificate_sha256',
+      )
+      .select(
+        'cert.serial_number as identity_serial',
+        'cert.not_after as identity_not_after',
+      )
+      .first();
+    return row ? toDetails(row) : undefined;
   }
 
   async listForInvitation(

@@ -9,6 +9,7 @@ import request from 'supertest';
 import {
   createInvitation,
   derToPem,
+  FakeMac,
   loginAtPortal,
   openssl,
   payloadOf,
@@ -24,35 +25,6 @@ jest.setTimeout(180_000);
 
 const UDID = '66ADE930-1234-4ABC-9DEF-0123456789AB';
 const CHECKIN = 'application/x-apple-aspen-mdm-checkin';
-
-/** The Mac: a key and certificate from scepclient, openssl to sign like macOS does. */
-class FakeMac {
-  constructor(readonly dir: string) {}
-  get key() {
-    return join(this.dir, 'key.pem');
-  }
-  get cert() {
-    return join(this.dir, 'cert.pem');
-  }
-  /** Mdm-Signature: base64 detached CMS over the raw body, as SignMessage=true makes macOS send. */
-  sign(body: Buffer, cert = this.cert, key = this.key): string {
-    const bodyFile = join(this.dir, 'body');
-    writeFileSync(bodyFile, body);
-    return execFileSync(openssl, [
-      'cms',
-      '-sign',
-      '-binary',
-      '-outform',
-      'DER',
-      '-in',
-      bodyFile,
-      '-signer',
-      cert,
-      '-inkey',
-      key,
-    ]).toString('base64');
-  }
-}
 
 describe('a Mac enrolls end to end', () => {
   let slapd: RunningSlapd;

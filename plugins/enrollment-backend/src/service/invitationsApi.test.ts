@@ -3,10 +3,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { RunningSmtp, startSmtpServer } from '@internal/test-harness';
 import {
   ENROLLMENT_INVITATION_RESOURCE_TYPE,
@@ -15,26 +12,9 @@ import {
 import request from 'supertest';
 import { enrollmentPlugin } from '../plugin';
 
+import { switchablePermissions } from '../__testUtils__/permissions';
+
 jest.setTimeout(60_000);
-
-type Decide = (permissionName: string) => PolicyDecision;
-
-/** A permissions service whose decisions each test sets. */
-function switchablePermissions() {
-  let decide: Decide = () => ({ result: AuthorizeResult.ALLOW });
-  const service = mockServices.permissions.mock({
-    authorize: async requests =>
-      requests.map(r => {
-        const d = decide(r.permission.name);
-        return d.result === AuthorizeResult.CONDITIONAL
-          ? { result: AuthorizeResult.DENY }
-          : d;
-      }) as any,
-    authorizeConditional: async requests =>
-      requests.map(r => decide(r.permission.name)) as any,
-  });
-  return { service, set: (d: Decide) => (decide = d) };
-}
 
 describe('invitations admin API', () => {
   let smtp: RunningSmtp;

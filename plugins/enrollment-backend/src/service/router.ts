@@ -45,8 +45,8 @@ export async function createAdminRouter(options: {
   events: EventStore;
   mailer: Mailer;
   organization: string;
-  /** The portal's settings and accounts routes. */
-  portalAdmin: express.Router;
+  /** The routes of other admin concerns: settings and accounts, computers, push certificate, agent. */
+  subRouters: express.Router[];
   invitationConditions: ConditionTransformer<SiteQuery>;
   computerConditions: ConditionTransformer<SiteQuery>;
 }): Promise<express.Router> {
@@ -55,7 +55,7 @@ export async function createAdminRouter(options: {
   const router = Router();
   router.use(express.json({ limit: '1mb' }));
 
-  router.use(options.portalAdmin);
+  for (const sub of options.subRouters) router.use(sub);
 
   router.get('/ca', async (req, res) => {
     await authorizer.require(req, settingsReadPermission);
