@@ -64,6 +64,7 @@ import { DatabasePushCertificateStore } from './database/PushCertificateStore';
 import { DatabasePushQueueStore } from './database/PushQueueStore';
 import { CommandQueue } from './mdm/CommandQueue';
 import { installAgentCommand } from './mdm/commands';
+import { IdentityRenewal } from './mdm/IdentityRenewal';
 import { AgentPackageService } from './agent/AgentPackageService';
 import { AGENT_MANIFEST_PATH, createAgentRoutes } from './agent/router';
 import { DatabaseAgentPackageStore } from './database/AgentPackageStore';
@@ -282,6 +283,26 @@ export const enrollmentPlugin = createBackendPlugin({
           logger,
         });
 
+        const renewal = new IdentityRenewal({
+          devices,
+          profiles,
+          queue: commandQueue,
+          settings: settingsStore,
+          events: activity,
+          organization: settings.organization,
+          renewalDays: settings.mdm.renewalDays,
+          logger,
+        });
+        await scheduler.scheduleTask({
+          id: 'enrollment-identity-renewal',
+          frequency: { hours: 6 },
+          timeout: { minutes: 30 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await renewal.runOnce();
+          },
+        });
+
         permissionsRegistry.addPermissions(enrollmentPermissions);
         permissionsRegistry.addResourceType({
           resourceRef: invitationResourceRef,
@@ -313,6 +334,7 @@ export const enrollmentPlugin = createBackendPlugin({
               ca,
               challenges,
               recorder: certificates,
+              identities: certificates,
               activity,
               lifetimeDays: settings.mdm.certificateLifetimeDays,
             }),

@@ -22,6 +22,7 @@ export class CertificateStore {
   async record(cert: {
     serialNumber: string;
     enrollmentId: string;
+    computerId?: string;
     subject: string;
     notBefore: Date;
     notAfter: Date;
@@ -32,6 +33,7 @@ export class CertificateStore {
       serial_number: cert.serialNumber,
       sha256: cert.sha256,
       enrollment_id: cert.enrollmentId,
+      computer_id: cert.computerId ?? null,
       subject: cert.subject,
       not_before: cert.notBefore,
       not_after: cert.notAfter,

@@ -222,6 +222,42 @@ export class DeviceStore {
     });
   }
 
+  /**
+   * Enrolled computers whose identity expires before `expiresBefore` and
+   * whose renewal was not asked for since `requestedBefore`.
+   */
+  async dueForRenewal(options: {
+    expiresBefore: Date;
+    requestedBefore: Date;
+    limit: number;
+  }): Promise<
+    Array<Device & { notAfter: Date; username?: string; realName?: string }>
+  > {
+    const rows = await this.db(`${TABLE} as c`)
+      .join(
+        'enrollment_certificates as cert',
+        'cert.sha256',
+        'c.certificate_sha256',
+      )
+      .where('c.status', 'enrolled')
+      .whereNull('cert.revoked_at')
+      .andWhere('cert.not_after', '<', options.expiresBefore)
+      .andWhere(q =>
+        q
+          .whereNull('c.renewal_requested_at')
+          .orWhere('c.renewal_requested_at', '<', options.requestedBefore),
+      )
+      .orderBy('cert.not_after')
+      .limit(options.limit)
+      .select('c.*', 'cert.not_after as cert_not_after');
+    return rows.map(row => ({
+      ...toDevice(row),
+      notAfter: toDate(row.cert_not_after)!,
+      username: row.user_username ?? undefined,
+      realName: row.user_real_name ?? undefined,
+    }));
+  }
+
   async markRenewalRequested(deviceId: string, now: Date): Promise<void> {
     await this.db(TABLE)
       .where({ id: deviceId })

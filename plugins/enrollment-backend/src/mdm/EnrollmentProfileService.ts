@@ -79,7 +79,13 @@ export class EnrollmentProfileService {
    */
   async signedProfile(
     enrollment: Pick<PendingEnrollment, 'id' | 'user'>,
-    options: { organization: string; includeCa: boolean; computerId?: string },
+    options: {
+      organization: string;
+      includeCa: boolean;
+      computerId?: string;
+      /** How long its challenge works; a renewal waits for a Mac that may be asleep. */
+      challengeTtlMs?: number;
+    },
   ): Promise<Buffer> {
     const now = this.deps.clock?.() ?? new Date();
     const problem = await this.problem();
@@ -93,7 +99,7 @@ export class EnrollmentProfileService {
     const base = await this.deps.baseUrl();
     const challenge = await this.deps.challenges.mint(
       enrollment.id,
-      CHALLENGE_TTL_MS,
+      options.challengeTtlMs ?? CHALLENGE_TTL_MS,
       now,
       options.computerId,
     );

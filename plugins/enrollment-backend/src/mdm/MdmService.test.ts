@@ -51,9 +51,7 @@ describe('MdmService', () => {
     });
     /** The identity as verifyDeviceIdentity reads it for each request. */
     // A revoked one is refused there.
-    const fresh = async (
-      identity: DeviceIdentity,
-    ): Promise<DeviceIdentity> => {
+    const fresh = async (identity: DeviceIdentity): Promise<DeviceIdentity> => {
       const certificate = (await certificates.findBySha256(identity.sha256))!;
       if (certificate.revokedAt) {
         throw new IdentityError(403, 'The signing certificate was revoked');

@@ -1,7 +1,10 @@
 import { InputError } from '@backstage/errors';
 import { mockServices } from '@backstage/backend-test-utils';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
+import { createHash } from 'node:crypto';
 import { generateCa } from '../pki/generateCa';
+import { issueDeviceCertificate } from '../pki/issueCertificate';
+import { certificateToDer } from '../pki/nativeSigning';
 import {
   MemoryChallengeStore,
   MemoryRecorder,
@@ -56,6 +59,7 @@ describe('ScepService', () => {
   it('announces only what it implements', () => {
     expect(service.capabilities().trim().split('\n')).toEqual([
       'POSTPKIOperation',
+      'Renewal',
       'SHA-256',
       'SHA-1',
       'AES',
@@ -170,6 +174,77 @@ describe('ScepService', () => {
       });
     },
   );
+
+  describe('RenewalReq, signed by the identity it renews', () => {
+    // The Mac's current identity: its own key, a certificate from this CA.
+    const current = makeRequester('Alice Mac');
+    current.certificate = issueDeviceCertificate({
+      ca,
+      publicKey: current.publicKey,
+      subject: [{ shortName: 'CN', value: 'Alice Mac' }],
+      lifetimeDays: 365,
+      now: new Date('2030-06-01T00:00:00Z'),
+    });
+    const sha256 = createHash('sha256')
+      .update(certificateToDer(current.certificate))
+      .digest('hex');
+    let identity: {
+      enrollmentId: string;
+      computerId?: string;
+      notAfter: Date;
+      revokedAt?: Date;
+    };
+    const renewing = () =>
+      new ScepService({
+        ca,
+        challenges,
+        recorder,
+        identities: {
+          findBySha256: async h => (h === sha256 ? identity : undefined),
+        },
+        lifetimeDays: 30,
+        clock: () => now,
+      });
+    const renewalReq = (signer = current) =>
+      signPkiMessage(signer, envelopeTo(makeCsr(signer, {}), ca.certificate), {
+        messageType: MESSAGE_TYPE.RenewalReq,
+        transactionId: 'renew',
+      });
+    beforeEach(() => {
+      identity = {
+        enrollmentId: 'e1',
+        computerId: 'c1',
+        notAfter: new Date('2031-06-01T00:00:00Z'),
+      };
+    });
+
+    it('issues a new identity for the same enrollment and Mac without a challenge', async () => {
+      const reply = statusOf(await renewing().pkiOperation(renewalReq()));
+      expect(reply.status).toBe('0');
+      expect(recorder.records).toEqual([
+        expect.objectContaining({ enrollmentId: 'e1', computerId: 'c1' }),
+      ]);
+    });
+
+    it.each([
+      ['revoked', () => (identity.revokedAt = now)],
+      ['expired', () => (identity.notAfter = now)],
+      ['bound to no Mac', () => (identity.computerId = undefined)],
+    ])('refuses an identity that is %s', async (_what, change) => {
+      change();
+      expect(
+        statusOf(await renewing().pkiOperation(renewalReq())).failInfo,
+      ).toBe('4');
+      expect(recorder.records).toHaveLength(0);
+    });
+
+    it('refuses a self-signed or unknown signer', async () => {
+      expect(
+        statusOf(await renewing().pkiOperation(renewalReq(requester))).failInfo,
+      ).toBe('4');
+      expect(recorder.records).toHaveLength(0);
+    });
+  });
 
   it('answers FAILURE badMessageCheck when the envelope is not for this CA, keeping the challenge', async () => {
     const other = CertificateAuthority.fromPem(

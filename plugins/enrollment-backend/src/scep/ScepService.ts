@@ -15,7 +15,20 @@ export interface ScepChallengeStore {
   redeem(
     challenge: string,
     now: Date,
-  ): Promise<{ enrollmentId: string } | undefined>;
+  ): Promise<{ enrollmentId: string; computerId?: string } | undefined>;
+}
+
+/** The identities already issued, for RenewalReq (signed by the current one). */
+export interface IssuedIdentityLookup {
+  findBySha256(sha256: string): Promise<
+    | {
+        enrollmentId: string;
+        computerId?: string;
+        notAfter: Date;
+        revokedAt?: Date;
+      }
+    | undefined
+  >;
 }
 
 /** Keeps a record of every certificate the CA issues. */
@@ -24,6 +37,8 @@ export interface IssuedCertificateRecorder {
     /** forge's lowercase hex serial. */
     serialNumber: string;
     enrollmentId: string;
+    /** Set for a renewal: the identity belongs to this computer from the start. */
+    computerId?: string;
     /** e.g. `CN=Test Mac, O=Acme` */
     subject: string;
     notBefore: Date;
@@ -48,6 +63,8 @@ export interface ScepServiceOptions {
   ca: CertificateAuthority;
   challenges: ScepChallengeStore;
   recorder: IssuedCertificateRecorder;
+  /** Renewal (RenewalReq) is honoured only with this. */
+  identities?: IssuedIdentityLookup;
   activity?: ScepActivity;
   /** Validity of issued device certificates; default 365 days. */
   lifetimeDays?: number;
@@ -107,11 +124,10 @@ export class ScepService {
     };
 
     if (request.messageType === MESSAGE_TYPE.RenewalReq) {
-      // Renewal would be authorised by the device's current certificate
-      // instead of a challenge, which needs the issued-certificate records and
-      // revocation to be wired in first; until then devices re-enroll, and
-      // GetCACaps does not announce "Renewal".
-      return fail('badRequest', 'Renewal is not supported');
+      if (request.problem) {
+        return fail(request.problem.failInfo, request.problem.reason);
+      }
+      return this.renew(request, now, fail);
     }
     if (request.messageType !== MESSAGE_TYPE.PKCSReq) {
       // CertPoll (20, GetCertInitial), GetCert, GetCRL, UpdateReq: this CA
@@ -132,7 +148,7 @@ export class ScepService {
     now: Date,
     fail: (failInfo: FailInfo, reason: string) => Promise<Buffer>,
   ): Promise<Buffer> {
-    const { ca, challenges, recorder, logger } = this.options;
+    const { challenges } = this.options;
     const csr = request.csr;
     if (!csr?.publicKey) {
       return fail('badMessageCheck', 'The request carries no CSR');
@@ -150,9 +166,64 @@ export class ScepService {
       return fail('badRequest', 'The challenge is unknown, used or expired');
     }
 
+    return this.issue(request, now, {
+      enrollmentId: redeemed.enrollmentId,
+      computerId: redeemed.computerId,
+    });
+  }
+
+  /**
+   * RenewalReq (RFC 8894 §3.3.1.2): no challenge; the request is signed by
+   * the identity being renewed, which must be ours, live and bound to a Mac.
+   * The new identity belongs to the same enrollment and Mac.
+   */
+  private async renew(
+    request: PkiRequest,
+    now: Date,
+    fail: (failInfo: FailInfo, reason: string) => Promise<Buffer>,
+  ): Promise<Buffer> {
+    const { ca, identities } = this.options;
+    if (!identities) return fail('badRequest', 'Renewal is not supported');
+    const signer = request.signerCertificate;
+    let ours = false;
+    try {
+      ours = ca.certificate.verify(signer);
+    } catch {
+      ours = false;
+    }
+    const sha256 = createHash('sha256')
+      .update(certificateToDer(signer))
+      .digest('hex');
+    const current = ours ? await identities.findBySha256(sha256) : undefined;
+    if (!current || current.revokedAt || current.notAfter <= now) {
+      return fail(
+        'badCertID',
+        'A renewal must be signed by a live identity this CA issued',
+      );
+    }
+    if (!current.computerId) {
+      return fail('badCertID', 'The identity to renew belongs to no Mac yet');
+    }
+    if (!request.csr?.publicKey) {
+      return fail('badMessageCheck', 'The request carries no CSR');
+    }
+    return this.issue(request, now, {
+      enrollmentId: current.enrollmentId,
+      computerId: current.computerId,
+      renewal: true,
+    });
+  }
+
+  private async issue(
+    request: PkiRequest,
+    now: Date,
+    owner: { enrollmentId: string; computerId?: string; renewal?: boolean },
+  ): Promise<Buffer> {
+    const { ca, recorder, logger } = this.options;
+    const csr = request.csr!;
     const issued = issueDeviceCertificate({
       ca,
-      publicKey: csr.publicKey,
+      publicKey: csr.publicKey!,
       subject: csr.subject.attributes,
       lifetimeDays: this.lifetimeDays,
       now,
@@ -161,7 +232,8 @@ export class ScepService {
     const subject = formatName(csr.subject.attributes);
     await recorder.record({
       serialNumber: issued.serialNumber,
-      enrollmentId: redeemed.enrollmentId,
+      enrollmentId: owner.enrollmentId,
+      computerId: owner.computerId,
       subject,
       notBefore: issued.validity.notBefore,
       notAfter: issued.validity.notAfter,
@@ -169,14 +241,21 @@ export class ScepService {
       certificateDer,
     });
     logger?.info(
-      `SCEP issued certificate ${issued.serialNumber} to "${subject}" for enrollment ${redeemed.enrollmentId}`,
+      `SCEP issued certificate ${
+        issued.serialNumber
+      } to "${subject}" for enrollment ${owner.enrollmentId}${
+        owner.computerId ? ` (computer ${owner.computerId})` : ''
+      }`,
     );
     await this.options.activity?.record({
       type: 'scep.issued',
-      message: `Issued a device certificate to "${subject}"`,
+      message: `${
+        owner.renewal || owner.computerId ? 'Renewed' : 'Issued'
+      } a device certificate to "${subject}"`,
       data: {
         serialNumber: issued.serialNumber,
-        enrollmentId: redeemed.enrollmentId,
+        enrollmentId: owner.enrollmentId,
+        computerId: owner.computerId ?? null,
         notAfter: issued.validity.notAfter.toISOString(),
       },
     });

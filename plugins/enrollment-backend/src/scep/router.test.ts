@@ -44,7 +44,7 @@ describe('createScepRouter', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.text).toBe(
-      'POSTPKIOperation\nSHA-256\nSHA-1\nAES\nDES3\nSCEPStandard\n',
+      'POSTPKIOperation\nRenewal\nSHA-256\nSHA-1\nAES\nDES3\nSCEPStandard\n',
     );
   });
 

@@ -61,6 +61,7 @@ export const SCEP_MEDIA_TYPE = {
  */
 export const CA_CAPABILITIES = [
   'POSTPKIOperation',
+  'Renewal',
   'SHA-256',
   'SHA-1',
   'AES',
