@@ -186,7 +186,8 @@ export async function startApnsStandIn(): Promise<RunningApns> {
     requestCert: true,
     rejectUnauthorized: true,
   };
-  rmSync(dir, { recursive: true, force: true });
+  // The CA key stays for issuePushCertificate until the process ends.
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
 
   const requests: ApnsRequest[] = [];
   const waiters: Array<{ count: number; resolve: () => void }> = [];
