@@ -1,5 +1,45 @@
 import { ConfigReader } from '@backstage/config';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { requireCommand, selfSignedCertificate } from '@internal/test-harness';
 import { readEnrollmentSettings } from './config';
+
+/** A self-signed certificate shaped like Apple's MDM push certificates (UID topic). */
+function selfSignedPush() {
+  const dir = mkdtempSync(join(tmpdir(), 'push-'));
+  try {
+    const topic =
+      'com.apple.mgmt.External.11111111-2222-3333-4444-555555555555';
+    execFileSync(
+      requireCommand('openssl', 'openssl'),
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        `/UID=${topic}/CN=APSP:test/C=US`,
+        '-keyout',
+        join(dir, 'k.pem'),
+        '-out',
+        join(dir, 'c.pem'),
+      ],
+      { stdio: 'pipe' },
+    );
+    return {
+      topic,
+      certificatePem: readFileSync(join(dir, 'c.pem'), 'utf8'),
+      privateKeyPem: readFileSync(join(dir, 'k.pem'), 'utf8'),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe('readEnrollmentSettings', () => {
   it('fills defaults for the demo', () => {
@@ -21,10 +61,79 @@ describe('readEnrollmentSettings', () => {
       },
       deliveryIntervalSeconds: 10,
       localAccounts: [],
-      mdm: { agentManifestUrl: undefined, certificateLifetimeDays: 365 },
+      mdm: {
+        agentManifestUrl: undefined,
+        certificateLifetimeDays: 365,
+        renewalDays: 30,
+      },
+      apns: {
+        certificate: undefined,
+        endpoint: 'https://api.push.apple.com',
+        caPem: undefined,
+        coalesceMs: 1000,
+        concurrency: 50,
+        initialRetryMs: 5000,
+        maxRetryMs: 600_000,
+        leaseMs: 60_000,
+      },
+      allowInsecureUrls: false,
+      tlsTrustPem: [],
       quickadd: { identifier: 'com.macenroll.enrollment.quickadd' },
       eventRetentionDays: 365,
     });
+  });
+
+  it('reads the push certificate from enrollment.apns and refuses half of one or a non-MDM one', () => {
+    const push = selfSignedPush();
+    const read = (apns: object) =>
+      readEnrollmentSettings(new ConfigReader({ enrollment: { apns } }));
+    const settings = read({
+      certificate: push.certificatePem,
+      privateKey: push.privateKeyPem,
+      endpoint: 'https://127.0.0.1:2197',
+      coalesceMilliseconds: 0,
+    });
+    expect(settings.apns).toMatchObject({
+      endpoint: 'https://127.0.0.1:2197',
+      coalesceMs: 0,
+      certificate: { topic: push.topic },
+    });
+    expect(() => read({ certificate: push.certificatePem })).toThrow(
+      /both certificate and privateKey/,
+    );
+    expect(() => read({ endpoint: 'http://api.push.apple.com' })).toThrow(
+      /https/,
+    );
+    const tls = selfSignedCertificate();
+    expect(() =>
+      read({ certificate: tls.certificatePem, privateKey: tls.privateKeyPem }),
+    ).toThrow(/enrollment.apns: this is not an MDM push certificate/);
+  });
+
+  it('takes the TLS chain for the profile and a renewal window shorter than the lifetime', () => {
+    const tls = selfSignedCertificate();
+    const settings = readEnrollmentSettings(
+      new ConfigReader({
+        enrollment: {
+          tlsTrust: `${tls.certificatePem}\n${tls.certificatePem}`,
+          mdm: { renewalDays: 10, certificateLifetimeDays: 90 },
+        },
+      }),
+    );
+    expect(settings.tlsTrustPem).toHaveLength(2);
+    expect(settings.mdm.renewalDays).toBe(10);
+    expect(() =>
+      readEnrollmentSettings(
+        new ConfigReader({ enrollment: { tlsTrust: 'not a certificate' } }),
+      ),
+    ).toThrow(/PEM certificates/);
+    expect(() =>
+      readEnrollmentSettings(
+        new ConfigReader({
+          enrollment: { mdm: { renewalDays: 90, certificateLifetimeDays: 90 } },
+        }),
+      ),
+    ).toThrow(/renewalDays/);
   });
 
   it('takes an event retention in whole days', () => {

@@ -77,6 +77,28 @@ describe('buildEnrollmentProfile', () => {
     expect(new URL(scep.PayloadContent.URL).search).toBe('');
   });
 
+  it('carries the server TLS chain as certificate payloads before the identity (enrollment.tlsTrust)', () => {
+    const chain = [Buffer.from('leaf-der'), Buffer.from('intermediate-der')];
+    const profile = parseWithPython(
+      buildEnrollmentProfile({ ...input, tlsTrustDer: chain }),
+    );
+    const types = profile.PayloadContent.map((p: any) => p.PayloadType);
+    expect(types).toEqual([
+      'com.apple.security.root',
+      'com.apple.security.pkcs1',
+      'com.apple.security.pkcs1',
+      'com.apple.security.scep',
+      'com.apple.mdm',
+    ]);
+    expect(profile.PayloadContent[1]).toMatchObject({
+      PayloadIdentifier: 'com.example.enrollment.tls.1',
+      PayloadContent: { $data: chain[0].toString('base64') },
+    });
+    expect(profile.PayloadContent[2].PayloadContent).toEqual({
+      $data: chain[1].toString('base64'),
+    });
+  });
+
   it('leaves the CA out when asked and uses fresh UUIDs per download', () => {
     const a = parseWithPython(
       buildEnrollmentProfile({ ...input, caCertificateDer: undefined }),

@@ -11,6 +11,8 @@ import request from 'supertest';
 import {
   createInvitation,
   enrollMacAtPortal,
+  loginAtPortal,
+  SAFARI_14,
   startEnrollmentBackend,
 } from '../__testUtils__/macAtPortal';
 import { switchablePermissions } from '../__testUtils__/permissions';
@@ -331,5 +333,33 @@ describe('an enrolled Mac stays managed', () => {
     expect(history.body.items.map((c: any) => c.requestType)).not.toContain(
       'RestartDevice',
     );
+  });
+});
+
+describe('a profile a Mac would refuse is not handed out', () => {
+  let slapd: RunningSlapd;
+  let server: any;
+  beforeAll(async () => {
+    // The test backend is plain http, and nothing allows that here.
+    ({ server, slapd } = await startEnrollmentBackend({
+      allowInsecureUrls: false,
+    }));
+  });
+  afterAll(() => slapd?.stop());
+
+  it('answers a page saying https is needed instead of an http:// profile', async () => {
+    const invitation = await createInvitation(server);
+    const safari = await loginAtPortal(server, {
+      userAgent: SAFARI_14,
+      invitationUrl: invitation.url,
+      username: 'alice',
+      password: slapd.people.alice.password,
+    });
+    const profile = await safari.get(safari.href('download-profile'));
+    expect(profile.status).toBe(503);
+    expect(profile.headers['content-type']).toMatch(/^text\/html/);
+    expect(profile.text).toContain('id="enroll-error"');
+    expect(profile.text).toContain('https');
+    expect(profile.text).not.toContain('Challenge');
   });
 });
