@@ -4,10 +4,13 @@ import {
   launchChromium,
   Locator,
   Page,
+  RunningApns,
   RunningSmtp,
+  startApnsStandIn,
   startSmtpServer,
 } from '@internal/test-harness';
 import { ROOT, RunningDemo, startDemo } from './demo';
+import { enrollSimulatedMac } from './simulatedMac';
 
 jest.setTimeout(420_000);
 
@@ -34,11 +37,23 @@ async function reloadUntilShown(page: Page, locator: Locator, tries = 60) {
 describe('the demo', () => {
   let demo: RunningDemo;
   let smtp: RunningSmtp;
+  let apns: RunningApns;
   beforeAll(async () => {
     smtp = await startSmtpServer();
+    apns = await startApnsStandIn();
     demo = await startDemo({
       config: {
         enrollment: {
+          // The topic must be the push certificate's (app-config.yaml has a
+          // placeholder).
+          topic: apns.pushCertificate.topic,
+          apns: {
+            certificate: apns.pushCertificate.certificatePem,
+            privateKey: apns.pushCertificate.privateKeyPem,
+            endpoint: apns.endpoint,
+            caCertificate: apns.caPem,
+            coalesceMilliseconds: 0,
+          },
           smtp: smtp.clientConfig(),
           // One attempt: an SMTP outage fails a recipient at once, so the
           // outage test sees "Failed" and its reason without waiting.
@@ -50,6 +65,7 @@ describe('the demo', () => {
   afterAll(async () => {
     await demo?.stop();
     await smtp?.stop();
+    await apns?.stop();
   });
 
   /**
@@ -246,5 +262,80 @@ describe('the demo', () => {
       await empty.waitFor();
       expect(await empty.isVisible()).toBe(true);
     });
+  });
+
+  // After the test above: it expects no computers yet.
+  it('the computer page queues Update inventory and shows it acknowledged after the Mac answers the push', async () => {
+    const mac = await enrollSimulatedMac({
+      backendUrl: demo.backendUrl,
+      username: 'enroll',
+      password: 'change-me',
+      udid: 'E2E00000-0000-4000-8000-000000000001',
+      deviceName: 'Simulated Mac',
+    });
+    try {
+      // The first TokenUpdate queued the inventory commands and pushed;
+      // woken, the Mac answers them until nothing is left.
+      await apns.waitForRequests(1);
+      let command = await mac.connect({ Status: 'Idle' });
+      for (let i = 0; command; i++) {
+        if (i > 10) throw new Error('The Mac was sent more than 10 commands');
+        command = await mac.connect({
+          Status: 'Acknowledged',
+          CommandUUID: command.CommandUUID,
+          ...(command.Command.RequestType === 'DeviceInformation'
+            ? { QueryResponses: { DeviceName: 'Simulated Mac' } }
+            : {}),
+          ...(command.Command.RequestType === 'SecurityInfo'
+            ? { SecurityInfo: {} }
+            : {}),
+        });
+      }
+      const pushesBefore = apns.requests.length;
+
+      await asGuest('update-inventory', async page => {
+        await page.getByRole('link', { name: 'Enrollment' }).click();
+        await page.getByRole('tab', { name: 'Computers' }).click();
+        await page.getByRole('link', { name: 'Simulated Mac' }).click();
+        await page.waitForURL(/\/enrollment\/computers\/[^/]+$/);
+        const rows = page
+          .getByTestId('computer-command-history')
+          .getByRole('row');
+        // The header and the two commands the Mac answered.
+        await rows.nth(2).waitFor();
+
+        await page.getByRole('button', { name: 'Update inventory' }).click();
+        const newest = rows.nth(1);
+        await newest
+          .filter({ hasText: /DeviceInformation\s*(queued|sent)/ })
+          .waitFor();
+        await screenshot(page, 'update-inventory-queued');
+
+        // The push wakes the Mac, which fetches the command and answers it.
+        const pushes = await apns.waitForRequests(pushesBefore + 1);
+        expect(pushes[pushesBefore].token).toBe(
+          Buffer.from(`token-${mac.udid}`).toString('hex'),
+        );
+        const queued = await mac.connect({ Status: 'Idle' });
+        expect(queued.Command.RequestType).toBe('DeviceInformation');
+        const answer = await mac.connect({
+          Status: 'Acknowledged',
+          CommandUUID: queued.CommandUUID,
+          QueryResponses: { DeviceName: 'E2E Mac', OSVersion: '14.5' },
+        });
+        expect(answer).toBeUndefined();
+
+        // The page refreshes its history while the command waits, and its
+        // details once the command is answered.
+        await newest
+          .filter({ hasText: /DeviceInformation\s*acknowledged/ })
+          .waitFor();
+        await page.getByText('E2E Mac', { exact: true }).first().waitFor();
+        await page.getByText('14.5 (23E214)', { exact: true }).waitFor();
+        await screenshot(page, 'update-inventory-acknowledged');
+      });
+    } finally {
+      mac.remove();
+    }
   });
 });
