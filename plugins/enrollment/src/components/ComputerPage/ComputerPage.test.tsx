@@ -206,10 +206,8 @@ describe('ComputerPage', () => {
     expect(api.queueComputerCommand).not.toHaveBeenCalled();
 
     await user.type(within(dialog).getByLabelText(/PIN/), '6');
-    await user.type(
-      within(dialog).getByLabelText('Message'),
-      '  Call IT on 1234  ',
-    );
+    await user.click(within(dialog).getByLabelText('Message'));
+    await user.paste('  Call IT on 1234  ');
     await user.click(within(dialog).getByRole('button', { name: 'Lock' }));
     expect(api.queueComputerCommand).toHaveBeenCalledWith('c-1', {
       requestType: 'DeviceLock',

@@ -101,13 +101,14 @@ describe('AgentPackageCard', () => {
     });
     await screen.findByText('Acme Agent');
     const field = screen.getByLabelText('Or download it from');
-    await user.type(field, 'http://cdn.acme.test/agent.pkg');
+    await user.click(field);
+    await user.paste('http://cdn.acme.test/agent.pkg');
     await user.click(screen.getByRole('button', { name: 'Use URL' }));
     expect(screen.getByText(/Enter an https URL/)).toBeInTheDocument();
     expect(api.setAgentPackageUrl).not.toHaveBeenCalled();
 
     await user.clear(field);
-    await user.type(field, ' https://cdn.acme.test/agent.pkg ');
+    await user.paste(' https://cdn.acme.test/agent.pkg ');
     await user.click(screen.getByRole('button', { name: 'Use URL' }));
     expect(api.setAgentPackageUrl).toHaveBeenCalledWith(
       'https://cdn.acme.test/agent.pkg',
@@ -128,10 +129,8 @@ describe('AgentPackageCard', () => {
         ),
     });
     await screen.findByText('Acme Agent');
-    await user.type(
-      screen.getByLabelText('Or download it from'),
-      'https://cdn.acme.test/gone.pkg',
-    );
+    await user.click(screen.getByLabelText('Or download it from'));
+    await user.paste('https://cdn.acme.test/gone.pkg');
     await user.click(screen.getByRole('button', { name: 'Use URL' }));
     expect(
       await screen.findByText('The URL was not saved: The URL answered 404'),

@@ -8,7 +8,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { AgentPackageSummary } from '@macenroll/plugin-enrollment-common';
-import { ReactNode, useState } from 'react';
+import { memo, ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
 import { ConfirmedActionButton } from '../ConfirmedActionButton';
@@ -44,9 +44,10 @@ function packageMetadata(agent: AgentPackageSummary) {
 
 /**
  * The management agent the server installs on Macs once they enroll.
- * Changes here take effect at once.
+ * Changes here take effect at once. Memoized, so typing in the other
+ * settings does not redraw it.
  */
-export const AgentPackageCard = (props: { disabled: boolean }) => {
+export const AgentPackageCard = memo((props: { disabled: boolean }) => {
   const { disabled } = props;
   const api = useApi(enrollmentApiRef);
   const [version, setVersion] = useState(0);
@@ -133,4 +134,4 @@ export const AgentPackageCard = (props: { disabled: boolean }) => {
       {body}
     </InfoCard>
   );
-};
+});

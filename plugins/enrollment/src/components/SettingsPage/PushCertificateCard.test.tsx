@@ -110,7 +110,8 @@ describe('PushCertificateCard', () => {
       }),
     );
     expect(screen.getByText('MDM_ Acme_Certificate.p12')).toBeInTheDocument();
-    await user.type(screen.getByLabelText('Password'), 'apple pie');
+    await user.click(screen.getByLabelText('Password'));
+    await user.paste('apple pie');
     await user.click(upload);
 
     expect(api.uploadPushCertificate).toHaveBeenCalledWith({

@@ -8,7 +8,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { PushCertificateSummary } from '@macenroll/plugin-enrollment-common';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
 import { ConfirmedActionButton } from '../ConfirmedActionButton';
@@ -60,8 +60,9 @@ const CertificateState = ({ summary }: { summary: PushCertificateSummary }) => {
 /**
  * The APNs certificate that lets the server wake Macs. One in app-config
  * wins; otherwise admins upload it here, which takes effect at once.
+ * Memoized, so typing in the other settings does not redraw it.
  */
-export const PushCertificateCard = (props: { disabled: boolean }) => {
+export const PushCertificateCard = memo((props: { disabled: boolean }) => {
   const { disabled } = props;
   const api = useApi(enrollmentApiRef);
   const [version, setVersion] = useState(0);
@@ -153,4 +154,4 @@ export const PushCertificateCard = (props: { disabled: boolean }) => {
       {body}
     </InfoCard>
   );
-};
+});
