@@ -110,6 +110,17 @@ describe('ComputerPage', () => {
     expect(api.getComputer).toHaveBeenCalledWith('c-1');
   });
 
+  it('names the model once when the Mac reports only its identifier', async () => {
+    await renderComputer({
+      getComputer: jest
+        .fn()
+        .mockResolvedValue(
+          computerDetails({ model: 'Mac14,2', productName: 'Mac14,2' }),
+        ),
+    });
+    expect(value('Model')).toBe('ModelMac14,2');
+  });
+
   it('lists the command history with each status and error', async () => {
     const api = await renderComputer();
     const restart = historyRow('RestartDevice');

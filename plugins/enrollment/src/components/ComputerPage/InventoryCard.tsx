@@ -14,6 +14,15 @@ const asWritten = { titleFormat: (key: string) => key };
 const orDash = (text?: string) => text || '—';
 const dateTimeOrDash = (iso?: string) => (iso ? formatDateTime(iso) : '—');
 
+/** The marketing name with the model identifier, once when they are the same. */
+function modelOf(computer: ComputerDetails): string {
+  const { model, productName } = computer;
+  if (!model || !productName || model === productName) {
+    return model || productName || '';
+  }
+  return `${model} (${productName})`;
+}
+
 const Secondary = ({ children }: { children: ReactNode }) => (
   <Typography variant="body2" color="textSecondary">
     {children}
@@ -48,11 +57,7 @@ export const InventoryCard = (props: { computer: ComputerDetails }) => {
   const metadata: Record<string, ReactNode> = {
     Name: orDash(computer.name),
     'Serial number': orDash(computer.serialNumber),
-    Model: orDash(
-      [computer.model, computer.productName && `(${computer.productName})`]
-        .filter(Boolean)
-        .join(' '),
-    ),
+    Model: orDash(modelOf(computer)),
     macOS: orDash(
       [
         computer.osVersion,
