@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import forge from 'node-forge';
 import {
   CertificateStore,
@@ -6,7 +5,7 @@ import {
 } from '../database/CertificateStore';
 import { verifyCms } from '../pki/cms';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
-import { certificateToDer } from '../pki/nativeSigning';
+import { certificateSha256, certificateToDer } from '../pki/nativeSigning';
 
 /**
  * Why a message's identity was refused, with the HTTP status to answer.
@@ -53,13 +52,7 @@ export async function verifyDeviceIdentity(options: {
       `The Mdm-Signature does not verify: ${(error as Error).message}`,
     );
   }
-  let issuedByUs = false;
-  try {
-    issuedByUs = ca.certificate.verify(signer);
-  } catch {
-    issuedByUs = false;
-  }
-  if (!issuedByUs)
+  if (!ca.issued(signer))
     throw new IdentityError(
       403,
       'The signing certificate was not issued by this CA',
@@ -70,9 +63,7 @@ export async function verifyDeviceIdentity(options: {
       'The signing certificate is expired or not yet valid',
     );
   }
-  const sha256 = createHash('sha256')
-    .update(certificateToDer(signer))
-    .digest('hex');
+  const sha256 = certificateSha256(certificateToDer(signer));
   const certificate = await options.certificates.findBySha256(sha256);
   if (!certificate)
     throw new IdentityError(403, 'The signing certificate is unknown here');

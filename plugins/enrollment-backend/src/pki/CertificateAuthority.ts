@@ -3,6 +3,7 @@ import {
   createPrivateKey,
   createPublicKey,
   KeyObject,
+  X509Certificate,
 } from 'node:crypto';
 import { InputError } from '@backstage/errors';
 import forge from 'node-forge';
@@ -23,6 +24,7 @@ export class CertificateAuthority {
   readonly certificate: forge.pki.Certificate;
   readonly certificateDer: Buffer;
   readonly privateKey: KeyObject;
+  private readonly x509: X509Certificate;
 
   static fromPem(material: CaMaterial): CertificateAuthority {
     let certificate: forge.pki.Certificate;
@@ -64,6 +66,21 @@ export class CertificateAuthority {
     this.certificate = certificate;
     this.certificateDer = certificateToDer(certificate);
     this.privateKey = privateKey;
+    this.x509 = new X509Certificate(this.certificateDer);
+  }
+
+  /**
+   * Whether this CA issued the certificate: its issuer names this CA and its
+   * signature verifies with the CA key, both checked by OpenSSL (no RSA in
+   * JavaScript on the public routes that ask).
+   */
+  issued(certificate: forge.pki.Certificate): boolean {
+    try {
+      const child = new X509Certificate(certificateToDer(certificate));
+      return child.checkIssued(this.x509) && child.verify(this.x509.publicKey);
+    } catch {
+      return false;
+    }
   }
 
   summary(): CaSummary {

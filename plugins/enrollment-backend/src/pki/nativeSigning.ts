@@ -1,4 +1,4 @@
-import { KeyObject, sign } from 'node:crypto';
+import { createHash, KeyObject, sign } from 'node:crypto';
 import forge from 'node-forge';
 
 const SHA256_WITH_RSA = forge.pki.oids.sha256WithRSAEncryption;
@@ -36,4 +36,9 @@ export function certificateToDer(certificate: forge.pki.Certificate): Buffer {
     forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes(),
     'binary',
   );
+}
+
+/** Lowercase hex SHA-256 of a certificate's DER: how issued identities are keyed. */
+export function certificateSha256(der: Buffer): string {
+  return createHash('sha256').update(der).digest('hex');
 }

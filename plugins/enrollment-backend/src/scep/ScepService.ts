@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { issueDeviceCertificate } from '../pki/issueCertificate';
 import { formatName } from '../pki/nameFields';
-import { certificateToDer } from '../pki/nativeSigning';
+import { certificateSha256, certificateToDer } from '../pki/nativeSigning';
 import { buildCertRep } from './certRep';
 import { parsePkiRequest, PkiRequest } from './pkiMessage';
 import { CA_CAPABILITIES, FailInfo, MESSAGE_TYPE } from './scepConstants';
@@ -185,16 +184,11 @@ export class ScepService {
     const { ca, identities } = this.options;
     if (!identities) return fail('badRequest', 'Renewal is not supported');
     const signer = request.signerCertificate;
-    let ours = false;
-    try {
-      ours = ca.certificate.verify(signer);
-    } catch {
-      ours = false;
-    }
-    const sha256 = createHash('sha256')
-      .update(certificateToDer(signer))
-      .digest('hex');
-    const current = ours ? await identities.findBySha256(sha256) : undefined;
+    const current = ca.issued(signer)
+      ? await identities.findBySha256(
+          certificateSha256(certificateToDer(signer)),
+        )
+      : undefined;
     if (!current || current.revokedAt || current.notAfter <= now) {
       return fail(
         'badCertID',
@@ -237,7 +231,7 @@ export class ScepService {
       subject,
       notBefore: issued.validity.notBefore,
       notAfter: issued.validity.notAfter,
-      sha256: createHash('sha256').update(certificateDer).digest('hex'),
+      sha256: certificateSha256(certificateDer),
       certificateDer,
     });
     logger?.info(
