@@ -1,6 +1,5 @@
-import Chip from '@material-ui/core/Chip';
-import { makeStyles, Theme } from '@material-ui/core/styles';
 import { CommandStatus } from '@macenroll/plugin-enrollment-common';
+import { StatusChip, StatusTone } from '../StatusChip';
 
 /**
  * What admins read for each status: the protocol's own words, which are
@@ -14,41 +13,18 @@ export const COMMAND_STATUS_LABELS: Record<CommandStatus, string> = {
   notnow: 'not now',
 };
 
-function colorOf(theme: Theme, status: CommandStatus): string {
-  const colors = theme.palette.status;
-  switch (status) {
-    case 'queued':
-      return colors.pending;
-    case 'sent':
-      return colors.running;
-    case 'acknowledged':
-      return colors.ok;
-    case 'error':
-      return colors.error;
-    default:
-      return colors.warning;
-  }
-}
-
-const useStyles = makeStyles<Theme, { status: CommandStatus }>(theme => ({
-  chip: ({ status }) => {
-    const color = colorOf(theme, status);
-    return {
-      backgroundColor: color,
-      color: theme.palette.getContrastText(color),
-      margin: 0,
-    };
-  },
-}));
+const TONES: Record<CommandStatus, StatusTone> = {
+  queued: 'pending',
+  sent: 'running',
+  acknowledged: 'ok',
+  error: 'error',
+  notnow: 'warning',
+};
 
 /** Where one MDM command stands, as a colored chip. */
-export const CommandStatusChip = (props: { status: CommandStatus }) => {
-  const classes = useStyles({ status: props.status });
-  return (
-    <Chip
-      size="small"
-      className={classes.chip}
-      label={COMMAND_STATUS_LABELS[props.status] ?? props.status}
-    />
-  );
-};
+export const CommandStatusChip = (props: { status: CommandStatus }) => (
+  <StatusChip
+    label={COMMAND_STATUS_LABELS[props.status] ?? props.status}
+    tone={TONES[props.status] ?? 'warning'}
+  />
+);
