@@ -1,45 +1,9 @@
 import { ConfigReader } from '@backstage/config';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { requireCommand, selfSignedCertificate } from '@internal/test-harness';
+import {
+  selfSignedCertificate,
+  startApnsStandIn,
+} from '@internal/test-harness';
 import { readEnrollmentSettings } from './config';
-
-/** A self-signed certificate shaped like Apple's MDM push certificates (UID topic). */
-function selfSignedPush() {
-  const dir = mkdtempSync(join(tmpdir(), 'push-'));
-  try {
-    const topic =
-      'com.apple.mgmt.External.11111111-2222-3333-4444-555555555555';
-    execFileSync(
-      requireCommand('openssl', 'openssl'),
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '2',
-        '-subj',
-        `/UID=${topic}/CN=APSP:test/C=US`,
-        '-keyout',
-        join(dir, 'k.pem'),
-        '-out',
-        join(dir, 'c.pem'),
-      ],
-      { stdio: 'pipe' },
-    );
-    return {
-      topic,
-      certificatePem: readFileSync(join(dir, 'c.pem'), 'utf8'),
-      privateKeyPem: readFileSync(join(dir, 'k.pem'), 'utf8'),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('readEnrollmentSettings', () => {
   it('fills defaults for the demo', () => {
@@ -83,8 +47,11 @@ describe('readEnrollmentSettings', () => {
     });
   });
 
-  it('reads the push certificate from enrollment.apns and refuses half of one or a non-MDM one', () => {
-    const push = selfSignedPush();
+  it('reads the push certificate from enrollment.apns and refuses half of one or a non-MDM one', async () => {
+    // Only its push certificate is used: one as Apple's portal issues them.
+    const standIn = await startApnsStandIn();
+    await standIn.stop();
+    const push = standIn.pushCertificate;
     const read = (apns: object) =>
       readEnrollmentSettings(new ConfigReader({ enrollment: { apns } }));
     const settings = read({
