@@ -64,8 +64,6 @@ export class PushService {
       logger: LoggerService;
       settings: PushSettings;
       clock?: () => Date;
-      /** For tests: observe each run the process starts by itself. */
-      onRun?: (result: PushRunResult) => void;
     },
   ) {}
 
@@ -97,11 +95,9 @@ export class PushService {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.runOnce()
-        .then(result => this.deps.onRun?.(result))
-        .catch(error =>
-          this.deps.logger.error(`APNs push run failed: ${error.message}`),
-        );
+      this.runOnce().catch(error =>
+        this.deps.logger.error(`APNs push run failed: ${error.message}`),
+      );
     }, this.deps.settings.coalesceMs);
     this.timer.unref();
   }
