@@ -18,6 +18,7 @@ describe('enrollment permissions', () => {
 
   it('cover the admin actions the plugin offers', () => {
     expect(enrollmentPermissions.map(p => p.name).sort()).toEqual([
+      'enrollment.computer.command',
       'enrollment.computer.read',
       'enrollment.event.read',
       'enrollment.invitation.create',
