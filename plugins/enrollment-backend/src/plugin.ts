@@ -55,6 +55,7 @@ import {
   createRootEnrollRedirect,
   shortEnrollUrl,
 } from './portal/rootRedirect';
+import { redactUrlSecrets } from './portal/redactUrlSecrets';
 import { createAudited } from './service/audited';
 import { Authorizer } from './service/Authorizer';
 import { createAdminRouter } from './service/router';
@@ -328,6 +329,8 @@ export const enrollmentPlugin = createBackendPlugin({
         httpRouter.addAuthPolicy({ path: '/enroll', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({ path: '/scep', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({ path: '/mdm', allow: 'unauthenticated' });
+        // Before any route: invitation codes and download tokens stay out of logs.
+        httpRouter.use(redactUrlSecrets);
         httpRouter.use(
           createScepRouter(
             new ScepService({

@@ -1,4 +1,5 @@
 import express from 'express';
+import { redactUrl } from './redactUrlSecrets';
 
 /**
  * Handler for `<backend.baseUrl>/enroll`: the short address people type and
@@ -20,6 +21,8 @@ export function createRootEnrollRedirect(
     try {
       const queryStart = req.originalUrl.indexOf('?');
       const query = queryStart >= 0 ? req.originalUrl.slice(queryStart) : '';
+      // The request logger writes originalUrl when the response finishes.
+      req.originalUrl = redactUrl(req.originalUrl);
       res.redirect(302, `${await portalUrl()}${query}`);
     } catch (error) {
       next(error);
