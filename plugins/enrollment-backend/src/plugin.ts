@@ -177,6 +177,10 @@ export const enrollmentPlugin = createBackendPlugin({
         const portalBase = new URL(
           await deps.discovery.getExternalBaseUrl('enrollment'),
         );
+        // What a Mac talks to after the portal: SCEP, check-in, commands.
+        const pluginBaseUrl = () =>
+          deps.discovery.getExternalBaseUrl('enrollment');
+        const challenges = new DatabaseScepChallengeStore(db);
         await scheduler.scheduleTask({
           id: 'enrollment-portal-cleanup',
           frequency: { minutes: 15 },
@@ -184,16 +188,13 @@ export const enrollmentPlugin = createBackendPlugin({
           fn: async () => {
             await sessions.deleteExpired(new Date());
             await enrollments.deleteExpired(new Date());
+            await challenges.deleteExpired(new Date());
             await events.deleteOlderThan(
               new Date(Date.now() - settings.eventRetentionDays * 86_400_000),
             );
           },
         });
 
-        // What a Mac talks to after the portal: SCEP, check-in, commands.
-        const pluginBaseUrl = () =>
-          deps.discovery.getExternalBaseUrl('enrollment');
-        const challenges = new DatabaseScepChallengeStore(db);
         const certificates = new CertificateStore(db);
         const pushCertificates = new PushCertificates({
           configured: settings.apns.certificate,

@@ -19,6 +19,11 @@ export interface IssuedCertificate {
 export class CertificateStore {
   constructor(private readonly db: Knex) {}
 
+  /**
+   * Keeps an issued certificate. A portal identity (no computer yet)
+   * supersedes the enrollment's earlier identities, which are revoked: one
+   * enrollment has one live identity however often its profile is fetched.
+   */
   async record(cert: {
     serialNumber: string;
     enrollmentId: string;
@@ -29,16 +34,24 @@ export class CertificateStore {
     sha256: string;
     certificateDer: Buffer;
   }): Promise<void> {
-    await this.db(TABLE).insert({
-      serial_number: cert.serialNumber,
-      sha256: cert.sha256,
-      enrollment_id: cert.enrollmentId,
-      computer_id: cert.computerId ?? null,
-      subject: cert.subject,
-      not_before: cert.notBefore,
-      not_after: cert.notAfter,
-      certificate_der_base64: cert.certificateDer.toString('base64'),
-      created_at: new Date(),
+    await this.db.transaction(async trx => {
+      if (!cert.computerId) {
+        await trx(TABLE)
+          .where({ enrollment_id: cert.enrollmentId })
+          .whereNull('revoked_at')
+          .update({ revoked_at: new Date() });
+      }
+      await trx(TABLE).insert({
+        serial_number: cert.serialNumber,
+        sha256: cert.sha256,
+        enrollment_id: cert.enrollmentId,
+        computer_id: cert.computerId ?? null,
+        subject: cert.subject,
+        not_before: cert.notBefore,
+        not_after: cert.notAfter,
+        certificate_der_base64: cert.certificateDer.toString('base64'),
+        created_at: new Date(),
+      });
     });
   }
 

@@ -18,6 +18,8 @@ export interface PendingEnrollment {
   createdAt: Date;
   expiresAt: Date;
   completedAt?: Date;
+  /** The Mac that first authenticated with this enrollment's identity. */
+  udid?: string;
 }
 
 export type DownloadPurpose = 'ca' | 'profile' | 'quickadd';
@@ -39,6 +41,7 @@ function toEnrollment(row: any): PendingEnrollment {
     createdAt: toDate(row.created_at)!,
     expiresAt: toDate(row.expires_at)!,
     completedAt: toDate(row.completed_at),
+    udid: row.udid ?? undefined,
   };
 }
 
@@ -47,7 +50,7 @@ export class EnrollmentStore {
   constructor(private readonly db: Knex) {}
 
   async create(
-    enrollment: Omit<PendingEnrollment, 'id' | 'completedAt'>,
+    enrollment: Omit<PendingEnrollment, 'id' | 'completedAt' | 'udid'>,
     trx: Knex | Knex.Transaction = this.db,
   ): Promise<PendingEnrollment> {
     const id = randomUUID();
@@ -93,7 +96,8 @@ export class EnrollmentStore {
 
   /**
    * The enrollment a token opens, if the token exists, is for this purpose,
-   * belongs to this session and has not expired.
+   * belongs to this session and has not expired, and its Mac has not yet
+   * checked in (then there is nothing left to download).
    */
   async redeemToken(options: {
     token: string;
@@ -113,7 +117,20 @@ export class EnrollmentStore {
     ) {
       return undefined;
     }
-    return this.get(row.enrollment_id);
+    const enrollment = await this.get(row.enrollment_id);
+    return enrollment?.completedAt ? undefined : enrollment;
+  }
+
+  /**
+   * Binds the enrollment to the Mac authenticating with it; true when it is
+   * now this Mac's. Atomic: of two Macs racing, one wins.
+   */
+  async claimMac(id: string, udid: string): Promise<boolean> {
+    const claimed = await this.db(ENROLLMENTS)
+      .where({ id })
+      .andWhere(q => q.whereNull('udid').orWhere({ udid }))
+      .update({ udid });
+    return claimed > 0;
   }
 
   async complete(id: string, now: Date): Promise<void> {
@@ -123,7 +140,24 @@ export class EnrollmentStore {
       .update({ completed_at: now });
   }
 
+  /**
+   * Forgets expired download tokens, and enrollments that expired without a
+   * Mac checking in and that no identity refers to. A completed enrollment
+   * stays: its identities and computer name it.
+   */
   async deleteExpired(now: Date): Promise<void> {
     await this.db(TOKENS).where('expires_at', '<=', now).delete();
+    await this.db(ENROLLMENTS)
+      .where('expires_at', '<=', now)
+      .whereNull('completed_at')
+      .whereNotExists(
+        this.db('enrollment_certificates')
+          .select('serial_number')
+          .whereRaw('?? = ??', [
+            'enrollment_certificates.enrollment_id',
+            `${ENROLLMENTS}.id`,
+          ]),
+      )
+      .delete();
   }
 }

@@ -3,10 +3,13 @@ import { Knex } from 'knex';
 import { sha256 } from './PortalSessionStore';
 
 const TABLE = 'enrollment_scep_challenges';
+const ENROLLMENTS = 'enrollment_enrollments';
 
 /**
  * Single-use, short-lived SCEP challenges, each minted for one enrollment's
- * profile download. Only hashes are stored.
+ * profile download. Only hashes are stored. An enrollment has at most one
+ * live challenge: a new profile download supersedes the older one, so
+ * downloading again never yields a second identity.
  */
 export class DatabaseScepChallengeStore {
   constructor(private readonly db: Knex) {}
@@ -19,16 +22,30 @@ export class DatabaseScepChallengeStore {
     computerId?: string,
   ): Promise<string> {
     const challenge = randomBytes(24).toString('base64url');
-    await this.db(TABLE).insert({
-      challenge_hash: sha256(challenge),
-      enrollment_id: enrollmentId,
-      computer_id: computerId ?? null,
-      expires_at: new Date(now.getTime() + ttlMs),
+    await this.db.transaction(async trx => {
+      await trx(TABLE)
+        .where({ enrollment_id: enrollmentId })
+        .andWhere(q =>
+          computerId
+            ? q.where({ computer_id: computerId })
+            : q.whereNull('computer_id'),
+        )
+        .whereNull('used_at')
+        .update({ used_at: now });
+      await trx(TABLE).insert({
+        challenge_hash: sha256(challenge),
+        enrollment_id: enrollmentId,
+        computer_id: computerId ?? null,
+        expires_at: new Date(now.getTime() + ttlMs),
+      });
     });
     return challenge;
   }
 
-  /** Consumes it atomically: one caller wins, however many race. */
+  /**
+   * Consumes it atomically: one caller wins, however many race. A portal
+   * challenge is dead once its enrollment's Mac has checked in.
+   */
   async redeem(
     challenge: string,
     now: Date,
@@ -38,6 +55,17 @@ export class DatabaseScepChallengeStore {
       .where({ challenge_hash: hash })
       .whereNull('used_at')
       .andWhere('expires_at', '>', now)
+      .andWhere(q =>
+        q.whereNotNull('computer_id').orWhereNotExists(
+          this.db(ENROLLMENTS)
+            .select('id')
+            .whereRaw('?? = ??', [
+              `${ENROLLMENTS}.id`,
+              `${TABLE}.enrollment_id`,
+            ])
+            .whereNotNull('completed_at'),
+        ),
+      )
       .update({ used_at: now });
     if (!n) return undefined;
     const row = await this.db(TABLE).where({ challenge_hash: hash }).first();
@@ -45,5 +73,13 @@ export class DatabaseScepChallengeStore {
       enrollmentId: row.enrollment_id,
       computerId: row.computer_id ?? undefined,
     };
+  }
+
+  /** Forgets challenges that can no longer be redeemed. */
+  async deleteExpired(now: Date): Promise<number> {
+    return this.db(TABLE)
+      .where('expires_at', '<=', now)
+      .orWhereNotNull('used_at')
+      .delete();
   }
 }

@@ -165,6 +165,14 @@ export class MdmService {
       );
       if (!enrollment)
         throw new IdentityError(403, 'No enrollment belongs to this identity');
+      // One enrollment enrolls one Mac: identities re-issued from its
+      // profile cannot take it to another UDID.
+      if (!(await deps.enrollments.claimMac(enrollment.id, message.udid))) {
+        throw new IdentityError(
+          403,
+          'This enrollment belongs to another Mac: start again at the portal on this Mac',
+        );
+      }
       await this.checkTakeover(identity, message.udid, enrollment.id, now);
       const device = await deps.devices.authenticate({
         udid: message.udid,
