@@ -215,6 +215,46 @@ describe('invitations admin API', () => {
     expect((await get(`/invitations/${inSite.id}`)).status).toBe(200);
   });
 
+  it('lets a site-limited admin create invitations only in their sites', async () => {
+    const mine = (await post('/sites', { name: `Mine ${Date.now()}` })).body;
+    const theirs = (await post('/sites', { name: `Theirs ${Date.now()}` }))
+      .body;
+    permissions.set(name =>
+      name === 'enrollment.invitation.update' ||
+      name === 'enrollment.invitation.read'
+        ? {
+            result: AuthorizeResult.CONDITIONAL,
+            pluginId: 'enrollment',
+            resourceType: ENROLLMENT_INVITATION_RESOURCE_TYPE,
+            conditions: {
+              rule: 'IS_IN_SITE',
+              resourceType: ENROLLMENT_INVITATION_RESOURCE_TYPE,
+              params: { siteIds: [mine.id] },
+            },
+          }
+        : { result: AuthorizeResult.ALLOW },
+    );
+    const before = (await get('/invitations?limit=100')).body.totalCount;
+    const elsewhere = await post(
+      '/invitations',
+      valid({ siteId: theirs.id, recipients: [] }),
+    );
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body.error.message).toMatch(
+      /only in the sites you manage/,
+    );
+    const noSite = await post('/invitations', valid({ recipients: [] }));
+    expect(noSite.status).toBe(403);
+    expect(noSite.body.error.message).toMatch(/pick one of your sites/);
+    expect((await get('/invitations?limit=100')).body.totalCount).toBe(before);
+    const inMine = await post(
+      '/invitations',
+      valid({ siteId: mine.id, recipients: [] }),
+    );
+    expect(inMine.status).toBe(201);
+    permissions.set(() => ({ result: AuthorizeResult.ALLOW }));
+  });
+
   it('paginates, filters by status and refuses bad query parameters', async () => {
     const page = await get(
       '/invitations?limit=2&offset=0&orderBy=createdAt&order=asc&status=sent,pending',

@@ -9,12 +9,12 @@ import {
   settingsUpdatePermission,
 } from '@macenroll/plugin-enrollment-common';
 import { ConditionTransformer } from '@backstage/plugin-permission-node';
-import { ServiceUnavailableError } from '@backstage/errors';
+import { NotAllowedError, ServiceUnavailableError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
 import { ComputerStore } from '../database/ComputerStore';
 import { EventStore } from '../database/EventStore';
-import { SiteQuery } from '../database/siteFilter';
+import { SiteQuery, siteFilterAllows } from '../database/siteFilter';
 import { SiteStore } from '../database/SiteStore';
 import { InvitationService } from '../invitations/InvitationService';
 import { normalizeRecipients } from '../invitations/recipients';
@@ -78,6 +78,20 @@ export async function createAdminRouter(options: {
       invitationCreatePermission,
     );
     const body = parseInput(createInvitationBody, req.body, 'invitation');
+    // Creating is a basic permission; an admin whose policy limits the
+    // invitations they manage to some sites creates only in those sites.
+    const { filter } = await authorizer.filter(
+      req,
+      invitationUpdatePermission,
+      options.invitationConditions,
+    );
+    if (!siteFilterAllows(filter, body.siteId ?? null)) {
+      throw new NotAllowedError(
+        body.siteId
+          ? 'You may create invitations only in the sites you manage; pick one of them'
+          : 'You manage invitations of some sites only: pick one of your sites for the invitation',
+      );
+    }
     const created = await audited(
       req,
       'invitation-create',
