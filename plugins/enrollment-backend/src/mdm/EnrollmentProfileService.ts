@@ -36,16 +36,23 @@ export class EnrollmentProfileService {
     },
   ) {}
 
-  // Made on first use: a key generation costs ~240 ms, spent only when
-  // someone downloads a profile. Renewed before it expires.
-  private signerCache?: ProfileSigner;
-  private get signer(): ProfileSigner {
+  // Made on first use, off the event loop (see createProfileSigner), and
+  // shared by the downloads that wait for it. Renewed before it expires.
+  private signerCache?: Promise<ProfileSigner>;
+  private signerNotAfter = 0;
+  private signer(): Promise<ProfileSigner> {
     const soon = Date.now() + 30 * 24 * 3600_000;
-    if (
-      !this.signerCache ||
-      this.signerCache.certificate.validity.notAfter.getTime() < soon
-    ) {
-      this.signerCache = createProfileSigner(this.deps.ca, this.organization);
+    if (!this.signerCache || this.signerNotAfter < soon) {
+      const created = createProfileSigner(this.deps.ca, this.organization);
+      this.signerNotAfter = Number.POSITIVE_INFINITY;
+      this.signerCache = created.then(signer => {
+        this.signerNotAfter = signer.certificate.validity.notAfter.getTime();
+        return signer;
+      });
+      // A failed generation is tried again by the next download.
+      this.signerCache.catch(() => {
+        this.signerCache = undefined;
+      });
     }
     return this.signerCache;
   }
@@ -118,11 +125,12 @@ export class EnrollmentProfileService {
         enrollment.user.realName ?? enrollment.user.username ?? 'Mac',
       identifierPrefix: ENROLLMENT_PROFILE_IDENTIFIER,
     });
+    const signer = await this.signer();
     return signCms({
       content: Buffer.from(xml, 'utf8'),
-      signer: this.signer.certificate,
-      key: this.signer.key,
-      certificates: this.signer.chain,
+      signer: signer.certificate,
+      key: signer.key,
+      certificates: signer.chain,
     });
   }
 }

@@ -1,4 +1,5 @@
-import { generateKeyPairSync, KeyObject } from 'node:crypto';
+import { generateKeyPair, KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
 import forge from 'node-forge';
 import { CertificateAuthority } from './CertificateAuthority';
 import { issueLeafCertificate } from './issueCertificate';
@@ -10,18 +11,22 @@ export interface ProfileSigner {
   chain: forge.pki.Certificate[];
 }
 
+const generateRsaKeyPair = promisify(generateKeyPair);
+
 /**
- * A profile-signing certificate issued by the CA at start-up. The CA itself
+ * A profile-signing certificate issued by the CA. Its key is generated in
+ * libuv's thread pool: an RSA-2048 generation costs ~240 ms of CPU, which
+ * must not stall the event loop of the request that first needs it. The CA itself
  * may only sign certificates (keyCertSign), which S/MIME verifiers refuse as
  * a CMS signer ("unsuitable certificate purpose"); a leaf with
  * digitalSignature chains to the CA the Mac trusts, so the profile shows as
  * verified once the CA is installed.
  */
-export function createProfileSigner(
+export async function createProfileSigner(
   ca: CertificateAuthority,
   organization: string,
-): ProfileSigner {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+): Promise<ProfileSigner> {
+  const { publicKey, privateKey } = await generateRsaKeyPair('rsa', {
     modulusLength: 2048,
   });
   const certificate = issueLeafCertificate({
