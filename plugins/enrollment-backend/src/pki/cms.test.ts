@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireCommand } from '@internal/test-harness';
 import forge from 'node-forge';
+import { rsaPublicKeyOfSize } from './__testUtils__/rsaKeyOfSize';
 import { CertificateAuthority } from './CertificateAuthority';
 import { signCms, verifyCms } from './cms';
 import { parseDer, printableStringNode, toDerBuffer } from './der';
@@ -282,6 +283,34 @@ describe('CMS signing and verification', () => {
         /^InputError: .*signature does not verify/,
       );
     });
+
+    it.each([
+      ['an 8192-bit modulus and an 8191-bit exponent', 8192, { bits: 8191 }],
+      ['a 16384-bit modulus and a 16383-bit exponent', 16384, { bits: 16383 }],
+      ['a 8192-bit modulus', 8192, 65537],
+      ['a 512-bit modulus', 512, 65537],
+      ['exponent 3', 2048, 3],
+    ])(
+      'refuses a signer key with %s before checking the signature',
+      (_case, modulusBits, exponent) => {
+        // The CA vouches for the key, but nobody holds its private half:
+        // the signature is made with another key and never gets checked.
+        const hostile = issueDeviceCertificate({
+          ca,
+          publicKey: rsaPublicKeyOfSize(modulusBits, exponent),
+          subject: [{ shortName: 'CN', value: 'Hostile' }],
+          lifetimeDays: 1,
+        });
+        const der = signCms({
+          content,
+          signer: hostile,
+          key: leaf.privateKey,
+        });
+        expect(thrownBy(() => verifyCms(der))).toBe(
+          'InputError: The CMS signer key must be RSA 1024–4096 bits with exponent 65537',
+        );
+      },
+    );
 
     it('refuses what is not a SignedData', () => {
       expect(thrownBy(() => verifyCms(Buffer.from('hello')))).toMatch(

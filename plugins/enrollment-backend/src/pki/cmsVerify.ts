@@ -12,6 +12,7 @@ import {
   parseDer,
   toDerBuffer,
 } from './der';
+import { isBoundedRsaKey, RSA_KEY_REQUIREMENT } from './rsaKeyBounds';
 
 const { asn1 } = forge;
 const oids = forge.pki.oids;
@@ -174,6 +175,11 @@ export function verifyCms(
 
   const signerInfo = childrenOf(signerInfos[0], 'CMS signer info');
   const signer = findSigner(signerInfo[1], certificates);
+  // The sender chooses this certificate, and with its key the cost of the
+  // RSA check: a huge modulus or exponent is refused before any work on it.
+  if (!isBoundedRsaKey(signer.publicKey)) {
+    throw new InputError(`The CMS signer key must be ${RSA_KEY_REQUIREMENT}`);
+  }
   const digestOid = oidOf(
     childrenOf(signerInfo[2], 'CMS digest algorithm')[0],
     'CMS digest algorithm',

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { generateCa } from '../pki/generateCa';
 import { issueDeviceCertificate } from '../pki/issueCertificate';
 import { certificateToDer } from '../pki/nativeSigning';
+import { csrWithRsaKeyOfSize } from './__testUtils__/hostileCsr';
 import {
   MemoryChallengeStore,
   MemoryRecorder,
@@ -257,6 +258,45 @@ describe('ScepService', () => {
     );
     expect(statusOf(await service.pkiOperation(der)).failInfo).toBe('1');
     expect(await challenges.redeem(challenge, now)).toBeDefined();
+  });
+
+  describe('a CSR whose RSA key is built to stall the verifier', () => {
+    // One modular exponentiation with an exponent as long as the modulus:
+    // ~5 s of blocked event loop at 8192 bits, minutes at 16384 in forge.
+    it.each([
+      ['an 8192-bit modulus and an 8191-bit exponent', 8192, 8191],
+      ['a 16384-bit modulus and a 16383-bit exponent', 16384, 16383],
+    ])(
+      'answers FAILURE badAlg to %s, keeping the challenge',
+      async (_case, modulusBits, exponentBits) => {
+        const activity: Array<{ message: string }> = [];
+        const guarded = new ScepService({
+          ca,
+          challenges,
+          recorder,
+          clock: () => now,
+          activity: { record: async event => void activity.push(event) },
+        });
+        const challenge = challenges.mint('e', 60_000, now);
+        const der = signPkiMessage(
+          requester,
+          envelopeTo(
+            csrWithRsaKeyOfSize({ modulusBits, exponentBits, challenge }),
+            ca.certificate,
+          ),
+          { transactionId: 'tx' },
+        );
+        expect(statusOf(await guarded.pkiOperation(der))).toMatchObject({
+          status: '2',
+          failInfo: '0',
+        });
+        expect(activity.map(event => event.message)).toEqual([
+          'SCEP request refused: The CSR key must be RSA 1024–4096 bits with exponent 65537',
+        ]);
+        expect(await challenges.redeem(challenge, now)).toBeDefined();
+        expect(recorder.records).toHaveLength(0);
+      },
+    );
   });
 
   it('throws InputError for what is not a signed PKIMessage', async () => {

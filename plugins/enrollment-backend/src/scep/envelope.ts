@@ -1,8 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import {
+  constants,
+  createPublicKey,
+  publicEncrypt,
+  randomBytes,
+} from 'node:crypto';
 import forge from 'node-forge';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { issuerAndSerialNumberNode } from '../pki/certificateIdentity';
 import { parseDer, toDerBuffer } from '../pki/der';
+import { rsaPkcs1Decrypt } from '../pki/rsaPkcs1Decrypt';
 import { FailInfo } from './scepConstants';
 
 const oids = forge.pki.oids;
@@ -29,23 +35,8 @@ interface ForgeEnvelope extends forge.pkcs7.PkcsEnvelopedData {
   type: string;
   content?: forge.util.ByteBuffer;
   encryptedContent: { algorithm: string; key?: forge.util.ByteBuffer };
-}
-
-// Node 20 refuses RSA PKCS#1 v1.5 decryption in crypto.privateDecrypt
-// (CVE-2023-46809), and SCEP envelopes use exactly that key transport
-// (RFC 8894 §3.2.2), so the content-encryption key is decrypted with forge's
-// JS RSA. Converting the key is slow, so it happens once per CA.
-const forgeKeys = new WeakMap<CertificateAuthority, forge.pki.rsa.PrivateKey>();
-
-function forgeKeyOf(ca: CertificateAuthority): forge.pki.rsa.PrivateKey {
-  let key = forgeKeys.get(ca);
-  if (!key) {
-    key = forge.pki.privateKeyFromPem(
-      ca.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    ) as forge.pki.rsa.PrivateKey;
-    forgeKeys.set(ca, key);
-  }
-  return key;
+  /** With encryptedContent.key set, forge runs only the symmetric decryption. */
+  decrypt(): void;
 }
 
 /**
@@ -93,24 +84,20 @@ export function openEnvelope(der: Buffer, ca: CertificateAuthority): Buffer {
     );
   }
 
-  // Implicit rejection (RFC 3218 §2.3.2): a key that fails to decrypt or has
-  // the wrong length is replaced by random bytes, so a bad PKCS#1 padding and
-  // a bad content look the same to the sender (no Bleichenbacher oracle).
-  let contentKey: string;
+  // Implicit rejection (RFC 3218 §2.3.2): an encryptedKey that does not
+  // decrypt to a well-padded key of the cipher's length yields a stand-in
+  // key instead, so a bad PKCS#1 padding fails exactly like a wrong key (no
+  // Bleichenbacher oracle). The RSA is OpenSSL's, not forge's JS.
+  const contentKey = rsaPkcs1Decrypt(
+    ca.privateKey,
+    Buffer.from(recipient.encryptedContent.content, 'binary'),
+    keyLength,
+  );
+  envelope.encryptedContent.key = forge.util.createBuffer(
+    contentKey.toString('binary'),
+  );
   try {
-    contentKey = forgeKeyOf(ca).decrypt(
-      recipient.encryptedContent.content as unknown as string,
-    );
-  } catch {
-    contentKey = '';
-  }
-  if (contentKey.length !== keyLength) {
-    contentKey = randomBytes(keyLength).toString('binary');
-  }
-  envelope.encryptedContent.key = forge.util.createBuffer(contentKey);
-  try {
-    // With the key already set, forge only runs the symmetric decryption.
-    envelope.decrypt(recipient, forgeKeyOf(ca));
+    envelope.decrypt();
   } catch {
     envelope.content = undefined;
   }
@@ -139,10 +126,26 @@ export function sealEnvelope(
   content: Buffer,
   recipient: forge.pki.Certificate,
 ): Buffer {
+  const contentKey = randomBytes(24);
   const envelope = forge.pkcs7.createEnvelopedData();
   envelope.addRecipient(recipient);
+  // The key is wrapped natively; forge, finding it done, skips its JS RSA.
+  envelope.recipients[0].encryptedContent.content = publicEncrypt(
+    {
+      key: createPublicKey({
+        key: toDerBuffer(forge.pki.publicKeyToAsn1(recipient.publicKey)),
+        format: 'der',
+        type: 'spki',
+      }),
+      padding: constants.RSA_PKCS1_PADDING,
+    },
+    contentKey,
+  ).toString('binary');
   envelope.content = forge.util.createBuffer(content.toString('binary'));
-  envelope.encrypt(undefined, oids['des-EDE3-CBC']);
+  envelope.encrypt(
+    forge.util.createBuffer(contentKey.toString('binary')),
+    oids['des-EDE3-CBC'],
+  );
   const contentInfo = envelope.toAsn1();
   // forge re-encodes the recipient's issuer from parsed fields (UTF8String
   // values twice); the requester matches it byte for byte against its own

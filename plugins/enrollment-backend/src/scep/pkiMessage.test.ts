@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { constants, publicEncrypt, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,15 @@ import { InputError } from '@backstage/errors';
 import { requireCommand } from '@internal/test-harness';
 import forge from 'node-forge';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
+import { parseDer } from '../pki/der';
 import { generateCa } from '../pki/generateCa';
+import { rsaPkcs1Decrypt } from '../pki/rsaPkcs1Decrypt';
+import {
+  addressedTo,
+  encryptedKeyOf,
+  withEncryptedKey,
+} from './__testUtils__/envelopeSurgery';
+import { csrWithRsaKeyOfSize } from './__testUtils__/hostileCsr';
 import {
   envelopeTo,
   makeCsr,
@@ -134,6 +143,76 @@ describe('parsePkiRequest', () => {
     expect(request.problem).toBeUndefined();
   });
 
+  describe('CSRs made by openssl', () => {
+    /** A DER CSR from `openssl req` with a fresh key of `keyOptions`. */
+    function opensslCsr(keyOptions: string[], reqOptions: string[]): Buffer {
+      const key = join(dir, 'req.key');
+      const out = join(dir, 'req.der');
+      execFileSync(openssl, ['genpkey', ...keyOptions, '-out', key]);
+      execFileSync(openssl, [
+        'req',
+        '-new',
+        '-key',
+        key,
+        '-utf8',
+        '-subj',
+        '/CN=Mäc of Zoë/O=Acme',
+        '-outform',
+        'DER',
+        '-out',
+        out,
+        ...reqOptions,
+      ]);
+      return readFileSync(out);
+    }
+    const rsa = (bits: number, exponent = 65537) => [
+      '-algorithm',
+      'RSA',
+      '-pkeyopt',
+      `rsa_keygen_bits:${bits}`,
+      '-pkeyopt',
+      `rsa_keygen_pubexp:${exponent}`,
+    ];
+    const read = (der: Buffer) =>
+      parsePkiRequest(
+        signPkiMessage(requester, envelopeTo(der, ca.certificate)),
+        ca,
+      );
+
+    it.each([['-sha1'], ['-sha256'], ['-sha384'], ['-sha512']])(
+      'verifies a CSR signed with %s, over its own encoding',
+      digest => {
+        const request = read(opensslCsr(rsa(2048), [digest]));
+        expect(request.problem).toBeUndefined();
+        expect(request.csr?.subject.getField('CN').value).toBe(
+          Buffer.from('Mäc of Zoë').toString('binary'),
+        );
+      },
+    );
+
+    it('verifies a CSR with a 1024-bit key, the smallest accepted', () => {
+      expect(read(opensslCsr(rsa(1024), [])).problem).toBeUndefined();
+    });
+
+    it.each([
+      ['a 512-bit key', rsa(512)],
+      ['exponent 3', rsa(2048, 3)],
+    ])('refuses a CSR with %s as badAlg', (_case, keyOptions) => {
+      expect(read(opensslCsr(keyOptions, [])).problem).toEqual({
+        failInfo: 'badAlg',
+        reason: 'The CSR key must be RSA 1024–4096 bits with exponent 65537',
+      });
+    });
+
+    it('refuses an EC key as badAlg', () => {
+      const ec = ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'];
+      expect(read(opensslCsr(ec, [])).problem).toEqual({
+        failInfo: 'badAlg',
+        reason: 'The CSR key is not RSA',
+      });
+    });
+  });
+
   describe('problems the CA answers with a FAILURE CertRep', () => {
     it('an envelope for another CA', () => {
       const other = CertificateAuthority.fromPem(
@@ -175,6 +254,97 @@ describe('parsePkiRequest', () => {
       expect(problems[1]).toEqual(problems[0]);
     });
 
+    it('a tampered encryptedKey, like an envelope encrypted to another key (implicit rejection)', () => {
+      const other = CertificateAuthority.fromPem(
+        generateCa({ organization: 'Other' }),
+      );
+      /**
+       * Whether the content-encryption key the CA derives, a wrong one in
+       * all these cases, happens to leave a valid CBC padding (about 1 in
+       * 256): the content then decrypts to garbage, reported as "not
+       * PKCS#10". Such envelopes are skipped so that the reasons compared
+       * are deterministic; the key itself is found as the CA finds it.
+       */
+      const unpadsByChance = (envelope: Buffer) => {
+        const forgeEnvelope = forge.pkcs7.messageFromAsn1(
+          parseDer(envelope, 'envelope'),
+        ) as unknown as {
+          encryptedContent: { key: forge.util.ByteBuffer };
+          decrypt(): void;
+        };
+        const key = rsaPkcs1Decrypt(
+          ca.privateKey,
+          encryptedKeyOf(envelope),
+          24,
+        );
+        forgeEnvelope.encryptedContent.key = forge.util.createBuffer(
+          key.toString('binary'),
+        );
+        try {
+          forgeEnvelope.decrypt();
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      const unlucky = (make: () => Buffer) => {
+        for (let attempt = 0; attempt < 10; attempt++) {
+          const envelope = make();
+          if (!unpadsByChance(envelope)) return envelope;
+        }
+        throw new Error('a wrong key unpadded ten times in a row');
+      };
+      const fresh = () => envelopeTo(csr, ca.certificate, oids['des-EDE3-CBC']);
+
+      const cases = {
+        'encrypted to another key': unlucky(() =>
+          addressedTo(
+            envelopeTo(csr, other.certificate, oids['des-EDE3-CBC']),
+            ca.certificate,
+          ),
+        ),
+        'tampered encryptedKey': unlucky(() =>
+          withEncryptedKey(fresh(), key => {
+            key[10] ^= 0xff;
+            return key;
+          }),
+        ),
+        'encryptedKey of another envelope (good padding, wrong key)': unlucky(
+          () => withEncryptedKey(fresh(), () => encryptedKeyOf(fresh())),
+        ),
+        'encryptedKey one byte short': unlucky(() =>
+          withEncryptedKey(fresh(), key => key.subarray(1)),
+        ),
+        'encryptedKey left-padded with a zero byte': unlucky(() =>
+          withEncryptedKey(fresh(), key => Buffer.concat([Buffer.of(0), key])),
+        ),
+        'encryptedKey wrapping a 16-byte key for 3DES': unlucky(() =>
+          withEncryptedKey(fresh(), () =>
+            publicEncrypt(
+              {
+                key: ca.privateKey,
+                padding: constants.RSA_PKCS1_PADDING,
+              },
+              randomBytes(16),
+            ),
+          ),
+        ),
+      };
+      const problems = Object.fromEntries(
+        Object.entries(cases).map(([name, envelope]) => [
+          name,
+          parsePkiRequest(signPkiMessage(requester, envelope), ca).problem,
+        ]),
+      );
+      const expected = {
+        failInfo: 'badMessageCheck',
+        reason: 'The SCEP envelope could not be decrypted',
+      };
+      expect(problems).toEqual(
+        Object.fromEntries(Object.keys(cases).map(name => [name, expected])),
+      );
+    });
+
     it('a content that is not an EnvelopedData', () => {
       const request = parsePkiRequest(
         signPkiMessage(requester, Buffer.from('plain text')),
@@ -194,6 +364,60 @@ describe('parsePkiRequest', () => {
       expect(request.problem).toEqual({
         failInfo: 'badMessageCheck',
         reason: "The CSR's signature does not verify",
+      });
+    });
+
+    it.each([
+      ['an 8192-bit modulus and an 8191-bit exponent', 8192, 8191],
+      ['a 16384-bit modulus and a 16383-bit exponent', 16384, 16383],
+      ['a 4104-bit modulus', 4104, 17],
+    ])('a CSR key with %s (badAlg)', (_case, modulusBits, exponentBits) => {
+      const request = parsePkiRequest(
+        signPkiMessage(
+          requester,
+          envelopeTo(
+            csrWithRsaKeyOfSize({ modulusBits, exponentBits }),
+            ca.certificate,
+          ),
+        ),
+        ca,
+      );
+      expect(request.csr).toBeUndefined();
+      expect(request.problem).toEqual({
+        failInfo: 'badAlg',
+        reason: 'The CSR key must be RSA 1024–4096 bits with exponent 65537',
+      });
+    });
+
+    /** The CSR with its outer signatureAlgorithm OID's last byte replaced. */
+    const relabelled = (lastOidByte: number) => {
+      const sha256WithRsa = Buffer.from('06092a864886f70d01010b', 'hex');
+      const copy = Buffer.from(csr);
+      const at = copy.lastIndexOf(sha256WithRsa);
+      copy[at + sha256WithRsa.length - 1] = lastOidByte;
+      return copy;
+    };
+
+    it('a CSR whose signature algorithm names another digest than was signed', () => {
+      const request = parsePkiRequest(
+        signPkiMessage(requester, envelopeTo(relabelled(0x05), ca.certificate)),
+        ca,
+      );
+      expect(request.problem).toEqual({
+        failInfo: 'badMessageCheck',
+        reason: "The CSR's signature does not verify",
+      });
+    });
+
+    it('a CSR signed with md5WithRSAEncryption (badAlg)', () => {
+      const request = parsePkiRequest(
+        signPkiMessage(requester, envelopeTo(relabelled(0x04), ca.certificate)),
+        ca,
+      );
+      expect(request.problem).toEqual({
+        failInfo: 'badAlg',
+        reason:
+          'The CSR signature algorithm 1.2.840.113549.1.1.4 is not RSA PKCS#1 v1.5 with SHA-1 or SHA-2',
       });
     });
 

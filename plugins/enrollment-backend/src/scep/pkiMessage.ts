@@ -2,8 +2,9 @@ import { InputError, isError } from '@backstage/errors';
 import forge from 'node-forge';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { verifyCms } from '../pki/cms';
-import { bytesOf, childrenOf, isUniversal, oidOf, parseDer } from '../pki/der';
+import { bytesOf, childrenOf, isUniversal, oidOf } from '../pki/der';
 import { EnvelopeError, openEnvelope } from './envelope';
+import { readCsr } from './readCsr';
 import { CSR_MESSAGE_TYPES, FailInfo, SCEP_OID } from './scepConstants';
 
 const { asn1 } = forge;
@@ -32,8 +33,6 @@ export interface PkiRequest extends PkiMessageHeader {
    */
   problem?: { failInfo: FailInfo; reason: string };
 }
-
-const CHALLENGE_PASSWORD = forge.pki.oids.challengePassword; // 1.2.840.113549.1.9.7
 
 /** The single value of a signed attribute, when present. */
 function attributeValue(
@@ -118,67 +117,6 @@ function readHeader(der: Buffer): PkiMessageHeader & { content: Buffer } {
     senderNonce,
     signerCertificate: verified.signer,
     content: verified.content,
-  };
-}
-
-/** A DirectoryString (RFC 2985 §5.4.1 challengePassword) as text. */
-function directoryString(field: {
-  value: unknown;
-  valueTagClass?: number;
-}): string | undefined {
-  if (typeof field.value !== 'string') return undefined;
-  const raw = Buffer.from(field.value, 'binary');
-  switch (field.valueTagClass) {
-    case asn1.Type.PRINTABLESTRING:
-    case asn1.Type.IA5STRING:
-    case 20: // TeletexString, read as Latin-1 like most implementations
-      return raw.toString('latin1');
-    case asn1.Type.UTF8:
-      return raw.toString('utf8');
-    case asn1.Type.BMPSTRING:
-      return Buffer.from(raw).swap16().toString('utf16le');
-    default:
-      return undefined;
-  }
-}
-
-type CsrResult = Pick<PkiRequest, 'csr' | 'challengePassword' | 'problem'>;
-
-function readCsr(der: Buffer): CsrResult {
-  let csr: forge.pki.CertificateSigningRequest;
-  try {
-    csr = forge.pki.certificationRequestFromAsn1(
-      parseDer(der, 'certificate request'),
-    ) as forge.pki.CertificateSigningRequest;
-  } catch (error) {
-    const notRsa = isError(error) && /not RSA/i.test(error.message);
-    return {
-      problem: notRsa
-        ? { failInfo: 'badAlg', reason: 'The CSR key is not RSA' }
-        : { failInfo: 'badMessageCheck', reason: 'The CSR is not PKCS#10' },
-    };
-  }
-  let signed = false;
-  try {
-    signed = csr.verify();
-  } catch {
-    signed = false;
-  }
-  if (!signed) {
-    return {
-      problem: {
-        failInfo: 'badMessageCheck',
-        reason: "The CSR's signature does not verify",
-      },
-    };
-  }
-  const attribute = csr.getAttribute({ type: CHALLENGE_PASSWORD }) as {
-    value: unknown;
-    valueTagClass?: number;
-  } | null;
-  return {
-    csr,
-    challengePassword: attribute ? directoryString(attribute) : undefined,
   };
 }
 
