@@ -5,6 +5,7 @@ import {
   hashPassword,
   isPasswordHash,
   MAX_PASSWORD_LENGTH,
+  needsRehash,
   verifyAgainstDummy,
   verifyPassword,
 } from './passwordHash';
@@ -27,7 +28,7 @@ describe('passwordHash', () => {
   it('round-trips and refuses a wrong password', async () => {
     const stored = await hashPassword('correct horse battery staple');
     expect(stored).toMatch(
-      /^scrypt\$16384\$8\$1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/,
+      /^scrypt\$16384\$8\$5\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/,
     );
     await expect(
       verifyPassword('correct horse battery staple', stored),
@@ -177,13 +178,38 @@ describe('passwordHash', () => {
 
   it('has a dummy hash that costs what a real one does and matches nothing', async () => {
     // Same parameters as hashPassword, hence the same time per check.
-    expect(DUMMY_HASH.split('$').slice(0, 4)).toEqual([
-      'scrypt',
-      '16384',
-      '8',
-      '1',
-    ]);
+    expect(DUMMY_HASH.split('$').slice(0, 4)).toEqual(
+      (await hashPassword('x')).split('$').slice(0, 4),
+    );
+    expect(needsRehash(DUMMY_HASH)).toBe(false);
     await expect(verifyAgainstDummy('s3cret!')).resolves.toBe(false);
     await expect(verifyAgainstDummy('')).resolves.toBe(false);
+  });
+
+  it("makes hashes with OWASP's N=2^14, r=8, p=5 and still verifies the older N=2^14, r=8, p=1", async () => {
+    const stored = await hashPassword('s3cret!');
+    expect(stored.split('$').slice(1, 4)).toEqual(['16384', '8', '5']);
+    const old = referenceHash('s3cret!');
+    expect(old.split('$').slice(1, 4)).toEqual(['16384', '8', '1']);
+    await expect(verifyPassword('s3cret!', old)).resolves.toBe(true);
+  });
+
+  it('asks for a new hash when the stored one does less work or uses less memory', async () => {
+    expect(needsRehash(await hashPassword('s3cret!'))).toBe(false);
+    // The hashes of before: a fifth of the work.
+    expect(needsRehash(referenceHash('s3cret!'))).toBe(true);
+    // As much work, less memory.
+    expect(needsRehash(referenceHash('x', { N: 8192, r: 8, p: 10 }))).toBe(
+      true,
+    );
+    // A shorter key.
+    expect(needsRehash(referenceHash('x', { N: 16384, r: 8, p: 5 }, 16))).toBe(
+      true,
+    );
+    // Stronger in both: kept (OWASP's 128 MiB setting, made elsewhere;
+    // only the parameters are read, so random bytes stand in for the key).
+    expect(needsRehash(`scrypt$131072$8$1$${salt}$${key}`)).toBe(false);
+    // Not a hash at all: nothing to upgrade.
+    expect(needsRehash('not a hash')).toBe(false);
   });
 });

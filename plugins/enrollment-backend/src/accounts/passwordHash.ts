@@ -14,15 +14,21 @@ import { InputError } from '@backstage/errors';
  *
  *   scrypt$<N>$<r>$<p>$<salt, base64>$<derived key, base64>
  *
- * e.g. `scrypt$16384$8$1$...` is scrypt(utf8(password), salt, 32 bytes,
- * { N: 16384, r: 8, p: 1 }), the same as Node's `crypto.scryptSync`.
+ * e.g. `scrypt$16384$8$5$...` is scrypt(utf8(password), salt, 32 bytes,
+ * { N: 16384, r: 8, p: 5 }), the same as Node's `crypto.scryptSync`.
+ * Hashes made before (`scrypt$16384$8$1$...`) still verify; see needsRehash.
  */
 
 /** Longer input is refused: scrypt's cost grows with it, for no benefit. */
 export const MAX_PASSWORD_LENGTH = 1024;
 
-// N = 2^14, r = 8 (16 MiB, ~50 ms): the classic interactive-login setting.
-const DEFAULT_PARAMS = { N: 16384, r: 8, p: 1 };
+// One of OWASP's current scrypt settings (Password Storage Cheat Sheet):
+// N = 2^14, r = 8, p = 5. Its equal-strength sibling N = 2^17, r = 8, p = 1
+// needs 128 MiB per check; this one keeps 16 MiB (128·N·r) and pays with
+// five sequential passes instead. The login is public, so a burst of
+// unauthenticated tries must not be able to claim gigabytes: with libuv's
+// four threads, four checks at once stay at 64 MiB.
+const DEFAULT_PARAMS = { N: 16384, r: 8, p: 5 };
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 // scrypt needs about 128·N·r bytes; Node's default maxmem (32 MiB) is too
@@ -50,7 +56,7 @@ const scryptAsync = promisify(scrypt) as (
  * that checking it costs what checking a real account does.
  */
 export const DUMMY_HASH =
-  'scrypt$16384$8$1$+DhF33cK3dF1KLRfJBQ8DA==$SA3r35cdxMw6SjGx7ucF5PLy4GZKOlrpttRNugnbODE=';
+  'scrypt$16384$8$5$T30wmWuHXfIyPdwchLR/Kg==$pL9I9dSWt1jZCRC/+VEnDUbxlKn1EKovtPykAKis588=';
 
 interface ParsedHash {
   N: number;
@@ -124,6 +130,23 @@ export async function verifyPassword(
 export async function verifyAgainstDummy(password: string): Promise<false> {
   await verifyPassword(password, DUMMY_HASH);
   return false;
+}
+
+/**
+ * Whether a stored hash is weaker than what hashPassword makes now: less
+ * work (N·r·p), less memory (N·r) or a shorter key. Such a hash is replaced
+ * at the account's next successful login, when the password is at hand.
+ * A hash verifyPassword would not accept is not for re-hashing either.
+ */
+export function needsRehash(stored: string): boolean {
+  const parsed = parseHash(stored);
+  if (!parsed) return false;
+  const { N, r, p } = DEFAULT_PARAMS;
+  return (
+    parsed.N * parsed.r * parsed.p < N * r * p ||
+    parsed.N * parsed.r < N * r ||
+    parsed.key.length < KEY_BYTES
+  );
 }
 
 /** Whether `value` is a hash verifyPassword accepts (for config validation). */

@@ -74,6 +74,22 @@ export class PortalAccountStore {
   }
 
   /**
+   * Replaces the hash of a password with a stronger hash of the same
+   * password, unless the account's hash changed meanwhile (an admin reset
+   * it, or config did): the newer password wins. Config accounts too, as
+   * their next start-up writes config's hash again anyway.
+   */
+  async upgradePasswordHash(
+    username: string,
+    previousHash: string,
+    passwordHash: string,
+  ): Promise<void> {
+    await this.db(TABLE)
+      .where({ username, password_hash: previousHash })
+      .update({ password_hash: passwordHash });
+  }
+
+  /**
    * Makes the config accounts the database's 'config' accounts: adds and
    * updates them, removes those no longer in config. Admin accounts stay.
    */

@@ -29,6 +29,36 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+function newSession(options: {
+  invitationId?: string;
+  state: PortalSessionState;
+  ttlMs: number;
+  now: Date;
+}): { id: string; session: PortalSession } {
+  const id = randomBytes(32).toString('base64url');
+  return {
+    id,
+    session: {
+      idHash: sha256(id),
+      csrfToken: randomBytes(24).toString('base64url'),
+      invitationId: options.invitationId,
+      state: options.state,
+      expiresAt: new Date(options.now.getTime() + options.ttlMs),
+    },
+  };
+}
+
+function toRow(session: PortalSession, now: Date) {
+  return {
+    id_hash: session.idHash,
+    csrf_token: session.csrfToken,
+    invitation_id: session.invitationId ?? null,
+    state: JSON.stringify(session.state),
+    created_at: now,
+    expires_at: session.expiresAt,
+  };
+}
+
 /**
  * Portal sessions live in the database so any replica can continue one.
  * The cookie carries a random id; the table keeps only its hash.
@@ -41,23 +71,26 @@ export class PortalSessionStore {
     ttlMs: number;
     now: Date;
   }): Promise<{ id: string; session: PortalSession }> {
-    const id = randomBytes(32).toString('base64url');
-    const session: PortalSession = {
-      idHash: sha256(id),
-      csrfToken: randomBytes(24).toString('base64url'),
-      invitationId: options.invitationId,
-      state: {},
-      expiresAt: new Date(options.now.getTime() + options.ttlMs),
-    };
-    await this.db(TABLE).insert({
-      id_hash: session.idHash,
-      csrf_token: session.csrfToken,
-      invitation_id: session.invitationId ?? null,
-      state: JSON.stringify(session.state),
-      created_at: options.now,
-      expires_at: session.expiresAt,
-    });
+    const { id, session } = newSession({ ...options, state: {} });
+    await this.db(TABLE).insert(toRow(session, options.now));
     return { id, session };
+  }
+
+  /**
+   * The same session under a new id and CSRF token, with `state`; the old
+   * id stops working. Done at login, so that an id someone planted in the
+   * browser beforehand (session fixation) never becomes a logged-in one.
+   */
+  async rotate(
+    session: PortalSession,
+    options: { state: PortalSessionState; ttlMs: number; now: Date },
+  ): Promise<{ id: string; session: PortalSession }> {
+    const next = newSession({ ...options, invitationId: session.invitationId });
+    await this.db.transaction(async trx => {
+      await trx(TABLE).insert(toRow(next.session, options.now));
+      await trx(TABLE).where({ id_hash: session.idHash }).delete();
+    });
+    return next;
   }
 
   async get(id: string, now: Date): Promise<PortalSession | undefined> {

@@ -153,6 +153,54 @@ describe('LdapDirectory against slapd', () => {
     });
   });
 
+  describe('findLoginCandidate and checkPassword', () => {
+    it('finds the one entry of a look-alike spelling without binding as it', async () => {
+      const bind = jest.spyOn(Client.prototype, 'bind');
+      for (const spelling of ['ｂob', 'BOB', 'ⓑob']) {
+        await expect(
+          directory().findLoginCandidate(spelling),
+        ).resolves.toMatchObject({
+          dn: bob.dn,
+          fields: { username: 'bob', realName: 'Bob Baker' },
+        });
+      }
+      expect(bind.mock.calls.map(call => call[0])).toEqual([
+        slapd.bindDn,
+        slapd.bindDn,
+        slapd.bindDn,
+      ]);
+      await expect(
+        directory().findLoginCandidate('mallory'),
+      ).resolves.toBeUndefined();
+      await expect(
+        directory().findLoginCandidate('*'),
+      ).resolves.toBeUndefined();
+    });
+
+    it('checks the password of a candidate and reads its groups', async () => {
+      const candidate = (await withGroups().findLoginCandidate('alice'))!;
+      await expect(
+        withGroups().checkPassword(candidate, 'wrong'),
+      ).resolves.toBeUndefined();
+      await expect(
+        withGroups().checkPassword(candidate, alice.password),
+      ).resolves.toMatchObject({
+        dn: alice.dn,
+        fields: { username: 'alice' },
+        groups: ['mac-users'],
+      });
+    });
+
+    it('refuses an empty password before any bind', async () => {
+      const candidate = (await directory().findLoginCandidate('alice'))!;
+      const bind = jest.spyOn(Client.prototype, 'bind');
+      await expect(
+        directory().checkPassword(candidate, ''),
+      ).resolves.toBeUndefined();
+      expect(bind).not.toHaveBeenCalled();
+    });
+  });
+
   describe('findUsers', () => {
     const uids = (users: Array<{ fields: { username?: string } }>) =>
       users.map(user => user.fields.username).sort();

@@ -22,6 +22,13 @@ export interface DirectoryUser {
   groups: string[];
 }
 
+/** The one entry a login names, found but not yet proven by a password. */
+export interface LoginCandidate {
+  /** The entry's DN, as the directory spells it. */
+  dn: string;
+  fields: ComputerUser;
+}
+
 /** The most entries findUsers asks the directory for. */
 export const MAX_FIND_LIMIT = 100;
 
@@ -61,13 +68,48 @@ export class LdapDirectory {
     if (!username || !password) {
       return undefined;
     }
+    const candidate = await this.findLoginCandidate(username);
+    return candidate && this.checkPassword(candidate, password);
+  }
+
+  /**
+   * The first half of authenticate: the one entry the user filter matches
+   * for username, without checking any password. Login throttling counts
+   * tries against the entry between the two halves, so that every spelling
+   * the directory matches to one person shares one budget.
+   */
+  async findLoginCandidate(
+    username: string,
+  ): Promise<LoginCandidate | undefined> {
+    if (!username) {
+      return undefined;
+    }
     return this.asReader(async reader => {
       const entry = await this.findOne(reader, username);
-      if (!entry || !(await this.passwordMatches(entry.dn, password))) {
-        return undefined;
-      }
-      return this.toUser(reader, entry);
+      return (
+        entry && {
+          dn: entry.dn,
+          fields: userFields(entry, this.settings.mapping),
+        }
+      );
     });
+  }
+
+  /**
+   * The second half of authenticate: binds as the candidate with the
+   * password in a fresh connection; on success reads its groups.
+   */
+  async checkPassword(
+    candidate: LoginCandidate,
+    password: string,
+  ): Promise<DirectoryUser | undefined> {
+    if (!password || !(await this.passwordMatches(candidate.dn, password))) {
+      return undefined;
+    }
+    const groups = this.settings.groups
+      ? await this.asReader(reader => this.groupsOf(reader, candidate.dn))
+      : [];
+    return { dn: candidate.dn, fields: candidate.fields, groups };
   }
 
   /**

@@ -2,6 +2,7 @@ export {
   LdapDirectory,
   MAX_FIND_LIMIT,
   type DirectoryUser,
+  type LoginCandidate,
 } from './LdapDirectory';
 export {
   readLdapSettings,

@@ -1,6 +1,15 @@
 import { ComputerUser } from '@macenroll/plugin-enrollment-common';
-import { verifyAgainstDummy, verifyPassword } from '../accounts/passwordHash';
-import { LoginFailureStore } from '../database/LoginFailureStore';
+import {
+  hashPassword,
+  needsRehash,
+  verifyAgainstDummy,
+  verifyPassword,
+} from '../accounts/passwordHash';
+import { throttleName } from '../accounts/usernames';
+import {
+  AttemptReservation,
+  LoginFailureStore,
+} from '../database/LoginFailureStore';
 import { PortalAccountStore } from '../database/PortalAccountStore';
 import { LdapDirectory } from '../ldap/LdapDirectory';
 
@@ -9,15 +18,29 @@ export type LoginOutcome =
   | { ok: true; kind: 'ldap' | 'local'; name: string; user?: ComputerUser }
   | {
       ok: false;
+      /**
+       * For the event log only: the person is told the same for
+       * 'bad-credentials' and 'not-in-group', or the answer would confirm
+       * the password.
+       */
       reason: 'bad-credentials' | 'throttled' | 'not-in-group';
       retryAt?: Date;
     };
 
+const throttled = (
+  reservation: AttemptReservation & { admitted: false },
+): LoginOutcome => ({
+  ok: false,
+  reason: 'throttled',
+  retryAt: reservation.retryAt,
+});
+
 /**
  * Checks a username and password: a local portal account first, then the
- * directory. One generic failure for unknown users and wrong passwords (the
- * same work is done for both), and failures are throttled per user and per
- * address across replicas.
+ * directory. One generic failure for unknown users and wrong passwords, and
+ * the same password-hash work for both. Every try is counted before its
+ * password is checked, per user (under the folded name, and under the
+ * directory entry once found) and per address, across replicas.
  */
 export class PortalLogin {
   constructor(
@@ -37,43 +60,65 @@ export class PortalLogin {
     now: Date;
   }): Promise<LoginOutcome> {
     const { username, password, address, now } = options;
-    const userKey = [`user:${username.toLowerCase()}`];
-    const addressKey = [`ip:${address}`];
-    const lockedUntil =
-      (await this.deps.userFailures.lockedUntil(userKey, now)) ??
-      (await this.deps.addressFailures.lockedUntil(addressKey, now));
-    if (lockedUntil)
-      return { ok: false, reason: 'throttled', retryAt: lockedUntil };
+    const { userFailures, addressFailures } = this.deps;
+    const userKey = `user:${throttleName(username)}`;
+    const addressKey = `ip:${address}`;
+
+    // The user first: tries at a locked user then cost the address nothing,
+    // so one attacker cannot lock out everyone behind the same NAT by it.
+    const user = await userFailures.reserve(userKey, now);
+    if (!user.admitted) return throttled(user);
+    const fromAddress = await addressFailures.reserve(addressKey, now);
+    if (!fromAddress.admitted) return throttled(fromAddress);
+
+    const succeeded = async (keys: string[]) => {
+      await userFailures.clear(keys);
+      await addressFailures.release(addressKey);
+    };
 
     const local = await this.deps.accounts.getForLogin(username);
     if (local) {
       const valid = await verifyPassword(password, local.passwordHash);
       if (valid && !local.account.disabled) {
-        await this.deps.userFailures.clear(userKey);
+        await succeeded([userKey]);
+        if (needsRehash(local.passwordHash)) {
+          await this.deps.accounts.upgradePasswordHash(
+            local.account.username,
+            local.passwordHash,
+            await hashPassword(password),
+          );
+        }
         return { ok: true, kind: 'local', name: local.account.username };
       }
-    } else if (this.deps.directory) {
-      const user = await this.deps.directory.authenticate(username, password);
-      if (user) {
-        await this.deps.userFailures.clear(userKey);
-        if (
-          options.allowedGroups.length &&
-          !user.groups.some(g => options.allowedGroups.includes(g))
-        ) {
-          return { ok: false, reason: 'not-in-group' };
-        }
-        return {
-          ok: true,
-          kind: 'ldap',
-          name: user.fields.username ?? username,
-          user: user.fields,
-        };
-      }
-    } else {
-      await verifyAgainstDummy(password);
+      return { ok: false, reason: 'bad-credentials' };
     }
-    await this.deps.userFailures.recordFailure(userKey, now);
-    await this.deps.addressFailures.recordFailure(addressKey, now);
-    return { ok: false, reason: 'bad-credentials' };
+
+    // Not a local account: the same hash work anyway, so that the answer's
+    // time does not tell local account names from the others.
+    await verifyAgainstDummy(password);
+    const candidate = await this.deps.directory?.findLoginCandidate(username);
+    if (!candidate) return { ok: false, reason: 'bad-credentials' };
+
+    // Every spelling that finds this entry shares its budget.
+    const entryKey = `dn:${throttleName(candidate.dn)}`;
+    const entry = await userFailures.reserve(entryKey, now);
+    if (!entry.admitted) return throttled(entry);
+    const found = await this.deps.directory!.checkPassword(candidate, password);
+    if (!found) return { ok: false, reason: 'bad-credentials' };
+    if (
+      options.allowedGroups.length &&
+      !found.groups.some(g => options.allowedGroups.includes(g))
+    ) {
+      // A failure like any other, counted as one: a right password must
+      // not be told apart from a wrong one.
+      return { ok: false, reason: 'not-in-group' };
+    }
+    await succeeded([userKey, entryKey]);
+    return {
+      ok: true,
+      kind: 'ldap',
+      name: found.fields.username ?? username,
+      user: found.fields,
+    };
   }
 }

@@ -30,6 +30,7 @@ import {
 import { classifyPlatform } from './platform/classifyPlatform';
 import { readCookie, SESSION_COOKIE, setSessionCookie } from './sessionCookie';
 import { createDownloadRoutes } from './downloads';
+import { printableName } from '../accounts/usernames';
 
 const CODE = /^[A-Za-z0-9_-]{43}$/;
 
@@ -400,21 +401,36 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
       allowedGroups: settings.restrictToLdapGroups,
       now: now(),
     });
+    // Names go to log lines and the audit stream: no control characters,
+    // or a username with a newline would write a line of its own.
+    const actor = printableName(username);
     await deps.events.record({
       type: outcome.ok ? 'portal.login-succeeded' : 'portal.login-failed',
-      actor: username.slice(0, 255),
+      actor,
       invitationId: session.invitationId,
       message: outcome.ok
-        ? `Portal login as ${outcome.kind} account ${outcome.name} from ${address}`
-        : `Portal login as ${username.slice(0, 255)} refused (${
-            outcome.reason
-          }) from ${address}`,
+        ? `Portal login as ${outcome.kind} account ${printableName(
+            outcome.name,
+          )} from ${address}`
+        : `Portal login as ${actor} refused (${outcome.reason}) from ${address}`,
     });
     if (outcome.ok) {
-      await deps.sessions.update(session, {
-        ...session.state,
-        login: { kind: outcome.kind, name: outcome.name },
-        user: outcome.user,
+      // A new id at login: one planted in the browser before (session
+      // fixation) must not become a logged-in session.
+      const rotated = await deps.sessions.rotate(session, {
+        state: {
+          ...session.state,
+          login: { kind: outcome.kind, name: outcome.name },
+          user: outcome.user,
+        },
+        ttlMs: SESSION_TTL_MS,
+        now: now(),
+      });
+      setSessionCookie(res, {
+        id: rotated.id,
+        path: deps.portalPath,
+        maxAgeMs: SESSION_TTL_MS,
+        secure: deps.secureCookies,
       });
       return res.redirect(303, deps.portalPath);
     }
@@ -428,12 +444,9 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
         `Too many failed attempts. Wait ${minutes} minute(s) and try again.`,
       );
     }
-    if (outcome.reason === 'not-in-group') {
-      return again(
-        403,
-        'Your account is not allowed to enroll Macs here. Ask IT for access.',
-      );
-    }
+    // Also when the password was right but the person is not in an allowed
+    // group: a different answer would confirm the password to whoever
+    // guessed it. The event log keeps the real reason for admins.
     return again(401, 'The username or password is incorrect.');
   });
 
