@@ -214,6 +214,39 @@ describe('parsePkiRequest', () => {
   });
 
   describe('problems the CA answers with a FAILURE CertRep', () => {
+    /**
+     * Whether the content-encryption key the CA finds (found here as the CA
+     * finds it) decrypts the 3DES content with a valid CBC padding. With a
+     * wrong key or a tampered content that happens about 1 time in 256, and
+     * the garbage is then reported as "not PKCS#10": the tests that compare
+     * reasons use envelopes where it does not happen, to be deterministic.
+     */
+    const unpadsByChance = (envelope: Buffer) => {
+      const forgeEnvelope = forge.pkcs7.messageFromAsn1(
+        parseDer(envelope, 'envelope'),
+      ) as unknown as {
+        encryptedContent: { key: forge.util.ByteBuffer };
+        decrypt(): void;
+      };
+      const key = rsaPkcs1Decrypt(ca.privateKey, encryptedKeyOf(envelope), 24);
+      forgeEnvelope.encryptedContent.key = forge.util.createBuffer(
+        key.toString('binary'),
+      );
+      try {
+        forgeEnvelope.decrypt();
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const unlucky = (make: () => Buffer) => {
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const envelope = make();
+        if (!unpadsByChance(envelope)) return envelope;
+      }
+      throw new Error('a wrong key unpadded ten times in a row');
+    };
+
     it('an envelope for another CA', () => {
       const other = CertificateAuthority.fromPem(
         generateCa({ organization: 'Other' }),
@@ -229,20 +262,25 @@ describe('parsePkiRequest', () => {
     });
 
     it('an envelope that does not decrypt, whatever broke (no padding oracle)', () => {
-      const envelope = envelopeTo(csr, ca.certificate);
-      const asn1 = forge.asn1.fromDer(envelope.toString('binary'));
-      // ContentInfo → [0] → EnvelopedData → recipientInfos → RecipientInfo → encryptedKey
-      const path = [1, 0, 1, 0, 3];
-      const encryptedKey = path.reduce(
-        (node, i) => (node.value as forge.asn1.Asn1[])[i],
-        asn1,
-      );
-      const key = Buffer.from(encryptedKey.value as string, 'binary');
-      key[10] ^= 0xff;
-      encryptedKey.value = key.toString('binary');
-      const badKey = Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
-      const badContent = Buffer.from(envelope);
-      badContent[badContent.length - 3] ^= 0xff;
+      const badKey = unlucky(() => {
+        const envelope = envelopeTo(csr, ca.certificate);
+        const asn1 = forge.asn1.fromDer(envelope.toString('binary'));
+        // ContentInfo → [0] → EnvelopedData → recipientInfos → RecipientInfo → encryptedKey
+        const path = [1, 0, 1, 0, 3];
+        const encryptedKey = path.reduce(
+          (node, i) => (node.value as forge.asn1.Asn1[])[i],
+          asn1,
+        );
+        const key = Buffer.from(encryptedKey.value as string, 'binary');
+        key[10] ^= 0xff;
+        encryptedKey.value = key.toString('binary');
+        return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
+      });
+      const badContent = unlucky(() => {
+        const tampered = envelopeTo(csr, ca.certificate);
+        tampered[tampered.length - 3] ^= 0xff;
+        return tampered;
+      });
 
       const problems = [badKey, badContent].map(
         e => parsePkiRequest(signPkiMessage(requester, e), ca).problem,
@@ -258,42 +296,6 @@ describe('parsePkiRequest', () => {
       const other = CertificateAuthority.fromPem(
         generateCa({ organization: 'Other' }),
       );
-      /**
-       * Whether the content-encryption key the CA derives, a wrong one in
-       * all these cases, happens to leave a valid CBC padding (about 1 in
-       * 256): the content then decrypts to garbage, reported as "not
-       * PKCS#10". Such envelopes are skipped so that the reasons compared
-       * are deterministic; the key itself is found as the CA finds it.
-       */
-      const unpadsByChance = (envelope: Buffer) => {
-        const forgeEnvelope = forge.pkcs7.messageFromAsn1(
-          parseDer(envelope, 'envelope'),
-        ) as unknown as {
-          encryptedContent: { key: forge.util.ByteBuffer };
-          decrypt(): void;
-        };
-        const key = rsaPkcs1Decrypt(
-          ca.privateKey,
-          encryptedKeyOf(envelope),
-          24,
-        );
-        forgeEnvelope.encryptedContent.key = forge.util.createBuffer(
-          key.toString('binary'),
-        );
-        try {
-          forgeEnvelope.decrypt();
-          return true;
-        } catch {
-          return false;
-        }
-      };
-      const unlucky = (make: () => Buffer) => {
-        for (let attempt = 0; attempt < 10; attempt++) {
-          const envelope = make();
-          if (!unpadsByChance(envelope)) return envelope;
-        }
-        throw new Error('a wrong key unpadded ten times in a row');
-      };
       const fresh = () => envelopeTo(csr, ca.certificate, oids['des-EDE3-CBC']);
 
       const cases = {
