@@ -57,7 +57,8 @@ export const SCEP_MEDIA_TYPE = {
  * What GetCACaps announces (RFC 8894 §3.5.2). Only what is implemented:
  * requests are read with SHA-1 or SHA-256 digests (SHA-384/512 too, unasked)
  * and DES, 3DES or AES envelopes; SCEPStandard implies AES, POSTPKIOperation
- * and SHA-256. `Renewal` is NOT claimed: RenewalReq is answered FAILURE.
+ * and SHA-256. `Renewal`: a RenewalReq signed by a live identity this CA
+ * issued gets a new identity for the same Mac (ScepService.renew).
  */
 export const CA_CAPABILITIES = [
   'POSTPKIOperation',
