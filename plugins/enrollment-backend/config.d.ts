@@ -74,12 +74,17 @@ export interface Config {
       localAccounts?: Array<{
         username: string;
         /**
-         * The password in clear; prefer passwordHash.
+         * The password in clear; prefer passwordHash. At least 12
+         * characters: the backend refuses to start with a shorter one (the
+         * same minimum as for accounts admins add).
          * @visibility secret
          */
         password?: string;
         /**
-         * An scrypt hash string of the password.
+         * An scrypt hash string of the password,
+         * `scrypt$<N>$<r>$<p>$<salt, base64>$<key, base64>` (Node's
+         * `crypto.scryptSync(password, salt, 32, { N, r, p })`); new hashes
+         * use N=16384, r=8, p=5.
          * @visibility secret
          */
         passwordHash?: string;

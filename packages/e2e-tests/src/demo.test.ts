@@ -269,7 +269,7 @@ describe('the demo', () => {
     const mac = await enrollSimulatedMac({
       backendUrl: demo.backendUrl,
       username: 'enroll',
-      password: 'change-me',
+      password: 'change-me-please',
       udid: 'E2E00000-0000-4000-8000-000000000001',
       deviceName: 'Simulated Mac',
     });

@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import { InputError } from '@backstage/errors';
 import {
   selfSignedCertificate,
   startApnsStandIn,
@@ -166,12 +167,14 @@ describe('readEnrollmentSettings', () => {
       readEnrollmentSettings(
         new ConfigReader({
           enrollment: {
-            portal: { localAccounts: [{ username: 'enroll', password: 'pw' }] },
+            portal: {
+              localAccounts: [{ username: 'enroll', password: 'twelve-chars' }],
+            },
           },
         }),
       ).localAccounts,
     ).toEqual([
-      { username: 'enroll', password: 'pw', passwordHash: undefined },
+      { username: 'enroll', password: 'twelve-chars', passwordHash: undefined },
     ]);
     expect(() =>
       readEnrollmentSettings(
@@ -193,5 +196,52 @@ describe('readEnrollmentSettings', () => {
         }),
       ),
     ).toThrow(/is not an scrypt hash string/);
+  });
+
+  it('refuses a portal password shorter than 12 characters, naming the account but not the password', () => {
+    const read = (password: string) =>
+      readEnrollmentSettings(
+        new ConfigReader({
+          enrollment: {
+            portal: {
+              localAccounts: [
+                { username: 'kiosk', password: 'long-enough-pw' },
+                { username: 'enroll', password },
+              ],
+            },
+          },
+        }),
+      );
+    let message = '';
+    try {
+      read('change-me');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe(
+      'enrollment.portal.localAccounts[1] (enroll): the password must be at least 12 characters long; set a longer one, or a passwordHash',
+    );
+    expect(message).not.toContain('change-me');
+    expect(() => read('eleven-char')).toThrow(InputError);
+    expect(read('twelve-chars').localAccounts).toHaveLength(2);
+    // A hash is not a password: its length says nothing.
+    expect(
+      readEnrollmentSettings(
+        new ConfigReader({
+          enrollment: {
+            portal: {
+              localAccounts: [
+                {
+                  username: 'enroll',
+                  passwordHash: `scrypt$16384$8$5$${'A'.repeat(
+                    22,
+                  )}==$${'A'.repeat(43)}=`,
+                },
+              ],
+            },
+          },
+        }),
+      ).localAccounts,
+    ).toHaveLength(1);
   });
 });

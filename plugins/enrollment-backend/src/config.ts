@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { PORTAL_PASSWORD_MIN_LENGTH } from '@macenroll/plugin-enrollment-common';
 import { isPasswordHash } from './accounts/passwordHash';
 import { PushCertificate, readPushCertificate } from './apns/pushCertificate';
 import { DEFAULT_PUSH_SETTINGS, PushSettings } from './apns/PushService';
@@ -151,6 +152,12 @@ export function readEnrollmentSettings(config: Config): EnrollmentSettings {
     if (Boolean(password) === Boolean(passwordHash)) {
       throw new InputError(
         `enrollment.portal.localAccounts[${i}] (${username}) needs exactly one of password or passwordHash`,
+      );
+    }
+    // The message names the account and the rule, never the password.
+    if (password && password.length < PORTAL_PASSWORD_MIN_LENGTH) {
+      throw new InputError(
+        `enrollment.portal.localAccounts[${i}] (${username}): the password must be at least ${PORTAL_PASSWORD_MIN_LENGTH} characters long; set a longer one, or a passwordHash`,
       );
     }
     if (passwordHash && !isPasswordHash(passwordHash)) {

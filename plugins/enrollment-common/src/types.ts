@@ -417,6 +417,15 @@ export interface PortalAccount {
 }
 
 /**
+ * The shortest password a local portal account may have, wherever it is
+ * set: app-config, the admin API and the admin page. The portal is public,
+ * so its passwords face guessing from anywhere.
+ *
+ * @public
+ */
+export const PORTAL_PASSWORD_MIN_LENGTH = 12;
+
+/**
  * The MDM push certificate as admins see it (never its key). `source` says
  * where it comes from: app-config (`enrollment.apns`) wins over an upload.
  *

@@ -1,4 +1,5 @@
 import {
+  PORTAL_PASSWORD_MIN_LENGTH,
   PORTAL_SETTINGS_LIMITS,
   portalAccountManagePermission,
   settingsReadPermission,
@@ -47,7 +48,13 @@ const username = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9._@-]+$/, 'use letters, digits and . _ @ - only');
-const password = z.string().min(12, 'use at least 12 characters').max(1024);
+const password = z
+  .string()
+  .min(
+    PORTAL_PASSWORD_MIN_LENGTH,
+    `use at least ${PORTAL_PASSWORD_MIN_LENGTH} characters`,
+  )
+  .max(1024);
 
 const newAccountBody = z.strictObject({ username, password });
 const accountChangeBody = z.strictObject({

@@ -1,6 +1,8 @@
+import { PORTAL_PASSWORD_MIN_LENGTH } from '@macenroll/plugin-enrollment-common';
+
 // The backend's rules for local portal accounts, checked while typing.
 export const MAX_USERNAME = 64;
-export const MIN_PASSWORD = 12;
+export const MIN_PASSWORD = PORTAL_PASSWORD_MIN_LENGTH;
 export const MAX_PASSWORD = 1024;
 
 const USERNAME_CHARACTERS = /^[A-Za-z0-9._@-]+$/;
