@@ -1,3 +1,4 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createTestDatabases, testDatabaseIds } from '@internal/test-harness';
 import { migrated } from '../__testUtils__/stores';
 import { LoginFailureStore } from './LoginFailureStore';
@@ -105,5 +106,23 @@ describe.each(testDatabaseIds(databases))('LoginFailureStore on %s', id => {
     await expect(store.reserve('user:bob', at(15))).resolves.toEqual({
       admitted: true,
     });
+  });
+
+  it('migrates from the failures table to the attempts table and back', async () => {
+    const knex = await migrated(await databases.init(id));
+    expect(await knex.schema.hasTable('enrollment_login_attempts')).toBe(true);
+    expect(await knex.schema.hasTable('enrollment_login_failures')).toBe(false);
+    const directory = resolvePackagePath(
+      '@macenroll/plugin-enrollment-backend',
+      'migrations',
+    );
+    await knex.migrate.down({
+      directory,
+      name: '20261203120000_login_attempts.js',
+    });
+    expect(await knex.schema.hasTable('enrollment_login_attempts')).toBe(false);
+    expect(await knex.schema.hasTable('enrollment_login_failures')).toBe(true);
+    await knex.migrate.latest({ directory });
+    expect(await knex.schema.hasTable('enrollment_login_attempts')).toBe(true);
   });
 });
