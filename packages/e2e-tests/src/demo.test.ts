@@ -338,4 +338,34 @@ describe('the demo', () => {
       mac.remove();
     }
   });
+
+  it('writes no invitation code, download token or SCEP challenge of a full enrollment to its log', async () => {
+    let link = '';
+    await asGuest('invite-for-log-check', async page => {
+      link = await inviteFromUi(page, 'log.check@example.com');
+    });
+    const logBefore = demo.output().length;
+    const mac = await enrollSimulatedMac({
+      backendUrl: demo.backendUrl,
+      username: 'enroll',
+      password: 'change-me-please',
+      udid: 'E2E00000-0000-4000-8000-000000000002',
+      deviceName: 'Log Check Mac',
+      invitationUrl: link,
+    });
+    try {
+      // Code, CA and profile tokens, challenge: each long enough to be unique.
+      expect(mac.secrets.length).toBeGreaterThanOrEqual(4);
+      for (const secret of mac.secrets)
+        expect(secret.length).toBeGreaterThan(20);
+      const log = demo.output().slice(logBefore);
+      // The requests were logged, with the secrets' places marked.
+      expect(log).toContain('/enroll?invitation=[redacted]');
+      expect(log).toContain('/profile.mobileconfig?token=[redacted]');
+      expect(log).toContain('/api/enrollment/scep');
+      for (const secret of mac.secrets) expect(log).not.toContain(secret);
+    } finally {
+      mac.remove();
+    }
+  });
 });

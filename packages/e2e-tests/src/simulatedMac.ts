@@ -89,6 +89,11 @@ export interface SimulatedMac {
   /** PUTs to the ServerURL; the parsed command, or undefined for an empty answer. */
   connect(dict: Record<string, PlistValue>): Promise<any>;
   remove(): void;
+  /**
+   * Every secret the enrollment handed out: the invitation code (when it
+   * started from one), the download tokens and the SCEP challenge.
+   */
+  secrets: string[];
 }
 
 /**
@@ -103,10 +108,27 @@ export async function enrollSimulatedMac(options: {
   password: string;
   udid: string;
   deviceName: string;
+  /** The mail's link (`<backend>/enroll?invitation=CODE`) to start from. */
+  invitationUrl?: string;
 }): Promise<SimulatedMac> {
   const { backendUrl, udid } = options;
   const portal = `${backendUrl}/api/enrollment/enroll`;
   const safari = new Safari(backendUrl);
+  const secrets: string[] = [];
+  if (options.invitationUrl) {
+    const link = new URL(options.invitationUrl);
+    secrets.push(link.searchParams.get('invitation') ?? '');
+    // The short link redirects to the portal, which trades the code for a session.
+    let next: string | null = link.toString();
+    for (let hops = 0; next && hops < 5; hops++) {
+      const res = await safari.fetch(next);
+      next =
+        res.status >= 300 && res.status < 400
+          ? res.headers.get('location')
+          : null;
+      if (next) next = new URL(next, backendUrl).toString();
+    }
+  }
   const loginPage = await (await safari.fetch(portal)).text();
   const csrf = /name="csrf" value="([^"]+)"/.exec(loginPage)?.[1];
   if (!csrf) throw new Error(`No login form at ${portal}:\n${loginPage}`);
@@ -125,6 +147,9 @@ export async function enrollSimulatedMac(options: {
   const downloads = await (await safari.fetch(portal)).text();
   const href = /id="download-profile" href="([^"]+)"/.exec(downloads)?.[1];
   if (!href) throw new Error(`No profile download link:\n${downloads}`);
+  for (const [, token] of downloads.matchAll(/[?&](?:amp;)?token=([^"&]+)/g)) {
+    secrets.push(token);
+  }
   const profileRes = await safari.fetch(
     new URL(href.replace(/&amp;/g, '&'), portal).toString(),
   );
@@ -156,6 +181,7 @@ export async function enrollSimulatedMac(options: {
     profile.PayloadContent.find((p: any) => p.PayloadType === type);
   const scep = payloadOf('com.apple.security.scep').PayloadContent;
   const mdm = payloadOf('com.apple.mdm');
+  secrets.push(scep.Challenge);
 
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
@@ -238,5 +264,6 @@ export async function enrollSimulatedMac(options: {
       return text === '' ? undefined : parsePlist(text);
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
+    secrets,
   };
 }

@@ -181,6 +181,18 @@ export const enrollmentPlugin = createBackendPlugin({
         const pluginBaseUrl = () =>
           deps.discovery.getExternalBaseUrl('enrollment');
         const challenges = new DatabaseScepChallengeStore(db);
+        const loginAttempts = {
+          user: new LoginFailureStore(db, {
+            maxFailures: 5,
+            windowMs: 15 * 60_000,
+            lockMs: 15 * 60_000,
+          }),
+          address: new LoginFailureStore(db, {
+            maxFailures: 30,
+            windowMs: 15 * 60_000,
+            lockMs: 15 * 60_000,
+          }),
+        };
         await scheduler.scheduleTask({
           id: 'enrollment-portal-cleanup',
           frequency: { minutes: 15 },
@@ -189,6 +201,8 @@ export const enrollmentPlugin = createBackendPlugin({
             await sessions.deleteExpired(new Date());
             await enrollments.deleteExpired(new Date());
             await challenges.deleteExpired(new Date());
+            await loginAttempts.user.deleteExpired(new Date());
+            await loginAttempts.address.deleteExpired(new Date());
             await events.deleteOlderThan(
               new Date(Date.now() - settings.eventRetentionDays * 86_400_000),
             );
@@ -367,16 +381,8 @@ export const enrollmentPlugin = createBackendPlugin({
             login: new PortalLogin({
               accounts,
               directory,
-              userFailures: new LoginFailureStore(db, {
-                maxFailures: 5,
-                windowMs: 15 * 60_000,
-                lockMs: 15 * 60_000,
-              }),
-              addressFailures: new LoginFailureStore(db, {
-                maxFailures: 30,
-                windowMs: 15 * 60_000,
-                lockMs: 15 * 60_000,
-              }),
+              userFailures: loginAttempts.user,
+              addressFailures: loginAttempts.address,
             }),
           }),
         );

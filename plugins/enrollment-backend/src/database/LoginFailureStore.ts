@@ -104,4 +104,17 @@ export class LoginFailureStore {
         ),
       });
   }
+
+  /** Forgets keys whose window and lock have both passed; run by a scheduled task. */
+  async deleteExpired(now: Date): Promise<number> {
+    const windowCutoff = new Date(now.getTime() - this.policy.windowMs);
+    return this.db(TABLE)
+      .where(q =>
+        q
+          .whereNull('locked_until')
+          .andWhere('window_start', '<=', windowCutoff),
+      )
+      .orWhere('locked_until', '<=', now)
+      .delete();
+  }
 }

@@ -7,7 +7,7 @@ import {
 } from '../database/EnrollmentStore';
 import { PortalSession } from '../database/PortalSessionStore';
 import { buildQuickAddPackage } from '../quickadd/quickAddPackage';
-import { PageContext, problemPage } from './pages';
+import { closedPage, PageContext, problemPage } from './pages';
 import { PortalDeps } from './PortalContext';
 
 /** A download link that opened: its enrollment and the page's context. */
@@ -49,6 +49,10 @@ export function createDownloadRoutes(
     purpose: DownloadPurpose,
   ): Promise<Redeemed | undefined> {
     const { ctx, settings } = await helpers.context();
+    if (!settings.portalEnabled) {
+      helpers.send(res, 503, closedPage(ctx));
+      return undefined;
+    }
     const session = await helpers.loadSession(req);
     const token = typeof req.query.token === 'string' ? req.query.token : '';
     const enrollment =

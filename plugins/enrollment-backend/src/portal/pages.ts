@@ -175,6 +175,14 @@ ${csrfField(options.csrf)}
   );
 }
 
+/** Ends the portal session, e.g. on a shared Mac or to start over as someone else. */
+function logoutForm(ctx: PageContext, csrf: string): SafeHtml {
+  return html`<form id="enroll-logout" method="post" action="${ctx.portalPath}/logout">
+${csrfField(csrf)}
+<p class="muted"><button type="submit">Log out</button></p>
+</form>`;
+}
+
 /** The download step: what a Mac of this kind is offered, in order. */
 export function downloadsPage(
   ctx: PageContext,
@@ -183,6 +191,8 @@ export function downloadsPage(
     links: { ca?: string; profile?: string; quickadd?: string };
     texts: { certificate: string; profile: string; quickadd: string };
     who?: string;
+    /** The session's CSRF token, for the Log out button. */
+    csrf: string;
   },
 ) {
   const { links, texts } = options;
@@ -209,6 +219,7 @@ export function downloadsPage(
     'Install',
     html`<h1>Almost done</h1>
 ${options.who ? html`<p>This Mac will be registered to <strong>${options.who}</strong>.</p>` : ''}
-${steps}`,
+${steps}
+${logoutForm(ctx, options.csrf)}`,
   );
 }

@@ -28,7 +28,13 @@ import {
   SESSION_TTL_MS,
 } from './PortalContext';
 import { classifyPlatform } from './platform/classifyPlatform';
-import { readCookie, SESSION_COOKIE, setSessionCookie } from './sessionCookie';
+import {
+  clearSessionCookie,
+  readCookie,
+  SESSION_COOKIE,
+  setSessionCookie,
+} from './sessionCookie';
+import { createClientAddress } from './clientAddress';
 import { createDownloadRoutes } from './downloads';
 import { printableName } from '../accounts/usernames';
 
@@ -97,6 +103,7 @@ export function invitationProblem(
 export function createPortalRouter(deps: PortalDeps): express.Router {
   const router = Router();
   const now = () => deps.clock?.() ?? new Date();
+  const clientAddress = createClientAddress(deps.logger);
   const forms = express.urlencoded({
     extended: false,
     limit: '16kb',
@@ -150,6 +157,11 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
     | undefined
   > {
     const { ctx, settings } = await context();
+    // Closing the portal stops sessions already open, not only new ones.
+    if (!settings.portalEnabled) {
+      send(res, 503, closedPage(ctx));
+      return undefined;
+    }
     const session = await loadSession(req);
     if (!session || !sameToken(req.body?.csrf, session.csrfToken)) {
       send(
@@ -361,6 +373,7 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
         links,
         texts: settings.texts,
         who,
+        csrf: session.csrfToken,
       }),
     );
   });
@@ -373,7 +386,7 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
       typeof req.body.username === 'string' ? req.body.username.trim() : '';
     const password =
       typeof req.body.password === 'string' ? req.body.password : '';
-    const address = req.ip ?? 'unknown';
+    const address = clientAddress(req);
     const again = (status: number, error: string) =>
       send(
         res,
@@ -492,13 +505,32 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
   });
 
   router.post('/enroll/site', forms, async (req, res) => {
-    const session = (await postSession(req, res))?.session;
-    if (!session) return undefined;
+    const posted = await postSession(req, res);
+    if (!posted) return undefined;
+    const { session, settings } = posted;
     const siteId =
       typeof req.body.siteId === 'string' ? req.body.siteId.slice(0, 64) : '';
-    if (session.state.login && siteId && (await deps.sites.get(siteId))) {
+    // Only where the portal offers the choice: not when the settings turn
+    // it off, the invitation names the site, or the enrollment has started.
+    const invitation = session.invitationId
+      ? await deps.invitations.get(session.invitationId, now())
+      : undefined;
+    const choosing =
+      settings.allowSiteChoice &&
+      !invitation?.site &&
+      !session.state.enrollmentId &&
+      session.state.login;
+    if (choosing && siteId && (await deps.sites.get(siteId))) {
       await deps.sessions.update(session, { ...session.state, siteId });
     }
+    return res.redirect(303, deps.portalPath);
+  });
+
+  router.post('/enroll/logout', forms, async (req, res) => {
+    const session = (await postSession(req, res))?.session;
+    if (!session) return undefined;
+    await deps.sessions.delete(session.idHash);
+    clearSessionCookie(res, deps.portalPath);
     return res.redirect(303, deps.portalPath);
   });
 
