@@ -112,12 +112,16 @@ describe('PushCertificateCard', () => {
     expect(screen.getByText('MDM_ Acme_Certificate.p12')).toBeInTheDocument();
     await user.click(screen.getByLabelText('Password'));
     await user.paste('apple pie');
+    // The file is read asynchronously; the button is enabled once it is.
+    await waitFor(() => expect(upload).toBeEnabled());
     await user.click(upload);
 
-    expect(api.uploadPushCertificate).toHaveBeenCalledWith({
-      p12Base64: Buffer.from(P12_BYTES).toString('base64'),
-      password: 'apple pie',
-    });
+    await waitFor(() =>
+      expect(api.uploadPushCertificate).toHaveBeenCalledWith({
+        p12Base64: Buffer.from(P12_BYTES).toString('base64'),
+        password: 'apple pie',
+      }),
+    );
     expect(
       await screen.findByText(/The push certificate was uploaded/),
     ).toBeInTheDocument();
@@ -143,11 +147,15 @@ describe('PushCertificateCard', () => {
       screen.getByLabelText('Choose private key (.pem)'),
       new File(['-----BEGIN PRIVATE KEY-----\nMIIE\n'], 'push.key'),
     );
+    // Both files are read asynchronously; the button is enabled once they are.
+    await waitFor(() => expect(upload).toBeEnabled());
     await user.click(upload);
-    expect(api.uploadPushCertificate).toHaveBeenCalledWith({
-      certificatePem: '-----BEGIN CERTIFICATE-----\nMIIC\n',
-      privateKeyPem: '-----BEGIN PRIVATE KEY-----\nMIIE\n',
-    });
+    await waitFor(() =>
+      expect(api.uploadPushCertificate).toHaveBeenCalledWith({
+        certificatePem: '-----BEGIN CERTIFICATE-----\nMIIC\n',
+        privateKeyPem: '-----BEGIN PRIVATE KEY-----\nMIIE\n',
+      }),
+    );
   });
 
   it("shows the backend's reason when it cannot read the file", async () => {
