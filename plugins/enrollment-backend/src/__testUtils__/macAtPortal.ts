@@ -17,6 +17,7 @@ import {
 import plist from 'plist';
 import request from 'supertest';
 import { enrollmentPlugin } from '../plugin';
+import { SAFARI_14 } from './portalHtml';
 
 // The real tools a Mac's part is played with; missing ones fail the test.
 export const openssl = requireCommand('openssl', 'openssl');
@@ -25,8 +26,7 @@ export const python = requireCommand('python3', 'python3');
 
 export const TOPIC =
   'com.apple.mgmt.External.11111111-2222-3333-4444-555555555555';
-export const SAFARI_14 =
-  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
+export { SAFARI_14 };
 export const SAFARI_1012 =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_12_6) AppleWebKit/603.3.8 (KHTML, like Gecko) Version/10.1.2 Safari/603.3.8';
 

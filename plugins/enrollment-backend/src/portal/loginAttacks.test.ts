@@ -9,14 +9,13 @@ import { Knex } from 'knex';
 import { Client } from 'ldapts';
 import request from 'supertest';
 import { enrollmentPlugin } from '../plugin';
+import { csrfOf } from '../__testUtils__/portalHtml';
 
 jest.setTimeout(120_000);
 
 const SAFARI =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
 const PORTAL = '/api/enrollment/enroll';
-const csrfOf = (html: string) =>
-  /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 const sessionIdOf = (res: request.Response) =>
   /enroll_sid=([^;]+)/.exec(
     ([] as string[]).concat(res.headers['set-cookie'] ?? []).join('\n'),

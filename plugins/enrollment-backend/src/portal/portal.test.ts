@@ -9,23 +9,15 @@ import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { enrollmentPlugin } from '../plugin';
+import { SAFARI_14, csrfOf, hrefOf } from '../__testUtils__/portalHtml';
 
 jest.setTimeout(120_000);
 
-const SAFARI_14 =
-  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
 const SAFARI_1012 =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_12_6) AppleWebKit/603.3.8 (KHTML, like Gecko) Version/10.1.2 Safari/603.3.8';
 const WINDOWS =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
 const PORTAL = '/api/enrollment/enroll';
-
-const csrfOf = (html: string) =>
-  /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-const hrefOf = (html: string, id: string) =>
-  new RegExp(`id="${id}" href="([^"]+)"`)
-    .exec(html)?.[1]
-    ?.replace(/&amp;/g, '&');
 
 describe('the enrollment portal', () => {
   let slapd: RunningSlapd;

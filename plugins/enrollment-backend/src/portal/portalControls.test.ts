@@ -7,20 +7,12 @@ import {
 import { Knex } from 'knex';
 import request from 'supertest';
 import { enrollmentPlugin } from '../plugin';
+import { SAFARI_14, csrfOf, hrefOf } from '../__testUtils__/portalHtml';
 
 jest.setTimeout(60_000);
 
-const SAFARI_14 =
-  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
 const PORTAL = '/api/enrollment/enroll';
 const PASSWORD = 'local-secret-12345';
-
-const csrfOf = (html: string) =>
-  /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-const hrefOf = (html: string, id: string) =>
-  new RegExp(`id="${id}" href="([^"]+)"`)
-    .exec(html)?.[1]
-    ?.replace(/&amp;/g, '&');
 
 /**
  * What the admin's settings and the person's own choices control, tried as
