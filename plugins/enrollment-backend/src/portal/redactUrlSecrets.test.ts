@@ -78,7 +78,9 @@ describe('secrets in request URLs', () => {
     );
     const app = appWithRequestLog(lines, root);
 
-    const res = await request(app).get(`/enroll?invitation=${CODE}`).expect(302);
+    const res = await request(app)
+      .get(`/enroll?invitation=${CODE}`)
+      .expect(302);
 
     expect(res.headers.location).toBe(
       `https://backstage.example.com/api/enrollment/enroll?invitation=${CODE}`,
