@@ -1,4 +1,4 @@
-import { html } from '../portal/html';
+import { html } from '../lib/markup';
 import { OutgoingMail } from './Mailer';
 
 /** What an invitation message says. */

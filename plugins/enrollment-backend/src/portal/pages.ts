@@ -1,5 +1,5 @@
 import { ComputerUser, Site } from '@macenroll/plugin-enrollment-common';
-import { html, SafeHtml } from './html';
+import { html, SafeHtml } from '../lib/markup';
 import { portalPage } from './layout';
 
 /** What every portal page knows. */

@@ -1,6 +1,6 @@
 /** The XML and script files of the QuickAdd package, as text. */
 // &#39; for an apostrophe is as valid in XML as in HTML.
-import { escapeHtml as escapeXml } from '../portal/html';
+import { escapeHtml as escapeXml } from '../lib/markup';
 
 export interface PackageIdentity {
   /** Reverse-DNS package identifier. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 // &#39; for an apostrophe is as valid in XML as in HTML.
-import { escapeHtml as escapeXml } from '../portal/html';
+import { escapeHtml as escapeXml } from '../lib/markup';
 
 /** A file or folder of a xar archive. */
 export type XarEntry =

@@ -1,4 +1,4 @@
-import { escapeHtml, html, SafeHtml } from './html';
+import { escapeHtml, html, SafeHtml } from './markup';
 
 describe('html', () => {
   it('escapes every character that could open markup or end an attribute', () => {

@@ -1,3 +1,6 @@
+// Markup for the portal's pages, the invitation mail and the QuickAdd
+// package's XML: one escaper, so no output path writes text unescaped.
+
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
