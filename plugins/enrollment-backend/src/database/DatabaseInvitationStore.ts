@@ -5,10 +5,7 @@ import {
   ListInvitationsQuery,
 } from '@macenroll/plugin-enrollment-common';
 import { Knex } from 'knex';
-import {
-  effectiveStatusSql,
-  whereEffectiveStatusIn,
-} from '../invitations/status';
+import { effectiveStatusSql, whereEffectiveStatusIn } from './invitationStatus';
 import {
   INVITATIONS,
   RECIPIENTS,
@@ -130,7 +127,7 @@ export class DatabaseInvitationStore implements InvitationStore {
       .offset(query.offset)
       .limit(query.limit);
     if (query.orderBy === 'status') {
-      page.orderBy(effectiveStatusSql(this.db, now) as any, query.order);
+      page.orderBy(effectiveStatusSql(this.db, now), query.order);
     } else {
       page.orderBy(ORDER_COLUMNS[query.orderBy], query.order);
     }

@@ -4,7 +4,7 @@ import {
   InvitationStatus,
 } from '@macenroll/plugin-enrollment-common';
 import { Knex } from 'knex';
-import { effectiveStatus, storedStatus } from '../invitations/status';
+import { effectiveStatus, storedStatus } from './invitationStatus';
 import { opt, toBool, toDate, toIso } from './rows';
 
 export const INVITATIONS = 'enrollment_invitations';

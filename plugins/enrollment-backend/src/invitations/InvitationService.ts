@@ -16,7 +16,7 @@ import { SiteFilter } from '../database/siteFilter';
 import { SiteStore } from '../database/SiteStore';
 import { hashInvitationCode, InvitationCodes } from './code';
 import { normalizeRecipients } from './recipients';
-import { isUsable } from './status';
+import { isUsable } from '../database/invitationStatus';
 
 /** The longest an invitation may stay valid. */
 const MAX_VALIDITY_MS = 366 * 24 * 3600 * 1000;

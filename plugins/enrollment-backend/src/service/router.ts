@@ -69,7 +69,7 @@ export async function createAdminRouter(options: {
       invitationReadPermission,
       options.invitationConditions,
     );
-    res.json(await invitations.list(query as any, filter));
+    res.json(await invitations.list(query, filter));
   });
 
   router.post('/invitations', async (req, res) => {

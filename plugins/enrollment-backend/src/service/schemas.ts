@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   ENROLLMENT_EVENT_CATEGORIES,
   INVITATION_STATUSES,
+  InvitationStatus,
   PORTAL_SETTINGS_LIMITS,
 } from '@macenroll/plugin-enrollment-common';
 import { z } from 'zod';
@@ -67,7 +68,13 @@ export const listInvitationsQuery = z.strictObject({
     .default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
   status: commaList
-    .pipe(z.array(z.enum(INVITATION_STATUSES as [string, ...string[]])))
+    .pipe(
+      z.array(
+        z.enum(
+          INVITATION_STATUSES as [InvitationStatus, ...InvitationStatus[]],
+        ),
+      ),
+    )
     .optional(),
   siteId: id.optional(),
   search: z.string().trim().max(200).optional(),

@@ -1,4 +1,4 @@
-import { effectiveStatus, storedStatus, StatusFacts } from './status';
+import { effectiveStatus, storedStatus, StatusFacts } from './invitationStatus';
 
 const base: StatusFacts = {
   cancelled: false,
