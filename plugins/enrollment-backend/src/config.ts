@@ -4,20 +4,10 @@ import { PORTAL_PASSWORD_MIN_LENGTH } from '@macenroll/plugin-enrollment-common'
 import { isPasswordHash } from './accounts/passwordHash';
 import { PushCertificate, readPushCertificate } from './apns/pushCertificate';
 import { DEFAULT_PUSH_SETTINGS, PushSettings } from './apns/PushService';
+import { SmtpSettings } from './mail/createMailer';
 import { DEFAULT_DELIVERY, DeliverySettings } from './mail/InvitationDelivery';
 
 /** SMTP delivery settings, read from `enrollment.smtp`. */
-export interface SmtpSettings {
-  host: string;
-  port: number;
-  secure: boolean;
-  requireTLS: boolean;
-  auth?: { user: string; pass: string };
-  /** Extra trust for a relay whose certificate a private CA issued (PEM). */
-  tls?: { ca: string };
-  from: string;
-}
-
 /** The plugin's configuration, read once at start-up. */
 export interface EnrollmentSettings {
   organization: string;

@@ -1,8 +1,19 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer, { Transporter } from 'nodemailer';
-import { SmtpSettings } from '../config';
 import { Mailer, OutgoingMail } from './Mailer';
+
+/** How to reach the SMTP relay (`enrollment.smtp`). */
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  requireTLS: boolean;
+  auth?: { user: string; pass: string };
+  /** Extra trust for a relay whose certificate a private CA issued (PEM). */
+  tls?: { ca: string };
+  from: string;
+}
 
 /** Where mail goes: `enrollment.smtp` and `enrollment.outbox`. */
 export interface MailerOptions {
