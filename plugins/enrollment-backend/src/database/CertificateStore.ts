@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import type { IssuedCertificateRecorder, IssuedIdentityLookup } from '../scep';
 import { toDate } from './rows';
 
 const TABLE = 'enrollment_certificates';
@@ -16,7 +17,9 @@ export interface IssuedCertificate {
 }
 
 /** Issued certificates, with the enrollment and computer they belong to. */
-export class CertificateStore {
+export class CertificateStore
+  implements IssuedCertificateRecorder, IssuedIdentityLookup
+{
   constructor(private readonly db: Knex) {}
 
   /**

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Knex } from 'knex';
+import type { ScepChallengeStore } from '../scep';
 import { sha256 } from './PortalSessionStore';
 
 const TABLE = 'enrollment_scep_challenges';
@@ -11,7 +12,7 @@ const ENROLLMENTS = 'enrollment_enrollments';
  * live challenge: a new profile download supersedes the older one, so
  * downloading again never yields a second identity.
  */
-export class DatabaseScepChallengeStore {
+export class DatabaseScepChallengeStore implements ScepChallengeStore {
   constructor(private readonly db: Knex) {}
 
   /** `computerId` makes it a renewal challenge: its identity belongs to that computer. */

@@ -5,7 +5,7 @@ import { InvitationStore } from '../database/InvitationStore';
 import { PortalSessionStore } from '../database/PortalSessionStore';
 import { SettingsStore } from '../database/SettingsStore';
 import { SiteStore } from '../database/SiteStore';
-import { LdapDirectory } from '../ldap/LdapDirectory';
+import { LdapDirectory } from '../ldap';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { EnrollmentProfileService } from '../mdm/EnrollmentProfileService';
 import { PortalLogin } from './PortalLogin';

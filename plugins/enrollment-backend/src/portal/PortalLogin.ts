@@ -11,7 +11,7 @@ import {
   LoginFailureStore,
 } from '../database/LoginFailureStore';
 import { PortalAccountStore } from '../database/PortalAccountStore';
-import { LdapDirectory } from '../ldap/LdapDirectory';
+import { LdapDirectory } from '../ldap';
 
 /** The outcome of a portal login, for the page and the event log. */
 export type LoginOutcome =

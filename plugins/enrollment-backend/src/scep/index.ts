@@ -7,6 +7,7 @@ export {
   type ScepServiceOptions,
   type ScepChallengeStore,
   type IssuedCertificateRecorder,
+  type IssuedIdentityLookup,
 } from './ScepService';
 export {
   parsePkiRequest,
