@@ -12,6 +12,7 @@ import { Audited } from '../service/audited';
 import { Authorizer } from '../service/Authorizer';
 import { parseInput } from '../service/schemas';
 import { AgentPackageService } from './AgentPackageService';
+import { requestRefusal } from '../lib/requestRefusal';
 
 /** The uploaded package's path below the plugin's base URL. */
 export const AGENT_PACKAGE_PATH = '/mdm/agent/package.pkg';
@@ -48,7 +49,7 @@ export function createAgentRoutes(options: {
   const readBody = (req: Request, res: Response) =>
     new Promise<void>((resolve, reject) =>
       rawBody(req, res, (error?: unknown) => {
-        if ((error as { type?: string })?.type === 'entity.too.large') {
+        if (requestRefusal(error)?.kind === 'too-large') {
           reject(
             new PayloadTooLargeError(
               `The package is larger than the ${Math.round(

@@ -8,6 +8,7 @@ import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { parseCheckinMessage } from './checkinMessage';
 import { IdentityError, verifyDeviceIdentity } from './deviceIdentity';
 import { MdmAnswer, MdmService } from './MdmService';
+import { requestRefusal } from '../lib/requestRefusal';
 
 const CHECKIN_TYPE = 'application/x-apple-aspen-mdm-checkin';
 
@@ -88,14 +89,9 @@ export function createMdmRouter(options: {
         options.logger.warn(`MDM ${req.path} refused: ${error.message}`);
         return answer(res, { status: error.status, body: error.message });
       }
-      if (
-        isError(error) &&
-        (error.name === 'InputError' || error.type === 'entity.too.large')
-      ) {
-        return answer(res, {
-          status: error.name === 'InputError' ? 400 : 413,
-          body: error.message,
-        });
+      const refused = requestRefusal(error);
+      if (refused) {
+        return answer(res, { status: refused.status, body: refused.message });
       }
       options.logger.error(
         `MDM ${req.path} failed: ${isError(error) ? error.message : error}`,

@@ -189,6 +189,15 @@ describe('public routes under hostile input', () => {
         'text',
         413,
       );
+      expectRefusal(
+        await request(server)
+          .post(`${BASE}/scep?operation=PKIOperation`)
+          .set('Content-Type', 'application/x-pki-message')
+          .set('Content-Encoding', 'x-bogus')
+          .send(Buffer.from('x')),
+        'text',
+        415,
+      );
     });
   });
 
@@ -217,6 +226,14 @@ describe('public routes under hostile input', () => {
           expectRefusal(res, 'text');
           expect(res.status).not.toBe(401);
         }
+      },
+    );
+
+    it.each(['checkin', 'connect'])(
+      'refuses a %s body in an encoding it cannot read with 415, not 500',
+      async path => {
+        const res = await put(path, 'x', { 'Content-Encoding': 'x-bogus' });
+        expectRefusal(res, 'text', 415);
       },
     );
 

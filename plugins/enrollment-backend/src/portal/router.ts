@@ -37,6 +37,7 @@ import {
 import { createClientAddress } from './clientAddress';
 import { createDownloadRoutes } from './downloads';
 import { printableName } from '../accounts/usernames';
+import { RefusalKind, requestRefusal } from '../lib/requestRefusal';
 
 const CODE = /^[A-Za-z0-9_-]{43}$/;
 
@@ -49,34 +50,14 @@ function sameToken(a: unknown, b: string): boolean {
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
-/**
- * body-parser's refusals of a form (too large, too many fields, unknown
- * charset or encoding) as a status and a reason; undefined for other errors.
- */
-function formRefusal(
-  error: unknown,
-): { status: number; reason: string } | undefined {
-  const { status, type } = (error ?? {}) as {
-    status?: unknown;
-    type?: unknown;
-  };
-  if (typeof status !== 'number' || status < 400 || status >= 500) {
-    return undefined;
-  }
-  switch (type) {
-    case 'entity.too.large':
-    case 'parameters.too.many':
-      return { status, reason: 'The form sent more than the portal accepts.' };
-    case 'charset.unsupported':
-    case 'encoding.unsupported':
-      return {
-        status,
-        reason: 'The form was sent in an encoding the portal does not read.',
-      };
-    default:
-      return { status, reason: 'The form arrived incomplete or damaged.' };
-  }
-}
+/** Why a form was refused, in the person's words. */
+const FORM_REFUSALS: Record<RefusalKind, string> = {
+  'too-large': 'The form sent more than the portal accepts.',
+  'too-many-fields': 'The form sent more than the portal accepts.',
+  encoding: 'The form was sent in an encoding the portal does not read.',
+  unreadable: 'The form arrived incomplete or damaged.',
+  invalid: 'The form arrived incomplete or damaged.',
+};
 
 /** Why an invitation cannot be used, in the person's words. */
 export function invitationProblem(
@@ -565,7 +546,7 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
     async (error: unknown, req: Request, res: Response, next: NextFunction) => {
       if (!req.path.startsWith('/enroll')) return next(error);
       const ctx = await fallbackContext();
-      const refused = formRefusal(error);
+      const refused = requestRefusal(error);
       if (refused) {
         return send(
           res,
@@ -573,7 +554,7 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
           problemPage(
             ctx,
             'The form could not be read',
-            refused.reason,
+            FORM_REFUSALS[refused.kind],
             'Go back to the enrollment page and try again.',
           ),
         );

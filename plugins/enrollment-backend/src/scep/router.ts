@@ -1,9 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { InputError, isError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import express, { NextFunction, Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { SCEP_MEDIA_TYPE } from './scepConstants';
 import { ScepService } from './ScepService';
+import { requestRefusal } from '../lib/requestRefusal';
 
 /** The largest PKIMessage accepted; a PKCSReq with an RSA-4096 CSR is ~5 KiB. */
 export const SCEP_MESSAGE_LIMIT_BYTES = 64 * 1024;
@@ -109,15 +110,14 @@ export function createScepRouter(
         next(error);
         return;
       }
-      const status = (error as { status?: unknown })?.status;
-      // By name: an InputError from another copy of @backstage/errors counts.
-      if (isError(error) && error.name === 'InputError') {
-        sendText(res, 400, error.message);
-      } else if ((error as { type?: unknown })?.type === 'entity.too.large') {
+      const refused = requestRefusal(error);
+      if (refused?.kind === 'invalid') {
+        sendText(res, 400, refused.message);
+      } else if (refused?.kind === 'too-large') {
         sendText(res, 413, 'The PKIMessage is larger than 64 KiB');
-      } else if (typeof status === 'number' && status >= 400 && status < 500) {
+      } else if (refused) {
         // Other body-parser refusals: aborted upload, unknown encoding…
-        sendText(res, status, 'The request body could not be read');
+        sendText(res, refused.status, 'The request body could not be read');
       } else {
         options.logger?.error(`SCEP request failed: ${error}`);
         sendText(res, 500, 'The SCEP request could not be processed');
