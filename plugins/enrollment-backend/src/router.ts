@@ -59,6 +59,7 @@ export async function createEnrollmentRouter(options: {
     }),
   );
   router.use(
+    '/enroll',
     createPortalRouter({
       organization: settings.organization,
       portalPath: `${options.baseUrl.pathname.replace(/\/+$/, '')}/enroll`,

@@ -51,15 +51,6 @@ export function enrolledPage(ctx: PageContext) {
   );
 }
 
-export function closedPage(ctx: PageContext) {
-  return problemPage(
-    ctx,
-    'Enrollment is closed',
-    `${ctx.organization} is not enrolling Macs through this page right now.`,
-    'Ask IT how to enroll your Mac.',
-  );
-}
-
 export function unsupportedPage(ctx: PageContext, device: string) {
   const what: Record<string, string> = {
     iphone: 'an iPhone',

@@ -1,0 +1,60 @@
+import { PortalSettings } from '@macenroll/plugin-enrollment-common';
+import {
+  chooseUserPage,
+  downloadsPage,
+  enrolledPage,
+  eulaPage,
+  loginPage,
+  PageContext,
+  problemPage,
+  sitePage,
+} from './pages';
+import { PortalView } from './PortalFlow';
+import { PortalProblem } from './problems';
+
+/** The page of one step of the flow. */
+export function renderView(
+  ctx: PageContext,
+  view: PortalView,
+  options: { csrf: string; settings: PortalSettings },
+): string {
+  const { csrf, settings } = options;
+  switch (view.kind) {
+    case 'login':
+      return loginPage(ctx, {
+        csrf,
+        intro: settings.texts.login,
+        welcome: settings.texts.welcome,
+      });
+    case 'choose-user':
+      return chooseUserPage(ctx, {
+        csrf,
+        query: view.query,
+        results: view.results,
+        error: view.error,
+      });
+    case 'eula':
+      return eulaPage(ctx, { csrf, text: settings.eula.text });
+    case 'site':
+      return sitePage(ctx, { csrf, sites: view.sites });
+    case 'enrolled':
+      return enrolledPage(ctx);
+    default:
+      return downloadsPage(ctx, {
+        platform: view.platform,
+        links: view.links,
+        texts: settings.texts,
+        who: view.who,
+        csrf,
+      });
+  }
+}
+
+/** The page of a problem, in the person's words. */
+export function renderProblem(ctx: PageContext, problem: PortalProblem) {
+  const detail =
+    typeof problem.detail === 'function'
+      ? problem.detail(ctx.organization)
+      : problem.detail;
+  return problemPage(ctx, problem.title, detail, problem.next);
+}
