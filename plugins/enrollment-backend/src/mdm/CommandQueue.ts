@@ -24,8 +24,11 @@ export class CommandQueue {
     now: Date,
   ): Promise<QueuedCommand[]> {
     const queued: QueuedCommand[] = [];
-    for (const command of commands) {
-      queued.push(await this.deps.commands.enqueue(computerId, command, now));
+    // A millisecond apart, so the Mac gets them in the order given: the
+    // queue is ordered by time, and equal times come back in any order.
+    for (const [i, command] of commands.entries()) {
+      const at = new Date(now.getTime() + i);
+      queued.push(await this.deps.commands.enqueue(computerId, command, at));
     }
     await this.deps.push.request(computerId);
     return queued;
