@@ -1,5 +1,9 @@
 import { Knex } from 'knex';
-import type { IssuedCertificateRecorder, IssuedIdentityLookup } from '../scep';
+import type {
+  IssuedCertificateRecord,
+  IssuedCertificateRecorder,
+  IssuedIdentityLookup,
+} from '../scep';
 import { toDate } from './rows';
 
 const TABLE = 'enrollment_certificates';
@@ -27,16 +31,7 @@ export class CertificateStore
    * supersedes the enrollment's earlier identities, which are revoked: one
    * enrollment has one live identity however often its profile is fetched.
    */
-  async record(cert: {
-    serialNumber: string;
-    enrollmentId: string;
-    computerId?: string;
-    subject: string;
-    notBefore: Date;
-    notAfter: Date;
-    sha256: string;
-    certificateDer: Buffer;
-  }): Promise<void> {
+  async record(cert: IssuedCertificateRecord): Promise<void> {
     await this.db.transaction(async trx => {
       if (!cert.computerId) {
         await trx(TABLE)

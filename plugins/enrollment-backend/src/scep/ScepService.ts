@@ -30,22 +30,25 @@ export interface IssuedIdentityLookup {
   >;
 }
 
+/** A certificate the CA issued, as it is kept. */
+export interface IssuedCertificateRecord {
+  /** forge's lowercase hex serial. */
+  serialNumber: string;
+  enrollmentId: string;
+  /** Set for a renewal: the identity belongs to this computer from the start. */
+  computerId?: string;
+  /** e.g. `CN=Test Mac, O=Acme` */
+  subject: string;
+  notBefore: Date;
+  notAfter: Date;
+  /** Lowercase hex SHA-256 of the DER certificate. */
+  sha256: string;
+  certificateDer: Buffer;
+}
+
 /** Keeps a record of every certificate the CA issues. */
 export interface IssuedCertificateRecorder {
-  record(cert: {
-    /** forge's lowercase hex serial. */
-    serialNumber: string;
-    enrollmentId: string;
-    /** Set for a renewal: the identity belongs to this computer from the start. */
-    computerId?: string;
-    /** e.g. `CN=Test Mac, O=Acme` */
-    subject: string;
-    notBefore: Date;
-    notAfter: Date;
-    /** Lowercase hex SHA-256 of the DER certificate. */
-    sha256: string;
-    certificateDer: Buffer;
-  }): Promise<void>;
+  record(cert: IssuedCertificateRecord): Promise<void>;
 }
 
 /** Where issued and refused requests are noted for admins (the activity log). */

@@ -6,6 +6,7 @@ export {
   ScepService,
   type ScepServiceOptions,
   type ScepChallengeStore,
+  type IssuedCertificateRecord,
   type IssuedCertificateRecorder,
   type IssuedIdentityLookup,
 } from './ScepService';
