@@ -10,7 +10,7 @@ import Router from 'express-promise-router';
 import { createAgentRoutes } from './agent/router';
 import { EnrollmentSettings } from './config';
 import { EnrollmentStores } from './database/createEnrollmentStores';
-import { SiteQuery } from './database/siteFilter';
+import { SiteQuery } from './permissions/siteFilter';
 import { createMdmRouter } from './mdm/router';
 import { CertificateAuthority } from './pki/CertificateAuthority';
 import { redactUrlSecrets } from './portal/redactUrlSecrets';

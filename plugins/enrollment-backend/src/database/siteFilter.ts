@@ -1,15 +1,8 @@
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
+import { SiteFilter, SiteQuery } from '../permissions/siteFilter';
 
-/** The query form of the "in site" permission rule. */
-export interface SiteQuery {
-  siteIds: string[];
-}
-
-/**
- * What a conditional decision allows: undefined means everything.
- */
-export type SiteFilter = PermissionCriteria<SiteQuery> | undefined;
+export type { SiteFilter, SiteQuery };
 
 /** Applies a conditional decision's site criteria to `column` of a query. */
 export function applySiteFilter(
@@ -37,22 +30,8 @@ function addCriteria(
   } else if (criteria.siteIds.length === 0) {
     q.whereRaw('1 = 0');
   } else {
-    // IS NOT NULL keeps NOT(...) true for resources without a site, as in siteFilterAllows.
+    // IS NOT NULL keeps NOT(...) true for resources without a site, as in
+    // permissions/siteFilter.ts siteFilterAllows.
     q.where(w => w.whereNotNull(column).whereIn(column, criteria.siteIds));
   }
-}
-
-/** The same criteria, applied to one loaded resource's site. */
-export function siteFilterAllows(
-  filter: SiteFilter,
-  siteId: string | null,
-): boolean {
-  if (!filter) return true;
-  const check = (c: PermissionCriteria<SiteQuery>): boolean => {
-    if ('allOf' in c) return c.allOf.every(check);
-    if ('anyOf' in c) return c.anyOf.some(check);
-    if ('not' in c) return !check(c.not);
-    return siteId !== null && c.siteIds.includes(siteId);
-  };
-  return check(filter);
 }

@@ -12,7 +12,7 @@ import {
 import { ComputerStore } from '../database/ComputerStore';
 import { EventRecorder } from '../database/EventStore';
 import { InvitationStore } from '../database/InvitationStore';
-import { SiteFilter } from '../database/siteFilter';
+import { SiteFilter } from '../permissions/siteFilter';
 import { SiteStore } from '../database/SiteStore';
 import { hashInvitationCode, InvitationCodes } from './code';
 import { normalizeRecipients } from './recipients';

@@ -8,9 +8,8 @@ import {
   invitationReadPermission,
   invitationUpdatePermission,
 } from '@macenroll/plugin-enrollment-common';
-import { ComputerStore } from '../database/ComputerStore';
-import { InvitationStore } from '../database/InvitationStore';
 import {
+  SiteScoped,
   computerInSiteRule,
   computerResourceRef,
   invitationInSiteRule,
@@ -24,7 +23,12 @@ import {
  */
 export function registerEnrollmentPermissions(
   registry: PermissionsRegistryService,
-  resources: { invitations: InvitationStore; computers: ComputerStore },
+  resources: {
+    invitations: {
+      get(id: string, now: Date): Promise<SiteScoped | undefined>;
+    };
+    computers: { get(id: string): Promise<SiteScoped | undefined> };
+  },
 ) {
   registry.addPermissions(enrollmentPermissions);
   registry.addResourceType({

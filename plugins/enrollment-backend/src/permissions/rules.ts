@@ -7,7 +7,7 @@ import {
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
 import { z } from 'zod';
-import { SiteQuery } from '../database/siteFilter';
+import { SiteQuery } from './siteFilter';
 
 /** What the "in site" rule sees of a resource. */
 export interface SiteScoped {

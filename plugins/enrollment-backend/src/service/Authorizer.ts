@@ -11,7 +11,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { ConditionTransformer } from '@backstage/plugin-permission-node';
 import { Request } from 'express';
-import { SiteFilter, SiteQuery } from '../database/siteFilter';
+import { SiteFilter, SiteQuery } from '../permissions/siteFilter';
 
 function denied(permission: { name: string }): NotAllowedError {
   return new NotAllowedError(

@@ -10,7 +10,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { CommandStore } from '../database/CommandStore';
 import { ComputerStore } from '../database/ComputerStore';
-import { SiteFilter, SiteQuery } from '../database/siteFilter';
+import { SiteFilter, SiteQuery } from '../permissions/siteFilter';
 import { CommandQueue } from '../mdm/CommandQueue';
 import { adminCommand } from '../mdm/commands';
 import { Audited } from './audited';

@@ -14,7 +14,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { ComputerStore } from '../database/ComputerStore';
 import { EventStore } from '../database/EventStore';
-import { SiteQuery, siteFilterAllows } from '../database/siteFilter';
+import { SiteQuery, siteFilterAllows } from '../permissions/siteFilter';
 import { SiteStore } from '../database/SiteStore';
 import { InvitationService } from '../invitations/InvitationService';
 import { normalizeRecipients } from '../invitations/recipients';
