@@ -2,10 +2,10 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { isError } from '@backstage/errors';
 import express, { NextFunction, Request, Response } from 'express';
 import Router from 'express-promise-router';
-import plist from 'plist';
 import { CertificateStore } from '../database/CertificateStore';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { parseCheckinMessage } from './checkinMessage';
+import { parseCommandReport } from './commandReport';
 import { IdentityError, verifyDeviceIdentity } from './deviceIdentity';
 import { MdmAnswer, MdmService } from './MdmService';
 import { requestRefusal } from '../lib/requestRefusal';
@@ -61,24 +61,9 @@ export function createMdmRouter(options: {
 
   router.put('/mdm/connect', body, async (req, res) => {
     const who = await identity(req);
-    let report: unknown;
-    try {
-      report = plist.parse(req.body.toString('utf8'));
-    } catch {
-      return answer(res, {
-        status: 400,
-        body: 'The report is not a property list',
-      });
-    }
-    if (!report || typeof report !== 'object' || Array.isArray(report)) {
-      return answer(res, {
-        status: 400,
-        body: 'The report is not a dictionary',
-      });
-    }
     return answer(
       res,
-      await options.service.connect(who, report as Record<string, unknown>),
+      await options.service.connect(who, parseCommandReport(req.body)),
     );
   });
 

@@ -1,0 +1,25 @@
+import { parseCommandReport } from './commandReport';
+
+describe('parseCommandReport', () => {
+  it('reads a report dictionary', () => {
+    const report = parseCommandReport(
+      Buffer.from(
+        '<?xml version="1.0"?><plist version="1.0"><dict><key>Status</key><string>Idle</string><key>UDID</key><string>U1</string></dict></plist>',
+      ),
+    );
+    expect(report).toEqual({ Status: 'Idle', UDID: 'U1' });
+  });
+
+  it.each([
+    ['not a plist', 'hello', 'The report is not a property list'],
+    [
+      'a plist array',
+      '<?xml version="1.0"?><plist version="1.0"><array><string>x</string></array></plist>',
+      'The report is not a dictionary',
+    ],
+  ])('refuses %s with an InputError', (_name, body, message) => {
+    expect(() => parseCommandReport(Buffer.from(body))).toThrow(
+      expect.objectContaining({ name: 'InputError', message }),
+    );
+  });
+});
