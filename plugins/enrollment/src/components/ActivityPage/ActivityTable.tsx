@@ -2,7 +2,7 @@ import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { enrollmentApiRef } from '../../api';
 import { useServerPage } from '../../hooks/useServerPage';
-import { EVENT_COLUMNS } from '../eventColumns';
+import { EVENT_COLUMNS } from '../shared/eventColumns';
 import { PagedTable } from '../PagedTable';
 import { ActivityFilters, NO_ACTIVITY_FILTERS } from './ActivityFilters';
 

@@ -10,8 +10,8 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { MdmCommand } from '@macenroll/plugin-enrollment-common';
 import { useMemo } from 'react';
-import { errorMessage } from '../errorMessage';
-import { formatDateTime } from '../format';
+import { errorMessage } from '../../utils/errorMessage';
+import { formatDateTime } from '../../utils/format';
 import { CommandStatusChip } from './CommandStatusChip';
 import { CommandHistory } from './useCommandHistory';
 

@@ -1,5 +1,5 @@
 import { CommandStatus } from '@macenroll/plugin-enrollment-common';
-import { StatusChip, StatusTone } from '../StatusChip';
+import { StatusChip, StatusTone } from '../shared/StatusChip';
 
 /**
  * What admins read for each status: the protocol's own words, which are

@@ -12,8 +12,8 @@ import {
 } from '@macenroll/plugin-enrollment-common';
 import { useState } from 'react';
 import { enrollmentApiRef } from '../../api';
-import { ConfirmedActionButton } from '../ConfirmedActionButton';
-import { errorMessage, isNotAllowed } from '../errorMessage';
+import { ConfirmedActionButton } from '../shared/ConfirmedActionButton';
+import { errorMessage, isNotAllowed } from '../../utils/errorMessage';
 import { COMMAND_LABELS, queuedMessage } from './commands';
 import { LockDialog } from './LockDialog';
 

@@ -7,7 +7,7 @@ import {
   renderEnrollment,
   responseError,
 } from '../../__testUtils__/enrollment';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '../../utils/format';
 import { POLL_INTERVAL_MS } from './useCommandHistory';
 
 const history = [

@@ -13,7 +13,7 @@ import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
 import { computersRouteRef } from '../../routes';
-import { computerName } from '../ComputerLink';
+import { computerName } from '../shared/ComputerLink';
 import { CommandHistoryCard } from './CommandHistoryCard';
 import { isWaiting } from './commands';
 import { ComputerActionsCard } from './ComputerActionsCard';

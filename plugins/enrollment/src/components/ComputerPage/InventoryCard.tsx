@@ -5,8 +5,8 @@ import { ReactNode } from 'react';
 import { ComputerStatusLabel } from '../ComputersPage/ComputerStatusLabel';
 import { ComputerUserCell } from '../ComputersPage/ComputerUserCell';
 import { formatLocation } from '../ComputersPage/columns';
-import { formatDateTime, yesNo } from '../format';
-import { InvitationLink } from '../InvitationLink';
+import { formatDateTime, yesNo } from '../../utils/format';
+import { InvitationLink } from '../shared/InvitationLink';
 import { PushStatusLabel } from './PushStatusLabel';
 
 const asWritten = { titleFormat: (key: string) => key };

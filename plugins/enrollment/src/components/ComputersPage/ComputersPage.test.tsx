@@ -8,7 +8,7 @@ import {
   responseError,
   site,
 } from '../../__testUtils__/enrollment';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '../../utils/format';
 
 const computers = [
   computer({

@@ -5,7 +5,7 @@ import { enrollmentApiRef } from '../../api';
 import { useServerPage } from '../../hooks/useServerPage';
 import { useSites } from '../../hooks/useSites';
 import { rootRouteRef } from '../../routes';
-import { isNotAllowed } from '../errorMessage';
+import { isNotAllowed } from '../../utils/errorMessage';
 import { PagedTable } from '../PagedTable';
 import { COMPUTER_COLUMNS } from './columns';
 import { ComputerFilters, NO_COMPUTER_FILTERS } from './ComputerFilters';

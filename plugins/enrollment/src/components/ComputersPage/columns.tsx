@@ -1,8 +1,8 @@
 import { TableColumn } from '@backstage/core-components';
 import { Computer, ComputerUser } from '@macenroll/plugin-enrollment-common';
-import { ComputerLink } from '../ComputerLink';
-import { formatDateTime } from '../format';
-import { InvitationLink } from '../InvitationLink';
+import { ComputerLink } from '../shared/ComputerLink';
+import { formatDateTime } from '../../utils/format';
+import { InvitationLink } from '../shared/InvitationLink';
 import { ComputerStatusLabel } from './ComputerStatusLabel';
 import { ComputerUserCell } from './ComputerUserCell';
 

@@ -9,9 +9,9 @@ import Typography from '@material-ui/core/Typography';
 import { Computer } from '@macenroll/plugin-enrollment-common';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
-import { ComputerLink } from '../ComputerLink';
-import { formatDateTime } from '../format';
-import { LoadedItems } from '../LoadedItems';
+import { ComputerLink } from '../shared/ComputerLink';
+import { formatDateTime } from '../../utils/format';
+import { LoadedItems } from '../shared/LoadedItems';
 
 const UserCell = ({ computer }: { computer: Computer }) => {
   const { realName, username, email } = computer.user;

@@ -1,7 +1,7 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { InvitationDetails } from '@macenroll/plugin-enrollment-common';
 import { enrollmentApiRef } from '../../api';
-import { ConfirmedActionButton } from '../ConfirmedActionButton';
+import { ConfirmedActionButton } from '../shared/ConfirmedActionButton';
 
 /** Cancels the invitation once the admin confirms. */
 export const CancelInvitationButton = (props: {

@@ -1,6 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { enrollmentApiRef } from '../../api';
-import { ConfirmedActionButton } from '../ConfirmedActionButton';
+import { ConfirmedActionButton } from '../shared/ConfirmedActionButton';
 
 /** Deletes the invitation once the admin confirms. */
 export const DeleteInvitationButton = (props: {

@@ -4,8 +4,8 @@ import Typography from '@material-ui/core/Typography';
 import { EnrollmentEvent } from '@macenroll/plugin-enrollment-common';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
-import { INVITATION_EVENT_COLUMNS } from '../eventColumns';
-import { LoadedItems } from '../LoadedItems';
+import { INVITATION_EVENT_COLUMNS } from '../shared/eventColumns';
+import { LoadedItems } from '../shared/LoadedItems';
 
 // Enough to follow one invitation; the full history is on the activity page.
 const LATEST = 20;

@@ -1,7 +1,12 @@
 import { InfoCard, StructuredMetadataTable } from '@backstage/core-components';
 import { InvitationDetails } from '@macenroll/plugin-enrollment-common';
 import { ReactNode } from 'react';
-import { displayUserRef, formatDateTime, formatExpiry, yesNo } from '../format';
+import {
+  displayUserRef,
+  formatDateTime,
+  formatExpiry,
+  yesNo,
+} from '../../utils/format';
 import { InvitationStatusChip } from '../InvitationStatusChip';
 
 const asWritten = { titleFormat: (key: string) => key };

@@ -9,7 +9,7 @@ import {
   renderEnrollment,
   responseError,
 } from '../../__testUtils__/enrollment';
-import { formatDateTime, formatExpiry } from '../format';
+import { formatDateTime, formatExpiry } from '../../utils/format';
 
 const withDeliveries = invitationDetails({
   id: 'inv-1',

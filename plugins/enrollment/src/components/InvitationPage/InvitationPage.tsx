@@ -21,7 +21,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { EnrolledComputersCard } from '../EnrolledComputersCard';
-import { summarizeRecipients } from '../format';
+import { summarizeRecipients } from '../../utils/format';
 import { CancelInvitationButton } from './CancelInvitationButton';
 import { DeleteInvitationButton } from './DeleteInvitationButton';
 import { InvitationActivityCard } from './InvitationActivityCard';

@@ -10,8 +10,8 @@ import {
 } from '@macenroll/plugin-enrollment-common';
 import { useMemo, useState } from 'react';
 import { enrollmentApiRef } from '../../api';
-import { errorMessage } from '../errorMessage';
-import { formatDateTime } from '../format';
+import { errorMessage } from '../../utils/errorMessage';
+import { formatDateTime } from '../../utils/format';
 import { DeliveryState } from './DeliveryState';
 
 const COLUMNS: TableColumn<InvitationRecipient>[] = [

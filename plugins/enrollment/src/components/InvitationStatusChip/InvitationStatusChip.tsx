@@ -1,5 +1,5 @@
 import { InvitationStatus } from '@macenroll/plugin-enrollment-common';
-import { StatusChip, StatusTone } from '../StatusChip';
+import { StatusChip, StatusTone } from '../shared/StatusChip';
 
 /** What admins read for each status. */
 export const INVITATION_STATUS_LABELS: Record<InvitationStatus, string> = {

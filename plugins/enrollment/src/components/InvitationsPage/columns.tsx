@@ -9,7 +9,7 @@ import {
   formatExpiryDate,
   summarizeRecipients,
   yesNo,
-} from '../format';
+} from '../../utils/format';
 import { InvitationStatusChip } from '../InvitationStatusChip';
 
 /** Opens the invitation, for keyboard users; rows open it on click too. */

@@ -1,7 +1,7 @@
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { formatExpiry } from '../format';
+import { formatExpiry } from '../../utils/format';
 import {
   InvitationDraft,
   MAX_MESSAGE_LENGTH,

@@ -7,7 +7,7 @@ import {
   mockEnrollmentApi,
   responseError,
 } from '../../__testUtils__/enrollment';
-import { formatExpiry } from '../format';
+import { formatExpiry } from '../../utils/format';
 import { defaultExpiryDate, localDateString } from './expiry';
 import { NewInvitationDialog } from './NewInvitationDialog';
 

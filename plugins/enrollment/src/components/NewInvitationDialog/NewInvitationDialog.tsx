@@ -13,7 +13,7 @@ import { CreatedInvitation } from '@macenroll/plugin-enrollment-common';
 import { useMemo, useState } from 'react';
 import { enrollmentApiRef } from '../../api';
 import { useSites } from '../../hooks/useSites';
-import { errorMessage } from '../errorMessage';
+import { errorMessage } from '../../utils/errorMessage';
 import { CreatedInvitationLink } from './CreatedInvitationLink';
 import {
   InvitationDraft,

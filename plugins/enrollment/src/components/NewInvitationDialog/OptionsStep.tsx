@@ -2,7 +2,7 @@ import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { Site } from '@macenroll/plugin-enrollment-common';
-import { SwitchField } from '../SwitchField';
+import { SwitchField } from '../shared/SwitchField';
 import { InvitationDraft } from './draft';
 import { expiryProblem } from './expiry';
 

@@ -1,6 +1,6 @@
 import { StructuredMetadataTable } from '@backstage/core-components';
 import { Site } from '@macenroll/plugin-enrollment-common';
-import { formatExpiry, summarizeRecipients, yesNo } from '../format';
+import { formatExpiry, summarizeRecipients, yesNo } from '../../utils/format';
 import { InvitationDraft } from './draft';
 import { expiresAtOf } from './expiry';
 

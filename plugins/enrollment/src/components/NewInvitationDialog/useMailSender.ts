@@ -4,7 +4,7 @@ import {
   useApi,
 } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
-import { displayUserRef } from '../format';
+import { displayUserRef } from '../../utils/format';
 
 /** Who the invitation email says invites, and from which organization. */
 export function useMailSender(): { inviter: string; organization: string } {

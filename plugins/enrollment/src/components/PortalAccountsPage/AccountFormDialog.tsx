@@ -8,7 +8,7 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
 import { PortalAccount } from '@macenroll/plugin-enrollment-common';
 import { FormEvent, ReactNode, useState } from 'react';
-import { errorMessage } from '../errorMessage';
+import { errorMessage } from '../../utils/errorMessage';
 
 /**
  * The frame both account dialogs share: the form, its error, Cancel and the

@@ -8,7 +8,7 @@ import { PortalAccount } from '@macenroll/plugin-enrollment-common';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
-import { errorMessage } from '../errorMessage';
+import { errorMessage } from '../../utils/errorMessage';
 import { AddAccountDialog } from './AddAccountDialog';
 import { accountColumns } from './columns';
 import { ResetPasswordDialog } from './ResetPasswordDialog';

@@ -6,7 +6,7 @@ import {
   renderEnrollment,
   responseError,
 } from '../../__testUtils__/enrollment';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '../../utils/format';
 
 const helpdesk = portalAccount({ username: 'helpdesk' });
 const kiosk = portalAccount({

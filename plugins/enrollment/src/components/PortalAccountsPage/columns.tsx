@@ -7,7 +7,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { PortalAccount } from '@macenroll/plugin-enrollment-common';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '../../utils/format';
 
 export interface AccountActions {
   /** The account being changed, whose buttons wait. */

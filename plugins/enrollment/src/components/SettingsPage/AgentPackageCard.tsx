@@ -11,9 +11,9 @@ import { AgentPackageSummary } from '@macenroll/plugin-enrollment-common';
 import { memo, ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
-import { ConfirmedActionButton } from '../ConfirmedActionButton';
-import { errorMessage } from '../errorMessage';
-import { formatBytes, formatDateTime } from '../format';
+import { ConfirmedActionButton } from '../shared/ConfirmedActionButton';
+import { errorMessage } from '../../utils/errorMessage';
+import { formatBytes, formatDateTime } from '../../utils/format';
 import { AgentPackageForm } from './AgentPackageForm';
 
 const asWritten = { titleFormat: (key: string) => key };

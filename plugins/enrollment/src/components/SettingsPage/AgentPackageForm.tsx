@@ -7,7 +7,7 @@ import Alert from '@material-ui/lab/Alert';
 import { AgentPackageSummary } from '@macenroll/plugin-enrollment-common';
 import { FormEvent, useState } from 'react';
 import { enrollmentApiRef } from '../../api';
-import { errorMessage } from '../errorMessage';
+import { errorMessage } from '../../utils/errorMessage';
 import { FilePicker } from './FilePicker';
 
 type Outcome = { severity: 'success' | 'error'; text: string };

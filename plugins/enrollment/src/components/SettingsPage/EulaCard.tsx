@@ -1,7 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
-import { SwitchField } from '../SwitchField';
+import { SwitchField } from '../shared/SwitchField';
 import { memoSection, SectionProps } from './sectionProps';
 import { eulaMissing, MAX_EULA_TEXT } from './settingsLimits';
 

@@ -7,7 +7,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { FormEvent, useState } from 'react';
 import { enrollmentApiRef } from '../../api';
-import { errorMessage } from '../errorMessage';
+import { errorMessage } from '../../utils/errorMessage';
 
 type Outcome = { severity: 'success' | 'error'; text: string };
 

@@ -1,7 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
-import { SwitchField } from '../SwitchField';
+import { SwitchField } from '../shared/SwitchField';
 import { memoSection, SectionProps } from './sectionProps';
 import { MAX_ORGANIZATION_NAME, MAX_SUPPORT_CONTACT } from './settingsLimits';
 

@@ -7,7 +7,7 @@ import {
   pushCertificate,
   responseError,
 } from '../../__testUtils__/enrollment';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '../../utils/format';
 import { PushCertificateCard } from './PushCertificateCard';
 
 async function renderCard(

@@ -11,9 +11,9 @@ import { PushCertificateSummary } from '@macenroll/plugin-enrollment-common';
 import { memo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
-import { ConfirmedActionButton } from '../ConfirmedActionButton';
-import { errorMessage } from '../errorMessage';
-import { formatDateTime } from '../format';
+import { ConfirmedActionButton } from '../shared/ConfirmedActionButton';
+import { errorMessage } from '../../utils/errorMessage';
+import { formatDateTime } from '../../utils/format';
 import { PushCertificateForm } from './PushCertificateForm';
 
 const asWritten = { titleFormat: (key: string) => key };

@@ -12,7 +12,7 @@ import {
 } from '@macenroll/plugin-enrollment-common';
 import { FormEvent, useState } from 'react';
 import { enrollmentApiRef } from '../../api';
-import { errorMessage } from '../errorMessage';
+import { errorMessage } from '../../utils/errorMessage';
 import { FilePicker } from './FilePicker';
 import { readAsBase64, readAsText } from './readFile';
 

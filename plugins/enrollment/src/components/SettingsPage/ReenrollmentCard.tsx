@@ -1,5 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
-import { SwitchField } from '../SwitchField';
+import { SwitchField } from '../shared/SwitchField';
 import { memoSection, SectionProps } from './sectionProps';
 
 /** Whether a Mac that is already enrolled may enroll again. */

@@ -5,7 +5,7 @@ import Alert from '@material-ui/lab/Alert';
 import { PortalSettings } from '@macenroll/plugin-enrollment-common';
 import { useCallback, useState } from 'react';
 import { enrollmentApiRef } from '../../api';
-import { errorMessage } from '../errorMessage';
+import { errorMessage } from '../../utils/errorMessage';
 import { AgentPackageCard } from './AgentPackageCard';
 import { DirectoryCard } from './DirectoryCard';
 import { EulaCard } from './EulaCard';

@@ -9,7 +9,7 @@ import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
 import { Site } from '@macenroll/plugin-enrollment-common';
 import { KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../errorMessage';
+import { errorMessage } from '../../utils/errorMessage';
 import { MAX_SITE_NAME } from './settingsLimits';
 
 /** One site, renamed in place; the parent deletes it. */

@@ -1,7 +1,7 @@
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { Computer } from '@macenroll/plugin-enrollment-common';
-import { computerRouteRef } from '../routes';
+import { computerRouteRef } from '../../routes';
 
 /** What a computer is called: its name, else its serial number. */
 export function computerName(computer: Computer): string {

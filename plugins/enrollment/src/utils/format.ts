@@ -1,13 +1,7 @@
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
   dateStyle: 'medium',
   timeStyle: 'short',
 });
-
-/** A day, in the viewer's locale and time zone. */
-export function formatDate(iso: string): string {
-  return dateFormat.format(new Date(iso));
-}
 
 /** A day and time, in the viewer's locale and time zone. */
 export function formatDateTime(iso: string): string {

@@ -1,7 +1,7 @@
 import { TableColumn } from '@backstage/core-components';
 import { EnrollmentEvent } from '@macenroll/plugin-enrollment-common';
-import { EventCategoryChip } from './EventCategoryChip';
-import { displayUserRef, formatDateTime } from './format';
+import { EventCategoryChip } from '../EventCategoryChip';
+import { displayUserRef, formatDateTime } from '../../utils/format';
 import { InvitationLink } from './InvitationLink';
 
 /**

@@ -1,6 +1,6 @@
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { invitationRouteRef } from '../routes';
+import { invitationRouteRef } from '../../routes';
 
 /** Opens the invitation a row came from. */
 export const InvitationLink = (props: { invitationId: string }) => {

@@ -6,7 +6,7 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '../../utils/errorMessage';
 
 /**
  * A button for an action that cannot be undone: it asks first, runs the
