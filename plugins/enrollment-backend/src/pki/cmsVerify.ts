@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createHash, verify } from 'node:crypto';
 import { InputError } from '@backstage/errors';
 import forge from 'node-forge';
 import { hasIssuerAndSerial, subjectKeyIdOf } from './certificateIdentity';
@@ -13,6 +13,7 @@ import {
   toDerBuffer,
 } from './der';
 import { isBoundedRsaKey, RSA_KEY_REQUIREMENT } from './rsaKeyBounds';
+import { nativePublicKey } from './nativePublicKey';
 
 const { asn1 } = forge;
 const oids = forge.pki.oids;
@@ -244,7 +245,7 @@ export function verifyCms(
   }
   const signature = bytesOf(rest[1], 'CMS signature');
 
-  const publicKey = createPublicKey(forge.pki.publicKeyToPem(signer.publicKey));
+  const publicKey = nativePublicKey(signer.publicKey);
   if (!verify(digestName, signedBytes, publicKey, signature)) {
     throw new InputError('The CMS signature does not verify');
   }

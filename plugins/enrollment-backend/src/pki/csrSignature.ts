@@ -1,8 +1,8 @@
-import { createPublicKey, verify } from 'node:crypto';
+import { verify } from 'node:crypto';
 import forge from 'node-forge';
 import { DER_TAG, derChildrenOf, readDerElement } from './derElements';
 import { isBoundedRsaKey } from './rsaKeyBounds';
-import { toDerBuffer } from './der';
+import { nativePublicKey } from './nativePublicKey';
 
 /** RSA PKCS#1 v1.5 signature algorithms a CSR may use, by node:crypto digest. */
 const CSR_SIGNATURE_DIGESTS: Record<string, string> = {
@@ -71,11 +71,7 @@ export function checkCsrSignature(
     return { result: 'unsupported-algorithm', algorithm: parts.algorithm };
   }
   try {
-    const key = createPublicKey({
-      key: toDerBuffer(forge.pki.publicKeyToAsn1(publicKey)),
-      format: 'der',
-      type: 'spki',
-    });
+    const key = nativePublicKey(publicKey);
     return verify(digest, parts.info, key, parts.signature)
       ? { result: 'verified' }
       : { result: 'does-not-verify' };

@@ -1,15 +1,11 @@
-import {
-  constants,
-  createPublicKey,
-  publicEncrypt,
-  randomBytes,
-} from 'node:crypto';
+import { constants, publicEncrypt, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { issuerAndSerialNumberNode } from '../pki/certificateIdentity';
 import { parseDer, toDerBuffer } from '../pki/der';
 import { rsaPkcs1Decrypt } from '../pki/rsaPkcs1Decrypt';
 import { FailInfo } from './scepConstants';
+import { nativePublicKey } from '../pki/nativePublicKey';
 
 const oids = forge.pki.oids;
 
@@ -132,11 +128,7 @@ export function sealEnvelope(
   // The key is wrapped natively; forge, finding it done, skips its JS RSA.
   envelope.recipients[0].encryptedContent.content = publicEncrypt(
     {
-      key: createPublicKey({
-        key: toDerBuffer(forge.pki.publicKeyToAsn1(recipient.publicKey)),
-        format: 'der',
-        type: 'spki',
-      }),
+      key: nativePublicKey(recipient.publicKey),
       padding: constants.RSA_PKCS1_PADDING,
     },
     contentKey,
