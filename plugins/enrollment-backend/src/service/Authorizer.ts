@@ -71,6 +71,26 @@ export class Authorizer {
   }
 
   /**
+   * The sites a conditional decision limits the caller to, for a permission
+   * the caller may hold only for some sites; undefined when the policy
+   * allows it everywhere or not at all (nothing to limit to).
+   */
+  async siteLimit(
+    req: Request,
+    permission: ResourcePermission,
+    transform: ConditionTransformer<SiteQuery>,
+  ): Promise<SiteFilter> {
+    const credentials = await this.credentials(req);
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    return decision.result === AuthorizeResult.CONDITIONAL
+      ? transform(decision.conditions)
+      : undefined;
+  }
+
+  /**
    * For reads and changes of site-scoped resources: undefined when the policy
    * allows all, the site criteria when it allows some, 403 when it denies.
    */

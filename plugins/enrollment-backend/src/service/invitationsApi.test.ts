@@ -252,6 +252,18 @@ describe('invitations admin API', () => {
       valid({ siteId: mine.id, recipients: [] }),
     );
     expect(inMine.status).toBe(201);
+
+    // Without update at all (a role that only issues invitations), the
+    // create permission alone decides, in any site.
+    permissions.set(name =>
+      name === 'enrollment.invitation.update'
+        ? { result: AuthorizeResult.DENY }
+        : { result: AuthorizeResult.ALLOW },
+    );
+    expect(
+      (await post('/invitations', valid({ siteId: theirs.id, recipients: [] })))
+        .status,
+    ).toBe(201);
     permissions.set(() => ({ result: AuthorizeResult.ALLOW }));
   });
 
