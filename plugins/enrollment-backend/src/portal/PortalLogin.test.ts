@@ -149,6 +149,23 @@ describe.each(testDatabaseIds(databases))('PortalLogin on %s', id => {
       ).toHaveLength(20 - ADDRESS_POLICY.maxFailures);
     });
 
+    it('does not let a locked address use up the budgets of the names it tries', async () => {
+      const { attempt } = await setup();
+      const address = { address: '198.51.100.9' };
+      for (let i = 0; i < ADDRESS_POLICY.maxFailures; i++) {
+        await attempt(`nobody-${i}`, 'wrong-password', address);
+      }
+      // Locked, it goes on naming the local account.
+      for (let i = 0; i <= USER_POLICY.maxFailures; i++) {
+        const outcome = await attempt('enroll', 'wrong-password', address);
+        expect(outcome).toMatchObject({ ok: false, reason: 'throttled' });
+      }
+      // The account's person, elsewhere, is not locked out.
+      expect(await attempt('enroll', LOCAL_PASSWORD)).toMatchObject({
+        ok: true,
+      });
+    });
+
     it('lets the right password in after a few failures, and starts the count over', async () => {
       const { attempt } = await setup();
       for (let i = 0; i < USER_POLICY.maxFailures - 1; i++) {

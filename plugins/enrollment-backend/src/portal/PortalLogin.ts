@@ -69,7 +69,11 @@ export class PortalLogin {
     const user = await userFailures.reserve(userKey, now);
     if (!user.admitted) return throttled(user);
     const fromAddress = await addressFailures.reserve(addressKey, now);
-    if (!fromAddress.admitted) return throttled(fromAddress);
+    if (!fromAddress.admitted) {
+      // Checked nothing: a locked address must not use up others' budgets.
+      await userFailures.release(userKey);
+      return throttled(fromAddress);
+    }
 
     const succeeded = async (keys: string[]) => {
       await userFailures.clear(keys);
