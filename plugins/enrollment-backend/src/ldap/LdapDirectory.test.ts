@@ -95,6 +95,22 @@ describe('LdapDirectory against slapd', () => {
       ).resolves.toBeUndefined();
     });
 
+    it('checks a right and a wrong password with the same one bind, the groups read before', async () => {
+      const directoryWithGroups = withGroups();
+      const candidate = (await directoryWithGroups.findLoginCandidate(
+        'alice',
+      ))!;
+      expect(candidate.groups).toEqual(['mac-users']);
+      const bind = jest.spyOn(Client.prototype, 'bind');
+      await directoryWithGroups.checkPassword(candidate, alice.password);
+      const afterRight = bind.mock.calls.map(call => call[0]);
+      bind.mockClear();
+      await directoryWithGroups.checkPassword(candidate, 'wrong');
+      const afterWrong = bind.mock.calls.map(call => call[0]);
+      expect(afterRight).toEqual([alice.dn]);
+      expect(afterWrong).toEqual([alice.dn]);
+    });
+
     it('refuses an empty password before any bind', async () => {
       const bind = jest.spyOn(Client.prototype, 'bind');
       await expect(
@@ -189,6 +205,22 @@ describe('LdapDirectory against slapd', () => {
         fields: { username: 'alice' },
         groups: ['mac-users'],
       });
+    });
+
+    it('checks a right and a wrong password with the same one bind, the groups read before', async () => {
+      const directoryWithGroups = withGroups();
+      const candidate = (await directoryWithGroups.findLoginCandidate(
+        'alice',
+      ))!;
+      expect(candidate.groups).toEqual(['mac-users']);
+      const bind = jest.spyOn(Client.prototype, 'bind');
+      await directoryWithGroups.checkPassword(candidate, alice.password);
+      const afterRight = bind.mock.calls.map(call => call[0]);
+      bind.mockClear();
+      await directoryWithGroups.checkPassword(candidate, 'wrong');
+      const afterWrong = bind.mock.calls.map(call => call[0]);
+      expect(afterRight).toEqual([alice.dn]);
+      expect(afterWrong).toEqual([alice.dn]);
     });
 
     it('refuses an empty password before any bind', async () => {
