@@ -290,6 +290,11 @@ describe('MdmService', () => {
       status: 403,
       message: expect.stringContaining('re-enrollment is turned off'),
     });
+    // The refused Mac did not use carol's enrollment up: her own Mac enrolls.
+    await service.checkin(third, { ...authenticate, udid: 'U2' });
+    expect((await devices.findByUdid('U2'))?.certificateSha256).toBe(
+      third.sha256,
+    );
   });
 
   it('refuses a check-in for another push topic', async () => {

@@ -102,15 +102,15 @@ export class MdmService {
   /**
    * Authenticate may take a UDID over only as a re-enrollment: refused while
    * the UDID belongs to another live identity unless re-enrollment is on, in
-   * which case that identity is revoked. An identity already bound to one
-   * Mac never authenticates as another.
+   * which case that identity is to be revoked (returned, not yet revoked).
+   * An identity already bound to one Mac never authenticates as another.
    */
   private async checkTakeover(
     identity: DeviceIdentity,
     udid: string,
     enrollmentId: string,
     now: Date,
-  ): Promise<void> {
+  ): Promise<string | undefined> {
     const { devices, certificates, settings } = this.deps;
     if (identity.certificate.computerId) {
       const owner = await devices.findById(identity.certificate.computerId);
@@ -122,7 +122,9 @@ export class MdmService {
       }
     }
     const existing = await devices.findByUdid(udid);
-    if (!existing || existing.certificateSha256 === identity.sha256) return;
+    if (!existing || existing.certificateSha256 === identity.sha256) {
+      return undefined;
+    }
     const reenrollment = (await settings.get()).allowReenrollment;
     if (
       existing.status === 'enrolled' &&
@@ -135,18 +137,18 @@ export class MdmService {
       );
     }
     if (!existing.certificateSha256 || existing.status === 'unenrolled') {
-      return;
+      return undefined;
     }
     const current = await certificates.findBySha256(existing.certificateSha256);
     const live = current && !current.revokedAt && current.notAfter > now;
-    if (!live) return;
+    if (!live) return undefined;
     if (!reenrollment) {
       throw new IdentityError(
         403,
         'This Mac is enrolled with another identity and re-enrollment is turned off',
       );
     }
-    await certificates.revoke(existing.certificateSha256, now);
+    return existing.certificateSha256;
   }
 
   async checkin(
@@ -165,15 +167,22 @@ export class MdmService {
       );
       if (!enrollment)
         throw new IdentityError(403, 'No enrollment belongs to this identity');
+      const replaced = await this.checkTakeover(
+        identity,
+        message.udid,
+        enrollment.id,
+        now,
+      );
       // One enrollment enrolls one Mac: identities re-issued from its
-      // profile cannot take it to another UDID.
+      // profile cannot take it to another UDID. Claimed only once the Mac
+      // is accepted, so a refused Mac does not use the enrollment up.
       if (!(await deps.enrollments.claimMac(enrollment.id, message.udid))) {
         throw new IdentityError(
           403,
           'This enrollment belongs to another Mac: start again at the portal on this Mac',
         );
       }
-      await this.checkTakeover(identity, message.udid, enrollment.id, now);
+      if (replaced) await deps.certificates.revoke(replaced, now);
       const device = await deps.devices.authenticate({
         udid: message.udid,
         certificateSha256: identity.sha256,
