@@ -12,6 +12,24 @@ exports.up = async function up(knex) {
     table.string('udid', 64).nullable();
     table.index(['expires_at'], 'enrollment_enrollments_expires_idx');
   });
+  // An enrollment that already enrolled exactly one Mac belongs to it.
+  await knex('enrollment_enrollments')
+    .whereIn(
+      'id',
+      knex('enrollment_computers')
+        .select('enrollment_id')
+        .whereNotNull('enrollment_id')
+        .groupBy('enrollment_id')
+        .havingRaw('count(*) = 1'),
+    )
+    .update({
+      udid: knex('enrollment_computers')
+        .select('udid')
+        .whereRaw('?? = ??', [
+          'enrollment_computers.enrollment_id',
+          'enrollment_enrollments.id',
+        ]),
+    });
   await knex.schema.alterTable('enrollment_scep_challenges', table => {
     table.index(['enrollment_id'], 'enrollment_scep_challenges_enrollment_idx');
     table.index(['expires_at'], 'enrollment_scep_challenges_expires_idx');

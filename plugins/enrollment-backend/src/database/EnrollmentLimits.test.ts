@@ -1,4 +1,5 @@
 import { createTestDatabases, testDatabaseIds } from '@internal/test-harness';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { migrated } from '../__testUtils__/stores';
 import { CertificateStore } from './CertificateStore';
@@ -136,4 +137,54 @@ describe.each(testDatabaseIds(databases))('enrollment limits on %s', id => {
     expect(await enrollments.get(abandoned.id)).toBeUndefined();
     expect(await enrollments.get(issued.id)).toBeDefined();
   });
+
+  it('gives an existing enrollment the UDID of its one Mac when it migrates', async () => {
+    const knex = await migrated(await databases.init(id));
+    const directory = resolvePackagePath(
+      '@macenroll/plugin-enrollment-backend',
+      'migrations',
+    );
+    await knex.migrate.down({
+      directory,
+      name: '20261203130000_one_mac_per_enrollment.js',
+    });
+    const now = new Date();
+    const one = await startEnrollmentWithoutUdid(knex, now);
+    const shared = await startEnrollmentWithoutUdid(knex, now);
+    const computer = (udid: string, enrollmentId: string) => ({
+      id: `c-${udid}`,
+      udid,
+      status: 'enrolled',
+      enrollment_id: enrollmentId,
+      created_at: now,
+      updated_at: now,
+    });
+    await knex('enrollment_computers').insert([
+      computer('ONE', one),
+      computer('A', shared),
+      computer('B', shared),
+    ]);
+
+    await knex.migrate.latest({ directory });
+    const enrollments = new EnrollmentStore(knex);
+    expect((await enrollments.get(one))?.udid).toBe('ONE');
+    // Two Macs on one enrollment (possible before): neither is picked.
+    expect((await enrollments.get(shared))?.udid).toBeUndefined();
+  });
 });
+
+/** An enrollment row as the schema before the migration holds it. */
+async function startEnrollmentWithoutUdid(knex: Knex, now: Date) {
+  const id = `e-${Math.random().toString(36).slice(2)}`;
+  await knex('enrollment_enrollments').insert({
+    id,
+    session_id_hash: 'session',
+    keep_existing_site: false,
+    login_kind: 'local',
+    user: '{}',
+    platform: 'mac',
+    created_at: now,
+    expires_at: now,
+  });
+  return id;
+}

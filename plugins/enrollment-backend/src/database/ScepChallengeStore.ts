@@ -52,6 +52,9 @@ export class DatabaseScepChallengeStore implements ScepChallengeStore {
     now: Date,
   ): Promise<{ enrollmentId: string; computerId?: string } | undefined> {
     const hash = sha256(challenge);
+    // Read first: once marked used, the cleanup task may delete the row.
+    const row = await this.db(TABLE).where({ challenge_hash: hash }).first();
+    if (!row) return undefined;
     const n = await this.db(TABLE)
       .where({ challenge_hash: hash })
       .whereNull('used_at')
@@ -69,7 +72,6 @@ export class DatabaseScepChallengeStore implements ScepChallengeStore {
       )
       .update({ used_at: now });
     if (!n) return undefined;
-    const row = await this.db(TABLE).where({ challenge_hash: hash }).first();
     return {
       enrollmentId: row.enrollment_id,
       computerId: row.computer_id ?? undefined,
