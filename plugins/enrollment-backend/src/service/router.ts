@@ -80,12 +80,12 @@ export async function createAdminRouter(options: {
     const body = parseInput(createInvitationBody, req.body, 'invitation');
     // Creating is a basic permission; an admin whose policy limits the
     // invitations they manage to some sites creates only in those sites.
-    const sites = await authorizer.siteLimit(
+    const managedSites = await authorizer.siteLimit(
       req,
       invitationUpdatePermission,
       options.invitationConditions,
     );
-    if (!siteFilterAllows(sites, body.siteId ?? null)) {
+    if (!siteFilterAllows(managedSites, body.siteId ?? null)) {
       throw new NotAllowedError(
         body.siteId
           ? 'You may create invitations only in the sites you manage; pick one of them'
