@@ -70,24 +70,36 @@ export class Authorizer {
     return credentials;
   }
 
-  /**
-   * The sites a conditional decision limits the caller to, for a permission
-   * the caller may hold only for some sites; undefined when the policy
-   * allows it everywhere or not at all (nothing to limit to).
-   */
-  async siteLimit(
-    req: Request,
+  /** The policy's decision on a site-scoped permission, as a site filter. */
+  private async siteDecision(
+    credentials: BackstageCredentials,
     permission: ResourcePermission,
     transform: ConditionTransformer<SiteQuery>,
-  ): Promise<SiteFilter> {
-    const credentials = await this.credentials(req);
+  ): Promise<{ denied: boolean; filter: SiteFilter }> {
     const [decision] = await this.permissions.authorizeConditional(
       [{ permission }],
       { credentials },
     );
-    return decision.result === AuthorizeResult.CONDITIONAL
-      ? transform(decision.conditions)
-      : undefined;
+    return {
+      denied: decision.result === AuthorizeResult.DENY,
+      filter:
+        decision.result === AuthorizeResult.CONDITIONAL
+          ? transform(decision.conditions)
+          : undefined,
+    };
+  }
+
+  /**
+   * The sites a conditional decision limits these credentials to, for a
+   * permission they may hold only for some sites; undefined when the policy
+   * allows it everywhere or not at all (nothing to limit to).
+   */
+  async siteLimit(
+    credentials: BackstageCredentials,
+    permission: ResourcePermission,
+    transform: ConditionTransformer<SiteQuery>,
+  ): Promise<SiteFilter> {
+    return (await this.siteDecision(credentials, permission, transform)).filter;
   }
 
   /**
@@ -100,16 +112,12 @@ export class Authorizer {
     transform: ConditionTransformer<SiteQuery>,
   ): Promise<{ credentials: BackstageCredentials; filter: SiteFilter }> {
     const credentials = await this.credentials(req);
-    const [decision] = await this.permissions.authorizeConditional(
-      [{ permission }],
-      {
-        credentials,
-      },
+    const { denied: refused, filter } = await this.siteDecision(
+      credentials,
+      permission,
+      transform,
     );
-    if (decision.result === AuthorizeResult.DENY) throw denied(permission);
-    if (decision.result === AuthorizeResult.CONDITIONAL) {
-      return { credentials, filter: transform(decision.conditions) };
-    }
-    return { credentials, filter: undefined };
+    if (refused) throw denied(permission);
+    return { credentials, filter };
   }
 }

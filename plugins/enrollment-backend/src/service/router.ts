@@ -81,7 +81,7 @@ export async function createAdminRouter(options: {
     // Creating is a basic permission; an admin whose policy limits the
     // invitations they manage to some sites creates only in those sites.
     const managedSites = await authorizer.siteLimit(
-      req,
+      credentials,
       invitationUpdatePermission,
       options.invitationConditions,
     );
