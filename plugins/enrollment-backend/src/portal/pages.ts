@@ -28,15 +28,20 @@ function csrfField(csrf: string): SafeHtml {
   return html`<input type="hidden" name="csrf" value="${csrf}">`;
 }
 
+/** The one place an error is shown: `id="enroll-error"` marks it for tools and tests. */
+function errorBox(message: string, next?: string): SafeHtml {
+  return html`<div class="card error" id="enroll-error" role="alert"><p>${message}</p>${
+    next ? html`<p>${next}</p>` : ''
+  }</div>`;
+}
+
 /** A problem, said in the person's words, with what to do next. */
 export function problemPage(ctx: PageContext, title: string, message: string, next?: string) {
   return page(
     ctx,
     title,
     html`<h1>${title}</h1>
-<div class="card error" id="enroll-error" role="alert"><p>${message}</p>${
-      next ? html`<p>${next}</p>` : ''
-    }</div>`,
+${errorBox(message, next)}`,
   );
 }
 
@@ -78,11 +83,7 @@ export function loginPage(
     'Log in to enroll your Mac',
     html`<h1>Enroll your Mac</h1>
 <p class="text">${options.welcome}</p>
-${
-  options.error
-    ? html`<div class="card error" id="enroll-error" role="alert"><p>${options.error}</p></div>`
-    : ''
-}
+${options.error ? errorBox(options.error) : ''}
 <form id="enroll-login" class="card" method="post" action="${ctx.portalPath}/login">
 <p class="text">${options.intro}</p>
 ${csrfField(options.csrf)}
@@ -104,11 +105,7 @@ export function chooseUserPage(
     'Who is this Mac for?',
     html`<h1>Who is this Mac for?</h1>
 <p>You logged in with a local enrollment account. Find the person who will use this Mac, so it is registered to them.</p>
-${
-  options.error
-    ? html`<div class="card error" id="enroll-error" role="alert"><p>${options.error}</p></div>`
-    : ''
-}
+${options.error ? errorBox(options.error) : ''}
 <form id="enroll-find-user" class="card" method="get" action="${ctx.portalPath}">
 <label for="q">Name, username or email</label>
 <input type="text" id="q" name="q" value="${options.query}" minlength="2" required>
