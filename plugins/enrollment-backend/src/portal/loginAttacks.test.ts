@@ -1,20 +1,17 @@
 import {
   mockServices,
   mockCredentials,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { RunningSlapd, startSlapd } from '@internal/test-harness';
 import { Knex } from 'knex';
 import { Client } from 'ldapts';
 import request from 'supertest';
-import { enrollmentPlugin } from '../plugin';
-import { csrfOf } from '../__testUtils__/portalHtml';
+import { startPortalBackend } from '../__testUtils__/portalBackend';
+import { SAFARI_14 as SAFARI, csrfOf } from '../__testUtils__/portalHtml';
 
 jest.setTimeout(120_000);
 
-const SAFARI =
-  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
 const PORTAL = '/api/enrollment/enroll';
 const sessionIdOf = (res: request.Response) =>
   /enroll_sid=([^;]+)/.exec(
@@ -38,34 +35,11 @@ describe('portal login attacks', () => {
   beforeAll(async () => {
     slapd = await startSlapd();
     knex = await databases.init('SQLITE_3');
-    const backend = await startTestBackend({
-      features: [
-        enrollmentPlugin,
-        auditor.factory,
-        mockServices.database.factory({ knex }),
-        mockServices.permissions.factory(),
-        mockServices.rootConfig.factory({
-          data: {
-            enrollment: {
-              organization: 'Acme',
-              portal: {
-                localAccounts: [
-                  { username: 'enroll', password: 'local-secret-1' },
-                ],
-              },
-              ldap: {
-                url: slapd.url,
-                bindDn: slapd.bindDn,
-                bindPassword: slapd.bindPassword,
-                users: { baseDn: slapd.baseDn, filter: '(uid={username})' },
-                groups: { baseDn: `ou=groups,${slapd.baseDn}` },
-              },
-            },
-          },
-        }),
-      ],
+    server = await startPortalBackend({
+      slapd,
+      knex,
+      auditor: auditor.factory,
     });
-    server = backend.server;
   });
   afterAll(() => slapd?.stop());
   afterEach(() => jest.restoreAllMocks());

@@ -1,14 +1,13 @@
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { RunningSlapd, startSlapd } from '@internal/test-harness';
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { enrollmentPlugin } from '../plugin';
+import { startPortalBackend } from '../__testUtils__/portalBackend';
 import { SAFARI_14, csrfOf, hrefOf } from '../__testUtils__/portalHtml';
 
 jest.setTimeout(120_000);
@@ -38,34 +37,11 @@ describe('the enrollment portal', () => {
   beforeAll(async () => {
     slapd = await startSlapd();
     knex = await databases.init('SQLITE_3');
-    const backend = await startTestBackend({
-      features: [
-        enrollmentPlugin,
-        auditor.factory,
-        mockServices.database.factory({ knex }),
-        mockServices.permissions.factory(),
-        mockServices.rootConfig.factory({
-          data: {
-            enrollment: {
-              organization: 'Acme',
-              portal: {
-                localAccounts: [
-                  { username: 'enroll', password: 'local-secret-1' },
-                ],
-              },
-              ldap: {
-                url: slapd.url,
-                bindDn: slapd.bindDn,
-                bindPassword: slapd.bindPassword,
-                users: { baseDn: slapd.baseDn, filter: '(uid={username})' },
-                groups: { baseDn: `ou=groups,${slapd.baseDn}` },
-              },
-            },
-          },
-        }),
-      ],
+    server = await startPortalBackend({
+      slapd,
+      knex,
+      auditor: auditor.factory,
     });
-    server = backend.server;
   });
   afterAll(() => slapd?.stop());
 
