@@ -51,27 +51,28 @@ export class DatabaseScepChallengeStore implements ScepChallengeStore {
     challenge: string,
     now: Date,
   ): Promise<{ enrollmentId: string; computerId?: string } | undefined> {
-    const hash = sha256(challenge);
-    // Read first: once marked used, the cleanup task may delete the row.
-    const row = await this.db(TABLE).where({ challenge_hash: hash }).first();
+    // One statement marks it used and returns its row: no second caller and
+    // no cleanup between a read and the update can interfere.
+    const rows: { enrollment_id: string; computer_id: string | null }[] =
+      await this.db(TABLE)
+        .where({ challenge_hash: sha256(challenge) })
+        .whereNull('used_at')
+        .andWhere('expires_at', '>', now)
+        .andWhere(q =>
+          q.whereNotNull('computer_id').orWhereNotExists(
+            this.db(ENROLLMENTS)
+              .select('id')
+              .whereRaw('?? = ??', [
+                `${ENROLLMENTS}.id`,
+                `${TABLE}.enrollment_id`,
+              ])
+              .whereNotNull('completed_at'),
+          ),
+        )
+        .update({ used_at: now })
+        .returning(['enrollment_id', 'computer_id']);
+    const [row] = rows;
     if (!row) return undefined;
-    const n = await this.db(TABLE)
-      .where({ challenge_hash: hash })
-      .whereNull('used_at')
-      .andWhere('expires_at', '>', now)
-      .andWhere(q =>
-        q.whereNotNull('computer_id').orWhereNotExists(
-          this.db(ENROLLMENTS)
-            .select('id')
-            .whereRaw('?? = ??', [
-              `${ENROLLMENTS}.id`,
-              `${TABLE}.enrollment_id`,
-            ])
-            .whereNotNull('completed_at'),
-        ),
-      )
-      .update({ used_at: now });
-    if (!n) return undefined;
     return {
       enrollmentId: row.enrollment_id,
       computerId: row.computer_id ?? undefined,

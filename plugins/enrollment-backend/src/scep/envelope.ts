@@ -1,4 +1,10 @@
-import { constants, publicEncrypt, randomBytes } from 'node:crypto';
+import {
+  constants,
+  createCipheriv,
+  createDecipheriv,
+  publicEncrypt,
+  randomBytes,
+} from 'node:crypto';
 import forge from 'node-forge';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { issuerAndSerialNumberNode } from '../pki/certificateIdentity';
@@ -26,11 +32,28 @@ const CIPHER_KEY_LENGTHS: Record<string, number> = {
   [oids['aes256-CBC']]: 32,
 };
 
+/**
+ * The ciphers OpenSSL 3 runs natively, by OpenSSL name. Single DES lives in
+ * OpenSSL's legacy provider, which Node 20 does not load: forge decrypts it.
+ */
+const NATIVE_CIPHERS: Record<string, string> = {
+  [oids['des-EDE3-CBC']]: 'des-ede3-cbc',
+  [oids['aes128-CBC']]: 'aes-128-cbc',
+  [oids['aes192-CBC']]: 'aes-192-cbc',
+  [oids['aes256-CBC']]: 'aes-256-cbc',
+};
+
 /** The parts of forge's EnvelopedData object used here (beyond @types/node-forge). */
 interface ForgeEnvelope extends forge.pkcs7.PkcsEnvelopedData {
   type: string;
   content?: forge.util.ByteBuffer;
-  encryptedContent: { algorithm: string; key?: forge.util.ByteBuffer };
+  encryptedContent: {
+    algorithm: string;
+    key?: forge.util.ByteBuffer;
+    /** The IV. */
+    parameter?: forge.util.ByteBuffer;
+    content?: forge.util.ByteBuffer;
+  };
   /** With encryptedContent.key set, forge runs only the symmetric decryption. */
   decrypt(): void;
 }
@@ -89,21 +112,49 @@ export function openEnvelope(der: Buffer, ca: CertificateAuthority): Buffer {
     Buffer.from(recipient.encryptedContent.content, 'binary'),
     keyLength,
   );
+  const content = decryptContent(envelope, contentKey);
+  if (!content) {
+    throw new EnvelopeError(
+      'badMessageCheck',
+      'The SCEP envelope could not be decrypted',
+    );
+  }
+  return content;
+}
+
+/** The envelope's content, or undefined when the key or padding is wrong. */
+function decryptContent(
+  envelope: ForgeEnvelope,
+  contentKey: Buffer,
+): Buffer | undefined {
+  const { algorithm, parameter, content } = envelope.encryptedContent;
+  const native = NATIVE_CIPHERS[algorithm];
+  if (native) {
+    try {
+      const decipher = createDecipheriv(
+        native,
+        contentKey,
+        Buffer.from(parameter?.bytes() ?? '', 'binary'),
+      );
+      return Buffer.concat([
+        decipher.update(Buffer.from(content?.bytes() ?? '', 'binary')),
+        decipher.final(),
+      ]);
+    } catch {
+      return undefined;
+    }
+  }
   envelope.encryptedContent.key = forge.util.createBuffer(
     contentKey.toString('binary'),
   );
   try {
     envelope.decrypt();
   } catch {
-    envelope.content = undefined;
+    return undefined;
   }
-  if (!envelope.content) {
-    throw new EnvelopeError(
-      'badMessageCheck',
-      'The SCEP envelope could not be decrypted',
-    );
-  }
-  return Buffer.from(envelope.content.getBytes(), 'binary');
+  return envelope.content
+    ? Buffer.from(envelope.content.getBytes(), 'binary')
+    : undefined;
 }
 
 function childAt(node: forge.asn1.Asn1, ...path: number[]): forge.asn1.Asn1 {
@@ -123,7 +174,8 @@ export function sealEnvelope(
   recipient: forge.pki.Certificate,
 ): Buffer {
   const contentKey = randomBytes(24);
-  const envelope = forge.pkcs7.createEnvelopedData();
+  const envelope =
+    forge.pkcs7.createEnvelopedData() as unknown as ForgeEnvelope;
   envelope.addRecipient(recipient);
   // The key is wrapped natively; forge, finding it done, skips its JS RSA.
   envelope.recipients[0].encryptedContent.content = publicEncrypt(
@@ -133,11 +185,21 @@ export function sealEnvelope(
     },
     contentKey,
   ).toString('binary');
-  envelope.content = forge.util.createBuffer(content.toString('binary'));
-  envelope.encrypt(
-    forge.util.createBuffer(contentKey.toString('binary')),
-    oids['des-EDE3-CBC'],
-  );
+  // The content is encrypted natively too; forge, finding it done, only
+  // writes the structure.
+  const iv = randomBytes(8);
+  const cipher = createCipheriv('des-ede3-cbc', contentKey, iv);
+  Object.assign(envelope.encryptedContent, {
+    algorithm: oids['des-EDE3-CBC'],
+    key: forge.util.createBuffer(contentKey.toString('binary')),
+    parameter: forge.util.createBuffer(iv.toString('binary')),
+    content: forge.util.createBuffer(
+      Buffer.concat([cipher.update(content), cipher.final()]).toString(
+        'binary',
+      ),
+    ),
+  });
+  envelope.encrypt();
   const contentInfo = envelope.toAsn1();
   // forge re-encodes the recipient's issuer from parsed fields (UTF8String
   // values twice); the requester matches it byte for byte against its own
