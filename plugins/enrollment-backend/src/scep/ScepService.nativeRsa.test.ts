@@ -35,7 +35,7 @@ function spyOnJsRsa() {
   >;
   // forge's DES, 3DES and AES in JavaScript are ~20x slower than OpenSSL's.
   const ciphers = (name: 'des' | 'aes') =>
-    forge[name] as unknown as Record<
+    (forge as unknown as Record<string, unknown>)[name] as Record<
       'createEncryptionCipher' | 'createDecryptionCipher',
       (...args: unknown[]) => unknown
     >;
