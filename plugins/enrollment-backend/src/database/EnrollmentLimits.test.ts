@@ -68,6 +68,27 @@ describe.each(testDatabaseIds(databases))('enrollment limits on %s', id => {
     expect(Number(n)).toBe(0);
   });
 
+  it('keeps one live portal challenge when profile downloads race', async () => {
+    const knex = await migrated(await databases.init(id));
+    const challenges = new DatabaseScepChallengeStore(knex);
+    const now = new Date();
+    const enrollment = await startEnrollment(knex, now);
+
+    const minted = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        challenges.mint(enrollment.id, HOUR, now),
+      ),
+    );
+    const live = await knex('enrollment_scep_challenges')
+      .where({ enrollment_id: enrollment.id })
+      .whereNull('used_at');
+    expect(live).toHaveLength(1);
+    const redeemed = await Promise.all(
+      minted.map(challenge => challenges.redeem(challenge, now)),
+    );
+    expect(redeemed.filter(Boolean)).toHaveLength(1);
+  });
+
   it('revokes the earlier portal identities of an enrollment, but not for a renewal', async () => {
     const knex = await migrated(await databases.init(id));
     const certificates = new CertificateStore(knex);

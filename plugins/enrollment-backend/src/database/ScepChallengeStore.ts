@@ -24,6 +24,13 @@ export class DatabaseScepChallengeStore implements ScepChallengeStore {
   ): Promise<string> {
     const challenge = randomBytes(24).toString('base64url');
     await this.db.transaction(async trx => {
+      // Racing downloads of one enrollment take turns (PostgreSQL; SQLite
+      // runs one transaction at a time): otherwise each supersedes only what
+      // was committed before it and both insert a live challenge.
+      await trx(ENROLLMENTS)
+        .where({ id: enrollmentId })
+        .forUpdate()
+        .first('id');
       await trx(TABLE)
         .where({ enrollment_id: enrollmentId })
         .andWhere(q =>
