@@ -2,6 +2,7 @@
 // on a fresh PostgreSQL database, with the APNs stand-in the e2e tests use,
 // and removes both afterwards.
 import { ChildProcess, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,6 +20,8 @@ export interface BenchBackend {
   base: string;
   /** The enrollment plugin's own database, for minting SCEP challenges like the tests do. */
   db: Knex;
+  /** `Authorization` header value for the admin API (a static external-access token). */
+  adminAuthorization: string;
   /** Starts a measuring window in the backend process. */
   reset(): Promise<void>;
   /** The window's event-loop delay and CPU time. */
@@ -58,6 +61,7 @@ export async function startBenchBackend(
     connection: `${PG}/${prefix}enrollment`,
     pool: { min: 0, max: 4 },
   });
+  const adminToken = randomBytes(24).toString('base64url');
   const config = join(dir, 'bench-config.yaml');
   // YAML is a superset of JSON.
   writeFileSync(
@@ -67,6 +71,14 @@ export async function startBenchBackend(
         baseUrl: `http://127.0.0.1:${port}`,
         listen: { port, host: '127.0.0.1' },
         database: { client: 'pg', connection: PG, prefix },
+        auth: {
+          externalAccess: [
+            {
+              type: 'static',
+              options: { token: adminToken, subject: 'bench' },
+            },
+          ],
+        },
       },
       enrollment: {
         topic: apns.pushCertificate.topic,
@@ -153,6 +165,7 @@ export async function startBenchBackend(
   return {
     base,
     db,
+    adminAuthorization: `Bearer ${adminToken}`,
     reset: () => ask<void>('reset'),
     read: () => ask<BackendWindow>('read'),
     output: () => output,

@@ -3,14 +3,17 @@
 // demo backend on PostgreSQL, compared with the machine's RSA limit.
 import { performance } from 'node:perf_hooks';
 import { hashPassword } from '../src/accounts/passwordHash';
-import { startBenchBackend } from './backend';
-import { enrollMac, MacRun, STEPS } from './mac';
+import { BenchBackend, startBenchBackend } from './backend';
+import { httpRequest } from './http';
+import { enrollMac, MacRun, PortalEntry, STEPS } from './mac';
 import { makeRequesters } from './requesters';
 import { opensslRsa2048SignsPerSecond } from './rsaLimit';
 import { busyCores, cpuTimes, machineLine, postgresCpuMs } from './machine';
 import { lanes, ms, num, pass, percentile, printTable } from './stats';
 
 const MACS = Number(process.env.BENCH_MACS ?? 200);
+/** login: each Mac's person logs in; link: a no-login invitation; both (default). */
+const PORTAL = process.env.BENCH_PIPELINE_PORTAL ?? 'both';
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const WARM_UP = 3;
 const PASSWORD = 'bench-password';
@@ -29,8 +32,45 @@ export const SERVER_RSA_PRIVATE_OPS = [
 ];
 
 export async function benchPipeline(): Promise<void> {
+  if (!['both', 'login', 'link'].includes(PORTAL)) {
+    throw new Error(`BENCH_PIPELINE_PORTAL=${PORTAL}: login, link or both`);
+  }
+  if (PORTAL !== 'link') await runPipeline('login');
+  if (PORTAL !== 'login') await runPipeline('link');
+}
+
+const PORTAL_STEPS = {
+  login:
+    "each person logs in with a local account (login page, login with the code's scrypt parameters, download page)",
+  link: 'a no-login invitation link, as mailed (short link → portal with the code → download page)',
+};
+
+/** A multiple-use invitation without login, made through the admin API. */
+async function noLoginInvitationUrl(backend: BenchBackend): Promise<string> {
+  const created = await httpRequest(`${backend.base}/invitations`, {
+    method: 'POST',
+    headers: {
+      Authorization: backend.adminAuthorization,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({
+      recipients: ['bench@example.com'],
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      requireLogin: false,
+      multipleUses: true,
+    }),
+  });
+  if (created.status !== 201) {
+    throw new Error(
+      `Creating the invitation: HTTP ${created.status} ${created.body}`,
+    );
+  }
+  return JSON.parse(created.body.toString()).url;
+}
+
+async function runPipeline(mode: 'login' | 'link'): Promise<void> {
   console.log(
-    `\n## Enrollment pipeline: ${MACS} Macs, ${CONCURRENCY} at a time, demo backend on PostgreSQL`,
+    `\n## Enrollment pipeline: ${MACS} Macs, ${CONCURRENCY} at a time, demo backend on PostgreSQL; portal: ${PORTAL_STEPS[mode]}`,
   );
   console.log(await machineLine());
   const signsPerSecond = await opensslRsa2048SignsPerSecond();
@@ -47,6 +87,11 @@ export async function benchPipeline(): Promise<void> {
     },
   });
   try {
+    const link = mode === 'link' ? await noLoginInvitationUrl(backend) : '';
+    const entry = (i: number): PortalEntry =>
+      mode === 'link'
+        ? { kind: 'link', url: link }
+        : { kind: 'login', username: username(i), password: PASSWORD };
     const requesters = await makeRequesters(
       MACS + WARM_UP,
       i => `Bench Mac ${i}`,
@@ -55,8 +100,7 @@ export async function benchPipeline(): Promise<void> {
       enrollMac({
         base: backend.base,
         requester: requesters[i],
-        username: username(i),
-        password: PASSWORD,
+        entry: entry(i),
         index: i,
       });
     try {
