@@ -67,6 +67,27 @@ describe('secrets in request URLs', () => {
     expect(lines.join('\n')).not.toContain(CODE);
   });
 
+  it('stay out of the log under any name the query parser reads as theirs', async () => {
+    const lines: string[] = [];
+    const seen: unknown[] = [];
+    const plugin = express.Router();
+    plugin.use(redactUrlSecrets);
+    plugin.get('/enroll', (req, res) => {
+      seen.push(req.query.token, req.query.invitation);
+      res.send('ok');
+    });
+    const app = appWithRequestLog(lines, plugin);
+
+    // %74oken is "token", invitation%5B%5D is "invitation[]" (an array).
+    await request(app)
+      .get(`/enroll?%74oken=${TOKEN}&invitation%5B%5D=${CODE}`)
+      .expect(200);
+
+    expect(seen).toEqual([TOKEN, [CODE]]);
+    expect(lines.join('\n')).not.toContain(TOKEN);
+    expect(lines.join('\n')).not.toContain(CODE);
+  });
+
   it('stay out of the log of the short link <backend>/enroll, which still keeps them in its redirect', async () => {
     const lines: string[] = [];
     const root = express.Router();

@@ -6,14 +6,42 @@ import { RequestHandler } from 'express';
  */
 export const SECRET_QUERY_PARAMETERS = ['invitation', 'token'] as const;
 
-const SECRET_PARAMETER = new RegExp(
-  `([?&](?:${SECRET_QUERY_PARAMETERS.join('|')})=)[^&#]*`,
-  'gi',
-);
+const SECRET_NAMES = new Set<string>(SECRET_QUERY_PARAMETERS);
+
+/**
+ * The parameter as Express's query parser (qs) reads its name: percent-
+ * decoded, `+` as a space, and `name[…]` as `name` (an array or object).
+ * Case is ignored, so more is redacted rather than less.
+ */
+function parameterName(raw: string): string {
+  let name = raw.replace(/\+/g, ' ');
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // qs keeps a malformed escape as it is.
+  }
+  const bracket = name.indexOf('[');
+  return (bracket > 0 ? name.slice(0, bracket) : name).toLowerCase();
+}
 
 /** The URL with the value of every secret query parameter replaced. */
 export function redactUrl(url: string): string {
-  return url.replace(SECRET_PARAMETER, '$1[redacted]');
+  const start = url.indexOf('?');
+  if (start < 0) return url;
+  const end = url.indexOf('#', start);
+  const query = url.slice(start + 1, end < 0 ? undefined : end);
+  const redacted = query
+    .split('&')
+    .map(part => {
+      const eq = part.indexOf('=');
+      return eq > 0 && SECRET_NAMES.has(parameterName(part.slice(0, eq)))
+        ? `${part.slice(0, eq)}=[redacted]`
+        : part;
+    })
+    .join('&');
+  return `${url.slice(0, start + 1)}${redacted}${
+    end < 0 ? '' : url.slice(end)
+  }`;
 }
 
 /**
