@@ -13,6 +13,17 @@ export type ProfileProblem =
   | { kind: 'no-topic' }
   | { kind: 'insecure-urls'; url: string };
 
+/** Thrown by signedProfile when no usable profile can be given out. */
+export class ProfileUnavailableError extends ServiceUnavailableError {
+  constructor(readonly problem: ProfileProblem) {
+    super(
+      problem.kind === 'no-topic'
+        ? 'No MDM push certificate or enrollment.topic is set'
+        : `The MDM and SCEP URLs would be ${problem.url}, not https`,
+    );
+  }
+}
+
 /** How long a profile's SCEP challenge works: enough to install it, no more. */
 export const CHALLENGE_TTL_MS = 60 * 60_000;
 
@@ -71,18 +82,30 @@ export class EnrollmentProfileService {
 
   /** What keeps the server from giving out a profile a Mac could use, if anything. */
   async problem(): Promise<ProfileProblem | undefined> {
-    if (!(await this.deps.topic())) return { kind: 'no-topic' };
+    const ready = await this.readiness();
+    return 'problem' in ready ? ready.problem : undefined;
+  }
+
+  /** The topic and base URL a profile needs, each read once, or what is wrong. */
+  private async readiness(): Promise<
+    { topic: string; base: string } | { problem: ProfileProblem }
+  > {
+    const topic = await this.deps.topic();
+    if (!topic) return { problem: { kind: 'no-topic' } };
     const base = await this.deps.baseUrl();
     if (!base.startsWith('https://') && !this.deps.allowInsecureUrls) {
-      return { kind: 'insecure-urls', url: base };
+      return { problem: { kind: 'insecure-urls', url: base } };
     }
-    return undefined;
+    return { topic, base };
   }
 
   /**
    * A signed .mobileconfig (CMS SignedData, DER) with a fresh single-use
    * challenge. For a renewal (`computerId`), the identity SCEP issues with
    * it belongs to that computer from the start.
+   *
+   * @throws ProfileUnavailableError when no push topic is set or the URLs
+   *   would not be https.
    */
   async signedProfile(
     enrollment: Pick<PendingEnrollment, 'id' | 'user'>,
@@ -95,15 +118,9 @@ export class EnrollmentProfileService {
     },
   ): Promise<Buffer> {
     const now = this.deps.clock?.() ?? new Date();
-    const problem = await this.problem();
-    if (problem) {
-      throw new ServiceUnavailableError(
-        problem.kind === 'no-topic'
-          ? 'No MDM push certificate or enrollment.topic is set'
-          : `The MDM and SCEP URLs would be ${problem.url}, not https`,
-      );
-    }
-    const base = await this.deps.baseUrl();
+    const ready = await this.readiness();
+    if ('problem' in ready) throw new ProfileUnavailableError(ready.problem);
+    const { topic, base } = ready;
     const challenge = await this.deps.challenges.mint(
       enrollment.id,
       options.challengeTtlMs ?? CHALLENGE_TTL_MS,
@@ -112,7 +129,7 @@ export class EnrollmentProfileService {
     );
     const xml = buildEnrollmentProfile({
       organization: options.organization,
-      topic: (await this.deps.topic())!,
+      topic,
       tlsTrustDer: this.tlsTrustDer,
       serverUrl: `${base}/mdm/connect`,
       checkInUrl: `${base}/mdm/checkin`,

@@ -5,6 +5,7 @@ import {
   DownloadPurpose,
   PendingEnrollment,
 } from '../database/EnrollmentStore';
+import { ProfileUnavailableError } from '../mdm/EnrollmentProfileService';
 import { buildQuickAddPackage } from '../quickadd/quickAddPackage';
 import { PageContext } from './pages';
 import { PortalDeps } from './PortalContext';
@@ -71,13 +72,17 @@ export function createDownloadRoutes(
   /** This enrollment's profile, with the CA unless the settings skip it. */
   async function signedProfile(res: Response, enrollment: PendingEnrollment) {
     const { ctx, settings } = helpers.portalOf(res);
-    const problem = await deps.profiles.problem();
-    if (problem?.kind === 'no-topic') throw problems.noPushCertificate();
-    if (problem) throw problems.insecureUrls();
-    return deps.profiles.signedProfile(enrollment, {
-      organization: ctx.organization,
-      includeCa: !settings.skipCertificateInstallation,
-    });
+    try {
+      return await deps.profiles.signedProfile(enrollment, {
+        organization: ctx.organization,
+        includeCa: !settings.skipCertificateInstallation,
+      });
+    } catch (error) {
+      if (!(error instanceof ProfileUnavailableError)) throw error;
+      throw error.problem.kind === 'no-topic'
+        ? problems.noPushCertificate()
+        : problems.insecureUrls();
+    }
   }
 
   router.get('/ca.cer', async (req, res) => {

@@ -334,6 +334,7 @@ describe('the enrollment portal', () => {
     const notYet = await b.get(profile);
     expect(notYet.status).toBe(503);
     expect(notYet.text).toContain('id="enroll-error"');
+    expect(notYet.text).toContain('This server has no MDM push certificate');
   });
 
   it('follows the settings: closed portal, skipped certificate, EULA and site choice', async () => {
