@@ -28,46 +28,39 @@ export interface EnrollmentProfileInput {
 /** All 13 access-right bits (com.apple.mdm.yaml): 8191. */
 const ALL_ACCESS_RIGHTS = 8191;
 
-/**
- * Builds the enrollment .mobileconfig (unsigned XML plist): a System-scope
- * Configuration profile with the CA (optional), a SCEP identity payload and
- * the com.apple.mdm payload pointing at that identity. Fresh UUIDs per
- * download (Apple requires unique PayloadUUIDs, not stable ones).
- */
-export function buildEnrollmentProfile(input: EnrollmentProfileInput): string {
-  const uuid = () => randomUUID().toUpperCase();
-  const scepUuid = uuid();
-  const prefix = input.identifierPrefix;
-  const content: Record<string, unknown>[] = [];
+type Payload = Record<string, unknown>;
 
-  if (input.caCertificateDer) {
-    content.push({
-      PayloadType: 'com.apple.security.root',
-      PayloadVersion: 1,
-      PayloadIdentifier: `${prefix}.ca`,
-      PayloadUUID: uuid(),
-      PayloadDisplayName: `${input.organization} Enrollment CA`,
-      PayloadCertificateFileName: 'ca.cer',
-      PayloadContent: input.caCertificateDer,
-    });
-  }
+const newUuid = () => randomUUID().toUpperCase();
 
-  (input.tlsTrustDer ?? []).forEach((der, i) => {
-    content.push({
-      PayloadType: 'com.apple.security.pkcs1',
-      PayloadVersion: 1,
-      PayloadIdentifier: `${prefix}.tls.${i + 1}`,
-      PayloadUUID: uuid(),
-      PayloadDisplayName: `${input.organization} server certificate ${i + 1}`,
-      PayloadCertificateFileName: `server-${i + 1}.cer`,
-      PayloadContent: der,
-    });
-  });
+function caPayload(input: EnrollmentProfileInput, der: Buffer): Payload {
+  return {
+    PayloadType: 'com.apple.security.root',
+    PayloadVersion: 1,
+    PayloadIdentifier: `${input.identifierPrefix}.ca`,
+    PayloadUUID: newUuid(),
+    PayloadDisplayName: `${input.organization} Enrollment CA`,
+    PayloadCertificateFileName: 'ca.cer',
+    PayloadContent: der,
+  };
+}
 
-  content.push({
+function tlsTrustPayloads(input: EnrollmentProfileInput): Payload[] {
+  return (input.tlsTrustDer ?? []).map((der, i) => ({
+    PayloadType: 'com.apple.security.pkcs1',
+    PayloadVersion: 1,
+    PayloadIdentifier: `${input.identifierPrefix}.tls.${i + 1}`,
+    PayloadUUID: newUuid(),
+    PayloadDisplayName: `${input.organization} server certificate ${i + 1}`,
+    PayloadCertificateFileName: `server-${i + 1}.cer`,
+    PayloadContent: der,
+  }));
+}
+
+function scepPayload(input: EnrollmentProfileInput, scepUuid: string): Payload {
+  return {
     PayloadType: 'com.apple.security.scep',
     PayloadVersion: 1,
-    PayloadIdentifier: `${prefix}.scep`,
+    PayloadIdentifier: `${input.identifierPrefix}.scep`,
     PayloadUUID: scepUuid,
     PayloadDisplayName: 'Device identity',
     PayloadContent: {
@@ -83,13 +76,15 @@ export function buildEnrollmentProfile(input: EnrollmentProfileInput): string {
         [['CN', `${input.identityName} MDM identity`]],
       ],
     },
-  });
+  };
+}
 
-  content.push({
+function mdmPayload(input: EnrollmentProfileInput, scepUuid: string): Payload {
+  return {
     PayloadType: 'com.apple.mdm',
     PayloadVersion: 1,
-    PayloadIdentifier: `${prefix}.mdm`,
-    PayloadUUID: uuid(),
+    PayloadIdentifier: `${input.identifierPrefix}.mdm`,
+    PayloadUUID: newUuid(),
     PayloadDisplayName: 'Device management',
     IdentityCertificateUUID: scepUuid,
     Topic: input.topic,
@@ -102,13 +97,30 @@ export function buildEnrollmentProfile(input: EnrollmentProfileInput): string {
       'com.apple.mdm.per-user-connections',
       'com.apple.mdm.bootstraptoken',
     ],
-  });
+  };
+}
 
+/**
+ * Builds the enrollment .mobileconfig (unsigned XML plist): a System-scope
+ * Configuration profile with the CA (optional), a SCEP identity payload and
+ * the com.apple.mdm payload pointing at that identity. Fresh UUIDs per
+ * download (Apple requires unique PayloadUUIDs, not stable ones).
+ */
+export function buildEnrollmentProfile(input: EnrollmentProfileInput): string {
+  const scepUuid = newUuid();
+  const content: Payload[] = [
+    ...(input.caCertificateDer
+      ? [caPayload(input, input.caCertificateDer)]
+      : []),
+    ...tlsTrustPayloads(input),
+    scepPayload(input, scepUuid),
+    mdmPayload(input, scepUuid),
+  ];
   return plist.build({
     PayloadType: 'Configuration',
     PayloadVersion: 1,
-    PayloadIdentifier: prefix,
-    PayloadUUID: uuid(),
+    PayloadIdentifier: input.identifierPrefix,
+    PayloadUUID: newUuid(),
     PayloadScope: 'System',
     PayloadDisplayName: `${input.organization} device management`,
     PayloadDescription: `Enrolls this Mac in ${input.organization}'s device management.`,

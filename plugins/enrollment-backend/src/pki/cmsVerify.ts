@@ -1,7 +1,8 @@
-import { createHash, verify } from 'node:crypto';
+import { verify } from 'node:crypto';
 import { InputError } from '@backstage/errors';
 import forge from 'node-forge';
-import { hasIssuerAndSerial, subjectKeyIdOf } from './certificateIdentity';
+import { checkSignedAttributes } from './cmsSignedAttributes';
+import { findSigner, readCertificates } from './cmsSigner';
 import {
   bytesOf,
   childrenOf,
@@ -10,7 +11,6 @@ import {
   octetStringBytes,
   oidOf,
   parseDer,
-  toDerBuffer,
 } from './der';
 import { isBoundedRsaKey, RSA_KEY_REQUIREMENT } from './rsaKeyBounds';
 import { nativePublicKey } from './nativePublicKey';
@@ -46,82 +46,16 @@ const RSA_SIGNATURES: Record<string, string | undefined> = {
   '1.2.840.113549.1.1.13': 'sha512',
 };
 
-function readCertificates(node: forge.asn1.Asn1 | undefined) {
-  const certificates: forge.pki.Certificate[] = [];
-  for (const child of node && Array.isArray(node.value) ? node.value : []) {
-    // CertificateChoices may hold attribute or other certificates ([1]…[3]),
-    // and forge reads RSA certificates only: those are skipped, and an
-    // unreadable signer ends in "not among the certificates".
-    if (!isUniversal(child, asn1.Type.SEQUENCE)) continue;
-    try {
-      certificates.push(forge.pki.certificateFromAsn1(child));
-    } catch {
-      // not a certificate forge understands
-    }
-  }
-  return certificates;
+/** The parts of a SignedData with one signer that verification reads. */
+interface SignedDataParts {
+  encapsulated: forge.asn1.Asn1[];
+  contentType: string;
+  certificates: forge.pki.Certificate[];
+  /** Its children are read only after the content, keeping the checks' order. */
+  signerInfoNode: forge.asn1.Asn1;
 }
 
-function findSigner(
-  sid: forge.asn1.Asn1,
-  certificates: forge.pki.Certificate[],
-): forge.pki.Certificate {
-  let signer: forge.pki.Certificate | undefined;
-  if (isUniversal(sid, asn1.Type.SEQUENCE)) {
-    const [issuer, serial] = childrenOf(sid, 'CMS signer identifier');
-    if (!issuer || !serial) {
-      throw new InputError('Malformed CMS signer identifier');
-    }
-    signer = certificates.find(c => hasIssuerAndSerial(c, issuer, serial));
-  } else if (isContext(sid, 0)) {
-    // SignerInfo version 3: [0] SubjectKeyIdentifier (RFC 5652 §5.3).
-    const keyId = bytesOf(sid, 'CMS signer identifier');
-    signer = certificates.find(c => subjectKeyIdOf(c)?.equals(keyId));
-  } else {
-    throw new InputError('Malformed CMS signer identifier');
-  }
-  if (!signer) {
-    throw new InputError(
-      "The CMS signer's certificate is not among the message's certificates",
-    );
-  }
-  return signer;
-}
-
-function attributeValues(
-  attributes: forge.asn1.Asn1[],
-  type: string,
-): forge.asn1.Asn1[] | undefined {
-  const found = attributes.filter(
-    a =>
-      oidOf(childrenOf(a, 'CMS attribute')[0], 'CMS attribute type') === type,
-  );
-  if (found.length > 1) {
-    throw new InputError(`The CMS attribute ${type} appears more than once`);
-  }
-  return found.length
-    ? childrenOf(
-        childrenOf(found[0], 'CMS attribute')[1],
-        'CMS attribute values',
-      )
-    : undefined;
-}
-
-/**
- * Verifies a DER CMS SignedData with one RSA signer, attached or detached
- * (RFC 5652 §5.6): finds the signer among the embedded certificates, checks
- * the messageDigest attribute against the content, and checks the signature
- * over the signed attributes re-tagged as a universal SET (or over the
- * content itself when there are no signed attributes). forge's own
- * `pkcs7.verify()` is not implemented (PROTOCOL-NOTES §2), so the structure is
- * read here. The signer is NOT checked against any CA: the caller does that.
- *
- * @throws InputError saying what failed.
- */
-export function verifyCms(
-  der: Buffer,
-  options: { detachedContent?: Buffer } = {},
-): VerifiedCms {
+function readSignedData(der: Buffer): SignedDataParts {
   const contentInfo = childrenOf(parseDer(der, 'CMS message'), 'CMS message');
   if (oidOf(contentInfo[0], 'CMS content type') !== oids.signedData) {
     throw new InputError('The CMS message is not a SignedData');
@@ -151,80 +85,58 @@ export function verifyCms(
       `The CMS message has ${signerInfos.length} signers, expected one`,
     );
   }
+  return {
+    encapsulated,
+    contentType,
+    certificates,
+    signerInfoNode: signerInfos[0],
+  };
+}
 
-  let content: Buffer;
+/** The encapsulated content, or the detached content the caller gives. */
+function signedContent(
+  encapsulated: forge.asn1.Asn1[],
+  detachedContent: Buffer | undefined,
+): Buffer {
   if (encapsulated[1] !== undefined) {
     if (!isContext(encapsulated[1], 0)) {
       throw new InputError('Malformed CMS encapsulated content');
     }
-    content = octetStringBytes(
+    const content = octetStringBytes(
       childrenOf(encapsulated[1], 'CMS encapsulated content')[0],
       'CMS encapsulated content',
     );
-    if (options.detachedContent && !options.detachedContent.equals(content)) {
+    if (detachedContent && !detachedContent.equals(content)) {
       throw new InputError(
         'The CMS message carries content other than the detached content given',
       );
     }
-  } else if (options.detachedContent) {
-    content = options.detachedContent;
-  } else {
-    throw new InputError(
-      'The CMS signature is detached and no content was given to check it against',
-    );
+    return content;
   }
+  if (detachedContent) return detachedContent;
+  throw new InputError(
+    'The CMS signature is detached and no content was given to check it against',
+  );
+}
 
-  const signerInfo = childrenOf(signerInfos[0], 'CMS signer info');
-  const signer = findSigner(signerInfo[1], certificates);
-  // The sender chooses this certificate, and with its key the cost of the
-  // RSA check: a huge modulus or exponent is refused before any work on it.
-  if (!isBoundedRsaKey(signer.publicKey)) {
-    throw new InputError(`The CMS signer key must be ${RSA_KEY_REQUIREMENT}`);
-  }
+/** The node:crypto name of a SignerInfo's digestAlgorithm. */
+function digestNameOf(algorithm: forge.asn1.Asn1): string {
   const digestOid = oidOf(
-    childrenOf(signerInfo[2], 'CMS digest algorithm')[0],
+    childrenOf(algorithm, 'CMS digest algorithm')[0],
     'CMS digest algorithm',
   );
   const digestName = DIGESTS[digestOid];
   if (!digestName) {
     throw new InputError(`Unsupported CMS digest algorithm ${digestOid}`);
   }
+  return digestName;
+}
 
-  let rest = signerInfo.slice(3);
-  let signedAttributes: forge.asn1.Asn1[] = [];
-  let signedBytes = content;
-  if (isContext(rest[0], 0)) {
-    signedAttributes = childrenOf(rest[0], 'CMS signed attributes');
-    rest = rest.slice(1);
-
-    const digests = attributeValues(signedAttributes, oids.messageDigest);
-    if (!digests || digests.length !== 1) {
-      throw new InputError('The CMS signed attributes lack a messageDigest');
-    }
-    const expected = createHash(digestName).update(content).digest();
-    if (!octetStringBytes(digests[0], 'CMS messageDigest').equals(expected)) {
-      throw new InputError(
-        'The CMS messageDigest does not match the content: the content was altered',
-      );
-    }
-    // RFC 5652 §11.1: when present, contentType must name the eContentType.
-    const types = attributeValues(signedAttributes, oids.contentType);
-    if (
-      types &&
-      (types.length !== 1 ||
-        oidOf(types[0], 'CMS contentType attribute') !== contentType)
-    ) {
-      throw new InputError(
-        'The CMS contentType attribute does not match the encapsulated content',
-      );
-    }
-    // RFC 5652 §5.4: the signature is over the attributes with the universal
-    // SET tag rather than the [0] IMPLICIT tag they are carried with.
-    signedBytes = toDerBuffer(
-      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, signedAttributes),
-    );
-  }
-
+/**
+ * The signature bytes, once its algorithm is RSA PKCS#1 v1.5 agreeing with
+ * the digest. `rest` is the SignerInfo after any signed attributes.
+ */
+function readSignature(rest: forge.asn1.Asn1[], digestName: string): Buffer {
   const signatureOid = oidOf(
     childrenOf(rest[0], 'CMS signature algorithm')[0],
     'CMS signature algorithm',
@@ -243,7 +155,51 @@ export function verifyCms(
   if (!isUniversal(rest[1], asn1.Type.OCTETSTRING)) {
     throw new InputError('Malformed CMS signature');
   }
-  const signature = bytesOf(rest[1], 'CMS signature');
+  return bytesOf(rest[1], 'CMS signature');
+}
+
+/**
+ * Verifies a DER CMS SignedData with one RSA signer, attached or detached
+ * (RFC 5652 §5.6): finds the signer among the embedded certificates, checks
+ * the messageDigest attribute against the content, and checks the signature
+ * over the signed attributes re-tagged as a universal SET (or over the
+ * content itself when there are no signed attributes). forge's own
+ * `pkcs7.verify()` is not implemented (PROTOCOL-NOTES §2), so the structure is
+ * read here. The signer is NOT checked against any CA: the caller does that.
+ *
+ * @throws InputError saying what failed.
+ */
+export function verifyCms(
+  der: Buffer,
+  options: { detachedContent?: Buffer } = {},
+): VerifiedCms {
+  const { encapsulated, contentType, certificates, signerInfoNode } =
+    readSignedData(der);
+  const content = signedContent(encapsulated, options.detachedContent);
+
+  const signerInfo = childrenOf(signerInfoNode, 'CMS signer info');
+  const signer = findSigner(signerInfo[1], certificates);
+  // The sender chooses this certificate, and with its key the cost of the
+  // RSA check: a huge modulus or exponent is refused before any work on it.
+  if (!isBoundedRsaKey(signer.publicKey)) {
+    throw new InputError(`The CMS signer key must be ${RSA_KEY_REQUIREMENT}`);
+  }
+  const digestName = digestNameOf(signerInfo[2]);
+
+  let rest = signerInfo.slice(3);
+  let signedAttributes: forge.asn1.Asn1[] = [];
+  let signedBytes = content;
+  if (isContext(rest[0], 0)) {
+    signedAttributes = childrenOf(rest[0], 'CMS signed attributes');
+    rest = rest.slice(1);
+    signedBytes = checkSignedAttributes(
+      signedAttributes,
+      content,
+      digestName,
+      contentType,
+    );
+  }
+  const signature = readSignature(rest, digestName);
 
   const publicKey = nativePublicKey(signer.publicKey);
   if (!verify(digestName, signedBytes, publicKey, signature)) {

@@ -1,0 +1,26 @@
+import { Device } from '../../database/DeviceStore';
+import { CheckinMessage } from '../checkinMessage';
+import { DeviceIdentity } from '../deviceIdentity';
+import { MdmAnswer, OK } from '../mdmAnswer';
+import { MdmServiceDeps } from '../mdmServiceDeps';
+
+type CheckOutMessage = Extract<CheckinMessage, { type: 'CheckOut' }>;
+
+/** The Mac removed its management profile. */
+export async function checkOut(
+  deps: MdmServiceDeps,
+  identity: DeviceIdentity,
+  device: Device,
+  message: CheckOutMessage,
+  now: Date,
+): Promise<MdmAnswer> {
+  await deps.devices.checkOut(device.id, now);
+  // The identity is of no further use; a re-enrollment gets a new one.
+  await deps.certificates.revoke(identity.sha256, now);
+  await deps.events.record({
+    type: 'mdm.checked-out',
+    computerId: device.id,
+    message: `Computer ${message.udid} removed its management profile`,
+  });
+  return OK;
+}
