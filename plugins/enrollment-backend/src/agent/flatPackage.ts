@@ -3,6 +3,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { gunzip, inflate } from 'node:zlib';
 import { ByteSource } from './byteSource';
+import { readXarHeader, XarHeader } from './xarHeader';
 import { child, parseXml, XmlElement, XmlError } from './xml';
 import {
   Checksum,
@@ -11,7 +12,7 @@ import {
   digestName,
   fail,
   FlatPackageEntry,
-  headerDigest,
+  HeapCheck,
   listEntries,
   listSignatures,
   number,
@@ -38,8 +39,6 @@ export const DEFAULT_FLAT_PACKAGE_LIMITS: FlatPackageLimits = {
   maxEntries: 100_000,
 };
 
-const HEADER_SIZE = 28;
-const MAX_HEADER_SIZE = 4096;
 const READ_PIECE = 1024 * 1024;
 /**
  * A xar archive, the container of macOS flat packages, read from a byte
@@ -74,94 +73,25 @@ export class FlatPackage {
     source: ByteSource,
     limits: FlatPackageLimits = DEFAULT_FLAT_PACKAGE_LIMITS,
   ): Promise<FlatPackage> {
-    if (source.size < HEADER_SIZE) fail('it is too short to be a xar archive');
-    const start = await source.read(0, HEADER_SIZE);
-    if (start.toString('latin1', 0, 4) !== 'xar!') {
-      fail('it does not start with the xar signature "xar!"');
-    }
-    const headerSize = start.readUInt16BE(4);
-    if (headerSize < HEADER_SIZE || headerSize > MAX_HEADER_SIZE) {
-      fail(`its header size ${headerSize} is not valid`);
-    }
-    if (start.readUInt16BE(6) !== 1) {
-      fail(`it is xar version ${start.readUInt16BE(6)}; only version 1 exists`);
-    }
-    const compressed = start.readBigUInt64BE(8);
-    const uncompressed = start.readBigUInt64BE(16);
-    const maxToc = BigInt(limits.maxTocBytes);
-    if (uncompressed > maxToc || compressed > maxToc) {
-      fail(
-        `its table of contents is larger than the ${limits.maxTocBytes}-byte limit`,
-      );
-    }
-    const heapStart = headerSize + Number(compressed);
-    if (heapStart > source.size) {
-      fail('its table of contents runs past the end of the file (truncated?)');
-    }
-    const header =
-      headerSize > HEADER_SIZE ? await source.read(0, headerSize) : start;
-    const digest = headerDigest(header);
-
-    const tocBytes = await source.read(headerSize, Number(compressed));
-    let tocText: string;
-    try {
-      const toc = await inflateAsync(tocBytes, {
-        maxOutputLength: limits.maxTocBytes,
-      });
-      tocText = new TextDecoder('utf-8', { fatal: true }).decode(toc);
-    } catch {
-      return fail(
-        `its table of contents does not inflate to UTF-8 XML of at most ${limits.maxTocBytes} bytes`,
-      );
-    }
-    let root: XmlElement;
-    try {
-      root = parseXml(tocText);
-    } catch (error) {
-      if (!(error instanceof XmlError)) throw error;
-      return fail(`its table of contents is not XML: ${error.message}`);
-    }
-    const toc = root.name === 'xar' ? child(root, 'toc') : undefined;
-    if (!toc) fail('its table of contents has no <xar><toc>');
-
-    const inHeap = (offset: number, length: number, what: string) => {
-      if (heapStart + offset + length > source.size) {
+    const header = await readXarHeader(source, limits.maxTocBytes);
+    const { tocBytes, toc } = await readToc(source, header, limits.maxTocBytes);
+    const inHeap: HeapCheck = (offset, length, what) => {
+      if (header.heapStart + offset + length > source.size) {
         fail(`${what} lies past the end of the file (truncated?)`);
       }
     };
-
-    if (digest !== 'none') {
-      const element = child(toc, 'checksum');
-      if (!element) fail('its table of contents lists no <checksum>');
-      const style = digestName(element.attributes.style, 'the TOC checksum');
-      if (style !== digest) {
-        fail(`its header says ${digest} but its TOC checksum says ${style}`);
-      }
-      const offset = number(child(element, 'offset'), 'the checksum offset');
-      const size = number(child(element, 'size'), 'the checksum size');
-      if (size !== DIGEST_SIZES[digest]) {
-        fail(`its ${digest} TOC checksum is ${size} bytes long`);
-      }
-      inHeap(offset, size, 'the TOC checksum');
-      const stored = await source.read(heapStart + offset, size);
-      const actual = createHash(digest).update(tocBytes).digest();
-      if (!actual.equals(stored)) {
-        fail(
-          'it is damaged: its table of contents does not match its checksum',
-        );
-      }
-    }
+    await checkTocChecksum(source, header, { tocBytes, toc }, inHeap);
 
     const signatureStyles = listSignatures(toc, inHeap);
     const entries = listEntries(toc, inHeap, limits.maxEntries);
 
     return new FlatPackage(
       source,
-      heapStart,
+      header.heapStart,
       limits,
       entries,
       signatureStyles,
-      digest,
+      header.digest,
     );
   }
 
@@ -235,5 +165,65 @@ function verify(bytes: Buffer, expected: Checksum | undefined, what: string) {
   if (!expected) return;
   if (createHash(expected.style).update(bytes).digest('hex') !== expected.hex) {
     fail(`it is damaged: ${what} does not match its checksum`);
+  }
+}
+
+/** The table of contents, inflated (within the limit) and read as XML. */
+async function readToc(
+  source: ByteSource,
+  header: XarHeader,
+  maxTocBytes: number,
+): Promise<{ tocBytes: Buffer; toc: XmlElement }> {
+  const tocBytes = await source.read(header.size, header.tocLength);
+  let tocText: string;
+  try {
+    const inflated = await inflateAsync(tocBytes, {
+      maxOutputLength: maxTocBytes,
+    });
+    tocText = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
+  } catch {
+    return fail(
+      `its table of contents does not inflate to UTF-8 XML of at most ${maxTocBytes} bytes`,
+    );
+  }
+  let root: XmlElement;
+  try {
+    root = parseXml(tocText);
+  } catch (error) {
+    if (!(error instanceof XmlError)) throw error;
+    return fail(`its table of contents is not XML: ${error.message}`);
+  }
+  const toc = root.name === 'xar' ? child(root, 'toc') : undefined;
+  if (!toc) fail('its table of contents has no <xar><toc>');
+  return { tocBytes, toc };
+}
+
+/**
+ * Compares the compressed TOC with the checksum at the heap's start, whose
+ * style the header and the TOC must both name.
+ */
+async function checkTocChecksum(
+  source: ByteSource,
+  { digest, heapStart }: XarHeader,
+  { tocBytes, toc }: { tocBytes: Buffer; toc: XmlElement },
+  inHeap: HeapCheck,
+) {
+  if (digest === 'none') return;
+  const element = child(toc, 'checksum');
+  if (!element) fail('its table of contents lists no <checksum>');
+  const style = digestName(element.attributes.style, 'the TOC checksum');
+  if (style !== digest) {
+    fail(`its header says ${digest} but its TOC checksum says ${style}`);
+  }
+  const offset = number(child(element, 'offset'), 'the checksum offset');
+  const size = number(child(element, 'size'), 'the checksum size');
+  if (size !== DIGEST_SIZES[digest]) {
+    fail(`its ${digest} TOC checksum is ${size} bytes long`);
+  }
+  inHeap(offset, size, 'the TOC checksum');
+  const stored = await source.read(heapStart + offset, size);
+  const actual = createHash(digest).update(tocBytes).digest();
+  if (!actual.equals(stored)) {
+    fail('it is damaged: its table of contents does not match its checksum');
   }
 }

@@ -30,23 +30,37 @@ class PayloadTooLargeError extends Error {
   statusCode = 413;
 }
 
-/**
- * The agent package routes: `adminRouter` (settings permissions, audited)
- * and `publicRouter` for Macs, under /mdm, which needs no credentials.
- */
-export function createAgentRoutes(options: {
+/** What the agent package routes use. */
+export interface AgentRoutesOptions {
   service: AgentPackageService;
   authorizer: Authorizer;
   audited: Audited;
   /** The plugin's external base URL, e.g. https://mdm.example.com/api/enrollment. */
   baseUrl: () => Promise<string>;
   maxUploadBytes?: number;
-}): { adminRouter: express.Router; publicRouter: express.Router } {
-  const { service, authorizer, audited } = options;
-  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+}
+
+/**
+ * The agent package routes: `adminRouter` (settings permissions, audited)
+ * and `publicRouter` for Macs, under /mdm, which needs no credentials.
+ */
+export function createAgentRoutes(options: AgentRoutesOptions): {
+  adminRouter: express.Router;
+  publicRouter: express.Router;
+} {
+  return {
+    adminRouter: adminRoutes(options),
+    publicRouter: publicRoutes(options),
+  };
+}
+
+/**
+ * Reads a raw request body up to the limit. Called by the handler, after
+ * the permission check, so a refused upload is not buffered.
+ */
+function uploadBodyReader(maxUploadBytes: number) {
   const rawBody = express.raw({ type: () => true, limit: maxUploadBytes });
-  // Read only after the permission check, so a refused upload is not buffered.
-  const readBody = (req: Request, res: Response) =>
+  return (req: Request, res: Response) =>
     new Promise<void>((resolve, reject) =>
       rawBody(req, res, (error?: unknown) => {
         if (requestRefusal(error)?.kind === 'too-large') {
@@ -61,14 +75,59 @@ export function createAgentRoutes(options: {
         else resolve();
       }),
     );
+}
 
-  const adminRouter = Router();
-  adminRouter.get('/agent/package', async (req, res) => {
+function adminRoutes(options: AgentRoutesOptions): express.Router {
+  const { service, authorizer, audited } = options;
+  const router = Router();
+  router.get('/agent/package', async (req, res) => {
     await authorizer.require(req, settingsReadPermission);
     res.json(await service.summary());
   });
 
-  adminRouter.put('/agent/package', async (req, res) => {
+  router.put('/agent/package', packageUpload(options));
+
+  router.put(
+    '/agent/url',
+    express.json({ limit: '16kb' }),
+    async (req, res) => {
+      const credentials = await authorizer.require(
+        req,
+        settingsUpdatePermission,
+      );
+      const { url } = parseInput(urlBody, req.body, 'agent package URL');
+      res.json(
+        await audited(
+          req,
+          'agent-package-url',
+          { url },
+          () => service.setUrl(url),
+          {
+            actor: Authorizer.actorOf(credentials),
+            message: `Set the management agent package to ${url}`,
+          },
+        ),
+      );
+    },
+  );
+
+  router.delete('/agent/package', async (req, res) => {
+    const credentials = await authorizer.require(req, settingsUpdatePermission);
+    await audited(req, 'agent-package-delete', {}, () => service.remove(), {
+      actor: Authorizer.actorOf(credentials),
+      message: 'Removed the management agent package',
+    });
+    res.status(204).end();
+  });
+  return router;
+}
+
+function packageUpload(options: AgentRoutesOptions) {
+  const { service, authorizer, audited } = options;
+  const readBody = uploadBodyReader(
+    options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+  );
+  return async (req: Request, res: Response) => {
     const credentials = await authorizer.require(req, settingsUpdatePermission);
     const fileName = req.query.fileName;
     if (fileName !== undefined && typeof fileName !== 'string') {
@@ -94,43 +153,13 @@ export function createAgentRoutes(options: {
         },
       ),
     );
-  });
+  };
+}
 
-  adminRouter.put(
-    '/agent/url',
-    express.json({ limit: '16kb' }),
-    async (req, res) => {
-      const credentials = await authorizer.require(
-        req,
-        settingsUpdatePermission,
-      );
-      const { url } = parseInput(urlBody, req.body, 'agent package URL');
-      res.json(
-        await audited(
-          req,
-          'agent-package-url',
-          { url },
-          () => service.setUrl(url),
-          {
-            actor: Authorizer.actorOf(credentials),
-            message: `Set the management agent package to ${url}`,
-          },
-        ),
-      );
-    },
-  );
-
-  adminRouter.delete('/agent/package', async (req, res) => {
-    const credentials = await authorizer.require(req, settingsUpdatePermission);
-    await audited(req, 'agent-package-delete', {}, () => service.remove(), {
-      actor: Authorizer.actorOf(credentials),
-      message: 'Removed the management agent package',
-    });
-    res.status(204).end();
-  });
-
-  const publicRouter = Router();
-  publicRouter.get(AGENT_MANIFEST_PATH, async (_req, res) => {
+function publicRoutes(options: AgentRoutesOptions): express.Router {
+  const { service } = options;
+  const router = Router();
+  router.get(AGENT_MANIFEST_PATH, async (_req, res) => {
     const xml = await service.manifestXml(
       `${await options.baseUrl()}${AGENT_PACKAGE_PATH}`,
     );
@@ -138,7 +167,7 @@ export function createAgentRoutes(options: {
     res.set('Cache-Control', 'no-cache').type('application/xml').send(xml);
   });
 
-  publicRouter.get(AGENT_PACKAGE_PATH, async (req, res) => {
+  router.get(AGENT_PACKAGE_PATH, async (req, res) => {
     const content = await service.packageBytes();
     if (!content) {
       throw new NotFoundError('No management agent package is uploaded here');
@@ -162,6 +191,5 @@ export function createAgentRoutes(options: {
       else throw error;
     }
   });
-
-  return { adminRouter, publicRouter };
+  return router;
 }
