@@ -1,3 +1,9 @@
+import type { HumanDuration } from '@backstage/types';
+
+// Each duration can be given as a number with its unit in the key's name
+// (`leaseSeconds: 300`) or as a duration under the key without the unit
+// (`lease: { minutes: 5 }`, `lease: PT5M`, `lease: 5m`); setting both is
+// refused at start-up.
 export interface Config {
   /** Mac enrollment (user-initiated enrollment of Macs into device management). */
   enrollment?: {
@@ -33,12 +39,18 @@ export interface Config {
       caCertificate?: string;
       /** Pushes for one Mac within this window go out as one (default 1000). */
       coalesceMilliseconds?: number;
+      /** coalesceMilliseconds as a duration. */
+      coalesce?: HumanDuration | string;
       /** Pushes in flight at once on the connection (default 50). */
       concurrency?: number;
       /** First retry after a 429, a 5xx or no answer, doubling (default 5). */
       initialRetrySeconds?: number;
+      /** initialRetrySeconds as a duration. */
+      initialRetry?: HumanDuration | string;
       /** Longest retry delay (default 600). */
       maxRetrySeconds?: number;
+      /** maxRetrySeconds as a duration. */
+      maxRetry?: HumanDuration | string;
     };
 
     /**
@@ -106,6 +118,8 @@ export interface Config {
       bindPassword?: string;
       /** Connection and operation timeout in milliseconds (default 5000). */
       timeoutMs?: number;
+      /** timeoutMs as a duration. */
+      timeout?: HumanDuration | string;
       users: {
         /** Where users are searched. */
         baseDn: string;
@@ -174,17 +188,23 @@ export interface Config {
       agentManifestUrl?: string;
       /** Lifetime of the device identity certificates SCEP issues, in days (default 365). */
       certificateLifetimeDays?: number;
+      /** certificateLifetimeDays as a duration (a whole number of days). */
+      certificateLifetime?: HumanDuration | string;
       /**
        * Days before a device identity expires that the server sends the Mac
        * a renewed enrollment profile (default 30).
        */
       renewalDays?: number;
+      /** renewalDays as a duration (a whole number of days). */
+      renewal?: HumanDuration | string;
     };
 
     /** The activity log (enrollment_events). */
     events?: {
       /** Days an event is kept; older ones are deleted by the cleanup task (default 365). */
       retentionDays?: number;
+      /** retentionDays as a duration (a whole number of days). */
+      retention?: HumanDuration | string;
     };
 
     /** The QuickAdd package offered to macOS 10.12.6 and earlier. */
@@ -215,14 +235,22 @@ export interface Config {
       concurrency?: number;
       /** Seconds a worker holds a recipient before another may retry it (default 300). */
       leaseSeconds?: number;
+      /** leaseSeconds as a duration. */
+      lease?: HumanDuration | string;
       /** Attempts before a temporary failure is final (default 10). */
       maxAttempts?: number;
       /** First retry delay in seconds, doubling each time (default 30). */
       initialRetrySeconds?: number;
+      /** initialRetrySeconds as a duration. */
+      initialRetry?: HumanDuration | string;
       /** Longest retry delay in seconds (default 3600). */
       maxRetrySeconds?: number;
+      /** maxRetrySeconds as a duration. */
+      maxRetry?: HumanDuration | string;
       /** Seconds between runs of the mail task (default 10). */
       intervalSeconds?: number;
+      /** intervalSeconds as a duration. */
+      interval?: HumanDuration | string;
     };
 
     /** Where mail goes when no SMTP server is configured. */

@@ -244,4 +244,79 @@ describe('readEnrollmentSettings', () => {
       ).localAccounts,
     ).toHaveLength(1);
   });
+
+  it('reads each duration from its HumanDuration key, in the unit of its number key', () => {
+    const settings = readEnrollmentSettings(
+      new ConfigReader({
+        enrollment: {
+          delivery: {
+            lease: { minutes: 2 },
+            initialRetry: 'PT45S',
+            maxRetry: { hours: 2 },
+            interval: '30s',
+          },
+          apns: {
+            coalesce: { milliseconds: 250 },
+            initialRetry: 'PT10S',
+            maxRetry: { minutes: 5 },
+          },
+          mdm: { certificateLifetime: { days: 90 }, renewal: 'P14D' },
+          events: { retention: { weeks: 4 } },
+        },
+      }),
+    );
+    expect(settings.delivery).toMatchObject({
+      leaseMs: 120_000,
+      initialRetryMs: 45_000,
+      maxRetryMs: 7_200_000,
+    });
+    expect(settings.deliveryIntervalSeconds).toBe(30);
+    expect(settings.apns).toMatchObject({
+      coalesceMs: 250,
+      initialRetryMs: 10_000,
+      maxRetryMs: 300_000,
+    });
+    expect(settings.mdm).toMatchObject({
+      certificateLifetimeDays: 90,
+      renewalDays: 14,
+    });
+    expect(settings.eventRetentionDays).toBe(28);
+  });
+
+  it('refuses a duration set both as a number and as a HumanDuration', () => {
+    const read = (enrollment: object) =>
+      readEnrollmentSettings(new ConfigReader({ enrollment }));
+    expect(() =>
+      read({ delivery: { leaseSeconds: 300, lease: { minutes: 5 } } }),
+    ).toThrow(InputError);
+    expect(() =>
+      read({ delivery: { leaseSeconds: 300, lease: { minutes: 5 } } }),
+    ).toThrow(
+      'enrollment.delivery.leaseSeconds and enrollment.delivery.lease are both set; set only one of them',
+    );
+    expect(() =>
+      read({ apns: { coalesceMilliseconds: 0, coalesce: 'PT1S' } }),
+    ).toThrow(
+      /enrollment\.apns\.coalesceMilliseconds and enrollment\.apns\.coalesce are both set/,
+    );
+    expect(() =>
+      read({ mdm: { renewalDays: 10, renewal: { days: 10 } } }),
+    ).toThrow(
+      /enrollment\.mdm\.renewalDays and enrollment\.mdm\.renewal are both set/,
+    );
+  });
+
+  it('checks a HumanDuration like its number key and names the key that was set', () => {
+    const read = (enrollment: object) =>
+      readEnrollmentSettings(new ConfigReader({ enrollment }));
+    expect(() => read({ events: { retention: { hours: 36 } } })).toThrow(
+      'enrollment.events.retention (in days) must be a whole number of days between 1 and 36500',
+    );
+    expect(() => read({ apns: { maxRetry: { seconds: -1 } } })).toThrow(
+      'enrollment.apns.maxRetry (in milliseconds) must not be negative',
+    );
+    expect(() => read({ delivery: { lease: 'soon' } })).toThrow(
+      /enrollment\.delivery\.lease must be a duration/,
+    );
+  });
 });

@@ -2,7 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { hashPassword } from './accounts/passwordHash';
+import { syncLocalAccounts } from './accounts/localAccounts';
 import { readEnrollmentSettings } from './config';
 import { createEnrollmentStores } from './database/createEnrollmentStores';
 import { warnWhereMacsCannotBeReached } from './mdm/reachabilityWarnings';
@@ -48,14 +48,7 @@ export const enrollmentPlugin = createBackendPlugin({
           organization: settings.organization,
           logger,
         });
-        await stores.accounts.syncFromConfig(
-          await Promise.all(
-            settings.localAccounts.map(async a => ({
-              username: a.username,
-              passwordHash: a.passwordHash ?? (await hashPassword(a.password!)),
-            })),
-          ),
-        );
+        await syncLocalAccounts(stores.accounts, settings.localAccounts);
         const services = createEnrollmentServices({
           settings,
           stores,
@@ -94,10 +87,7 @@ export const enrollmentPlugin = createBackendPlugin({
             ca,
             baseUrl,
             conditions,
-            logger,
-            auditor: deps.auditor,
-            httpAuth: deps.httpAuth,
-            permissions: deps.permissions,
+            ...deps,
           }),
         );
 

@@ -17,19 +17,15 @@ import { redactUrlSecrets } from './portal/redactUrlSecrets';
 import { createPortalRouter } from './portal/router';
 import { createScepRouter } from './scep';
 import { EnrollmentServices } from './services';
-import { createAudited } from './service/audited';
+import { Audited, createAudited } from './service/audited';
 import { Authorizer } from './service/Authorizer';
 import { createComputerRoutes } from './service/computerRoutes';
 import { createPortalAdminRoutes } from './service/portalAdminRoutes';
 import { createPushCertificateRoutes } from './service/pushCertificateRoutes';
 import { createAdminRouter } from './service/router';
 
-/**
- * All of the plugin's routes: the public ones (portal, SCEP, MDM and the
- * agent's manifest, opened in plugin.ts) and the admin API behind
- * Backstage credentials and permissions.
- */
-export async function createEnrollmentRouter(options: {
+/** What the plugin's routes are built from. */
+export interface EnrollmentRouterOptions {
   settings: EnrollmentSettings;
   stores: EnrollmentStores;
   services: EnrollmentServices;
@@ -44,7 +40,16 @@ export async function createEnrollmentRouter(options: {
   auditor: AuditorService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-}): Promise<express.Router> {
+}
+
+/**
+ * All of the plugin's routes: the public ones (portal, SCEP, MDM and the
+ * agent's manifest, opened in plugin.ts) and the admin API behind
+ * Backstage credentials and permissions.
+ */
+export async function createEnrollmentRouter(
+  options: EnrollmentRouterOptions,
+): Promise<express.Router> {
   const { settings, stores, services, ca, logger } = options;
   const router = Router();
   // Before any route: invitation codes and download tokens stay out of logs.
@@ -58,26 +63,7 @@ export async function createEnrollmentRouter(options: {
       logger,
     }),
   );
-  router.use(
-    '/enroll',
-    createPortalRouter({
-      organization: settings.organization,
-      portalPath: `${options.baseUrl.pathname.replace(/\/+$/, '')}/enroll`,
-      secureCookies: options.baseUrl.protocol === 'https:',
-      sessions: stores.sessions,
-      enrollments: stores.enrollments,
-      invitations: stores.invitations,
-      sites: stores.sites,
-      settings: stores.settings,
-      events: services.activity,
-      directory: services.directory,
-      ca,
-      profiles: services.profiles,
-      quickAddIdentifier: settings.quickadd.identifier,
-      logger,
-      login: services.login,
-    }),
-  );
+  router.use('/enroll', portalRouter(options));
 
   const authorizer = new Authorizer(options.httpAuth, options.permissions);
   const audited = createAudited({
@@ -103,29 +89,58 @@ export async function createEnrollmentRouter(options: {
       mailer: services.mailer,
       organization: settings.organization,
       subRouters: [
-        createPortalAdminRoutes({
-          authorizer,
-          audited,
-          settings: stores.settings,
-          accounts: stores.accounts,
-        }),
-        createComputerRoutes({
-          authorizer,
-          audited,
-          computers: stores.computers,
-          commands: stores.commands,
-          queue: services.commandQueue,
-          computerConditions: options.conditions.computerConditions,
-        }),
-        createPushCertificateRoutes({
-          authorizer,
-          audited,
-          certificates: services.pushCertificates,
-        }),
+        ...adminSubRouters(options, { authorizer, audited }),
         agentRoutes.adminRouter,
       ],
       ...options.conditions,
     }),
   );
   return router;
+}
+
+function portalRouter(options: EnrollmentRouterOptions): express.Router {
+  const { settings, stores, services, baseUrl } = options;
+  return createPortalRouter({
+    organization: settings.organization,
+    portalPath: `${baseUrl.pathname.replace(/\/+$/, '')}/enroll`,
+    secureCookies: baseUrl.protocol === 'https:',
+    sessions: stores.sessions,
+    enrollments: stores.enrollments,
+    invitations: stores.invitations,
+    sites: stores.sites,
+    settings: stores.settings,
+    events: services.activity,
+    directory: services.directory,
+    ca: options.ca,
+    profiles: services.profiles,
+    quickAddIdentifier: settings.quickadd.identifier,
+    logger: options.logger,
+    login: services.login,
+  });
+}
+
+/** The admin API's routes for portal settings, computers and push certificates. */
+function adminSubRouters(
+  options: EnrollmentRouterOptions,
+  admin: { authorizer: Authorizer; audited: Audited },
+): express.Router[] {
+  const { stores, services } = options;
+  return [
+    createPortalAdminRoutes({
+      ...admin,
+      settings: stores.settings,
+      accounts: stores.accounts,
+    }),
+    createComputerRoutes({
+      ...admin,
+      computers: stores.computers,
+      commands: stores.commands,
+      queue: services.commandQueue,
+      computerConditions: options.conditions.computerConditions,
+    }),
+    createPushCertificateRoutes({
+      ...admin,
+      certificates: services.pushCertificates,
+    }),
+  ];
 }

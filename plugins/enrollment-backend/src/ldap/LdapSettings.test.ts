@@ -158,4 +158,17 @@ describe('readLdapSettings', () => {
   it('refuses a timeout that is not positive', () => {
     expect(() => read({ ...minimal, timeoutMs: 0 })).toThrow(/timeoutMs/);
   });
+
+  it('reads the timeout as a HumanDuration, and refuses it next to timeoutMs', () => {
+    expect(read({ ...minimal, timeout: { seconds: 2 } })?.timeoutMs).toBe(2000);
+    expect(read({ ...minimal, timeout: 'PT1.5S' })?.timeoutMs).toBe(1500);
+    expect(() =>
+      read({ ...minimal, timeoutMs: 1500, timeout: 'PT1.5S' }),
+    ).toThrow(
+      'enrollment.ldap.timeoutMs and enrollment.ldap.timeout are both set; set only one of them',
+    );
+    expect(() => read({ ...minimal, timeout: { seconds: 0 } })).toThrow(
+      /enrollment\.ldap\.timeout \(in milliseconds\) must be a positive/,
+    );
+  });
 });

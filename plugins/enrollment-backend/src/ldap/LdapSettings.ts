@@ -1,6 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { ComputerUser } from '@macenroll/plugin-enrollment-common';
+import { readDurationSetting } from '../lib/durationSetting';
 import { fillFilter, filterSyntaxError } from './filter';
 
 /** The LDAP attribute that holds each field of a computer's user. */
@@ -69,58 +70,30 @@ export function readLdapSettings(config: Config): LdapSettings | undefined {
     return undefined;
   }
 
-  const url = ldap.getString('url');
-  const scheme = /^(ldaps?):\/\/[^/]/i.exec(url)?.[1]?.toLowerCase();
-  if (!scheme) {
+  const { url, starttls } = readConnection(ldap);
+  const { bindDn, bindPassword } = readBind(ldap);
+  const timeout = readDurationSetting(
+    ldap,
+    'enrollment.ldap',
+    'timeoutMs',
+    'milliseconds',
+    DEFAULT_TIMEOUT_MS,
+  );
+  if (!(timeout.value > 0 && Number.isFinite(timeout.value))) {
     throw new InputError(
-      `enrollment.ldap.url must be an ldap:// or ldaps:// URL of the directory, e.g. ldaps://ldap.example.com; got "${url}"`,
-    );
-  }
-  const starttls = ldap.getOptionalBoolean('starttls') ?? false;
-  if (starttls && scheme === 'ldaps') {
-    throw new InputError(
-      'enrollment.ldap.starttls applies to ldap:// URLs only; an ldaps:// connection is already encrypted',
-    );
-  }
-
-  const bindDn = ldap.getOptionalString('bindDn');
-  const bindPassword = ldap.getOptionalString('bindPassword');
-  // An empty password would make the bind an unauthenticated one
-  // (RFC 4513, section 5.1.2), which servers accept as anonymous.
-  if (bindDn && !bindPassword) {
-    throw new InputError(
-      'enrollment.ldap.bindPassword is required when enrollment.ldap.bindDn is set',
-    );
-  }
-  if (bindPassword && !bindDn) {
-    throw new InputError(
-      'enrollment.ldap.bindPassword is set but enrollment.ldap.bindDn is not',
-    );
-  }
-
-  const timeoutMs = ldap.getOptionalNumber('timeoutMs') ?? DEFAULT_TIMEOUT_MS;
-  if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) {
-    throw new InputError(
-      'enrollment.ldap.timeoutMs must be a positive number of milliseconds',
+      `${timeout.name} must be a positive number of milliseconds`,
     );
   }
 
   const userFilter =
     ldap.getOptionalString('users.filter') ?? DEFAULT_USER_FILTER;
   checkFilter('users.filter', userFilter, 'username');
-
-  const mapping = { ...DEFAULT_MAPPING };
-  for (const key of Object.keys(mapping) as Array<keyof LdapMapping>) {
-    const attribute = ldap.getOptionalString(`mapping.${key}`);
-    if (attribute !== undefined) {
-      mapping[key] = checkAttribute(`mapping.${key}`, attribute);
-    }
-  }
+  const mapping = readMapping(ldap);
 
   const settings: LdapSettings = {
     url,
     starttls,
-    timeoutMs,
+    timeoutMs: timeout.value,
     users: { baseDn: ldap.getString('users.baseDn'), filter: userFilter },
     mapping,
   };
@@ -138,18 +111,68 @@ export function readLdapSettings(config: Config): LdapSettings | undefined {
 
   const groups = ldap.getOptionalConfig('groups');
   if (groups) {
-    const filter = groups.getOptionalString('filter') ?? DEFAULT_GROUP_FILTER;
-    checkFilter('groups.filter', filter, 'dn');
-    settings.groups = {
-      baseDn: groups.getString('baseDn'),
-      filter,
-      nameAttribute: checkAttribute(
-        'groups.nameAttribute',
-        groups.getOptionalString('nameAttribute') ?? 'cn',
-      ),
-    };
+    settings.groups = readGroups(groups);
   }
   return settings;
+}
+
+function readConnection(ldap: Config): { url: string; starttls: boolean } {
+  const url = ldap.getString('url');
+  const scheme = /^(ldaps?):\/\/[^/]/i.exec(url)?.[1]?.toLowerCase();
+  if (!scheme) {
+    throw new InputError(
+      `enrollment.ldap.url must be an ldap:// or ldaps:// URL of the directory, e.g. ldaps://ldap.example.com; got "${url}"`,
+    );
+  }
+  const starttls = ldap.getOptionalBoolean('starttls') ?? false;
+  if (starttls && scheme === 'ldaps') {
+    throw new InputError(
+      'enrollment.ldap.starttls applies to ldap:// URLs only; an ldaps:// connection is already encrypted',
+    );
+  }
+  return { url, starttls };
+}
+
+function readBind(ldap: Config): { bindDn?: string; bindPassword?: string } {
+  const bindDn = ldap.getOptionalString('bindDn');
+  const bindPassword = ldap.getOptionalString('bindPassword');
+  // An empty password would make the bind an unauthenticated one
+  // (RFC 4513, section 5.1.2), which servers accept as anonymous.
+  if (bindDn && !bindPassword) {
+    throw new InputError(
+      'enrollment.ldap.bindPassword is required when enrollment.ldap.bindDn is set',
+    );
+  }
+  if (bindPassword && !bindDn) {
+    throw new InputError(
+      'enrollment.ldap.bindPassword is set but enrollment.ldap.bindDn is not',
+    );
+  }
+  return { bindDn, bindPassword };
+}
+
+function readMapping(ldap: Config): LdapMapping {
+  const mapping = { ...DEFAULT_MAPPING };
+  for (const key of Object.keys(mapping) as Array<keyof LdapMapping>) {
+    const attribute = ldap.getOptionalString(`mapping.${key}`);
+    if (attribute !== undefined) {
+      mapping[key] = checkAttribute(`mapping.${key}`, attribute);
+    }
+  }
+  return mapping;
+}
+
+function readGroups(groups: Config): NonNullable<LdapSettings['groups']> {
+  const filter = groups.getOptionalString('filter') ?? DEFAULT_GROUP_FILTER;
+  checkFilter('groups.filter', filter, 'dn');
+  return {
+    baseDn: groups.getString('baseDn'),
+    filter,
+    nameAttribute: checkAttribute(
+      'groups.nameAttribute',
+      groups.getOptionalString('nameAttribute') ?? 'cn',
+    ),
+  };
 }
 
 function checkFilter(key: string, filter: string, placeholder: string): void {

@@ -1,0 +1,69 @@
+import { AgentPackageService } from '../agent/AgentPackageService';
+import { AGENT_MANIFEST_PATH } from '../agent/router';
+import { PushCertificates } from '../apns/PushCertificates';
+import { PushService } from '../apns/PushService';
+import { SecretSealer } from '../pki/SecretSealer';
+import { EnrollmentServiceOptions, SharedServices } from '../serviceOptions';
+import { CommandQueue } from './CommandQueue';
+import { installAgentCommand } from './commands';
+import { EnrollmentProfileService } from './EnrollmentProfileService';
+import { IdentityRenewal } from './IdentityRenewal';
+import { MdmService } from './MdmService';
+
+/** What manages an enrolled Mac: pushes, commands, check-in and renewal. */
+export function createManagementServices(
+  options: EnrollmentServiceOptions,
+  shared: SharedServices & {
+    pushCertificates: PushCertificates;
+    topic: () => Promise<string | undefined>;
+    profiles: EnrollmentProfileService;
+  },
+) {
+  const { settings, stores, ca, logger } = options;
+  // Pushes wake Macs (they never poll). Queued in the database, sent at
+  // once by the replica that asked, retried by the scheduled task.
+  const push = new PushService({
+    queue: stores.pushQueue,
+    devices: stores.devices,
+    certificate: () => shared.pushCertificates.current(),
+    events: shared.activity,
+    logger,
+    settings: settings.apns,
+  });
+  options.lifecycle.addShutdownHook(() => push.close());
+  const commandQueue = new CommandQueue({ commands: stores.commands, push });
+  const agent = new AgentPackageService({ store: stores.agentPackages });
+  // A package URL from config wins; else the one set in Settings.
+  const agentCommand = async () =>
+    settings.mdm.agentManifestUrl
+      ? installAgentCommand(settings.mdm.agentManifestUrl)
+      : agent
+          .installCommand(
+            `${await shared.pluginBaseUrl()}${AGENT_MANIFEST_PATH}`,
+          )
+          .then(command => command && { ...command });
+  const mdm = new MdmService({
+    devices: stores.devices,
+    certificates: stores.certificates,
+    enrollments: stores.enrollments,
+    commands: stores.commands,
+    queue: commandQueue,
+    events: shared.activity,
+    settings: stores.settings,
+    sealer: new SecretSealer(ca.privateKey, SecretSealer.BOOTSTRAP_TOKENS),
+    topic: shared.topic,
+    agentCommand,
+    logger,
+  });
+  const renewal = new IdentityRenewal({
+    devices: stores.devices,
+    profiles: shared.profiles,
+    queue: commandQueue,
+    settings: stores.settings,
+    events: shared.activity,
+    organization: settings.organization,
+    renewalDays: settings.mdm.renewalDays,
+    logger,
+  });
+  return { push, commandQueue, agent, mdm, renewal };
+}
