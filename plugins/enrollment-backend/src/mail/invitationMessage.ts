@@ -69,9 +69,11 @@ export function renderInvitationMessage(
           <strong>${inviter}</strong> from ${input.organization} IT invites you
           to enroll your Mac in device management.
         </p>
-        ${input.message
-          ? html`<p style="white-space:pre-wrap">${input.message}</p>`
-          : ''}
+        ${
+          input.message
+            ? html`<p style="white-space:pre-wrap">${input.message}</p>`
+            : ''
+        }
         <p>Open this link in Safari on the Mac you want to enroll:</p>
         <p>
           <a

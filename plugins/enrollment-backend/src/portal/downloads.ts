@@ -7,7 +7,7 @@ import {
 } from '../database/EnrollmentStore';
 import { ProfileUnavailableError } from '../mdm/EnrollmentProfileService';
 import { buildQuickAddPackage } from '../quickadd/quickAddPackage';
-import { PageContext } from './pages';
+import { PageContext } from './views/parts';
 import { PortalDeps } from './PortalContext';
 import { PortalSessions } from './PortalSessions';
 import { problems } from './problems';

@@ -1,7 +1,7 @@
 import express, { Request, RequestHandler } from 'express';
-import { loginPage } from './pages';
+import { loginPage } from './views/pages';
 import { formField, portalOf, PortalRoutes, sendPage } from './portalRequest';
-import { renderView } from './views';
+import { renderView } from './views/renderView';
 
 /**
  * The forms the portal's steps post. Each body is small and flat, and

@@ -1,6 +1,6 @@
 import { PortalSettings } from '@macenroll/plugin-enrollment-common';
 import { Response } from 'express';
-import { PageContext } from './pages';
+import { PageContext } from './views/parts';
 import { PortalDeps } from './PortalContext';
 import { PortalFlow } from './PortalFlow';
 import { PortalSessions } from './PortalSessions';

@@ -4,7 +4,7 @@ import { requestRefusal } from '../lib/requestRefusal';
 import { PortalDeps } from './PortalContext';
 import { Portal, pageContext, sendPage } from './portalRequest';
 import { PortalProblem, problems } from './problems';
-import { renderProblem } from './views';
+import { renderProblem } from './views/renderView';
 
 /**
  * The portal's error handler. Refusals are pages in the person's words;

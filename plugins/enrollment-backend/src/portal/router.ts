@@ -3,7 +3,7 @@ import Router from 'express-promise-router';
 import { createClientAddress } from './clientAddress';
 import { createDownloadRoutes } from './downloads';
 import { formRoutes } from './formRoutes';
-import { unsupportedPage } from './pages';
+import { unsupportedPage } from './views/pages';
 import { classifyPlatform } from './platform/classifyPlatform';
 import { PortalDeps, SESSION_TTL_MS } from './PortalContext';
 import { PortalFlow } from './PortalFlow';
@@ -11,7 +11,7 @@ import { pageContext, portalOf, PortalRoutes, sendPage } from './portalRequest';
 import { PortalSessions } from './PortalSessions';
 import { problemPage } from './problemPage';
 import { problems } from './problems';
-import { renderView } from './views';
+import { renderView } from './views/renderView';
 
 /**
  * The public enrollment portal, mounted at `/enroll`. It is opened to

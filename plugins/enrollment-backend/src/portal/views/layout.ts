@@ -1,4 +1,4 @@
-import { html, SafeHtml } from '../lib/markup';
+import { html, SafeHtml } from '../../lib/markup';
 
 const STYLE = `
 :root { color-scheme: light dark; --accent: #0a66c2; }

@@ -1,42 +1,16 @@
 import { ComputerUser, Site } from '@macenroll/plugin-enrollment-common';
-import { html, SafeHtml } from '../lib/markup';
-import { portalPage } from './layout';
+import { html, SafeHtml } from '../../lib/markup';
+import { csrfField, errorBox, logoutForm, page, PageContext } from './parts';
 
-/** What every portal page knows. */
-export interface PageContext {
-  organization: string;
-  supportContact: string;
-  /** `{base}/enroll`, for form actions and links. */
-  portalPath: string;
-}
-
-function support(ctx: PageContext): SafeHtml {
-  return ctx.supportContact
-    ? html`<p class="muted">Need help? Contact ${ctx.supportContact}.</p>`
-    : html``;
-}
-
-function page(ctx: PageContext, title: string, body: SafeHtml): string {
-  return portalPage({
-    title,
-    organization: ctx.organization,
-    body: html`${body}${support(ctx)}`,
-  });
-}
-
-function csrfField(csrf: string): SafeHtml {
-  return html`<input type="hidden" name="csrf" value="${csrf}">`;
-}
-
-/** The one place an error is shown: `id="enroll-error"` marks it for tools and tests. */
-function errorBox(message: string, next?: string): SafeHtml {
-  return html`<div class="card error" id="enroll-error" role="alert"><p>${message}</p>${
-    next ? html`<p>${next}</p>` : ''
-  }</div>`;
-}
+export type { PageContext } from './parts';
 
 /** A problem, said in the person's words, with what to do next. */
-export function problemPage(ctx: PageContext, title: string, message: string, next?: string) {
+export function problemPage(
+  ctx: PageContext,
+  title: string,
+  message: string,
+  next?: string,
+) {
   return page(
     ctx,
     title,
@@ -69,14 +43,22 @@ export function unsupportedPage(ctx: PageContext, device: string) {
   return problemPage(
     ctx,
     'This page is for Macs',
-    `You opened the enrollment page on ${what[device] ?? what.unknown}. This portal enrolls Macs only.`,
+    `You opened the enrollment page on ${
+      what[device] ?? what.unknown
+    }. This portal enrolls Macs only.`,
     'Open the same link in Safari on the Mac you want to enroll.',
   );
 }
 
 export function loginPage(
   ctx: PageContext,
-  options: { csrf: string; intro: string; welcome: string; error?: string; username?: string },
+  options: {
+    csrf: string;
+    intro: string;
+    welcome: string;
+    error?: string;
+    username?: string;
+  },
 ) {
   return page(
     ctx,
@@ -84,11 +66,15 @@ export function loginPage(
     html`<h1>Enroll your Mac</h1>
 <p class="text">${options.welcome}</p>
 ${options.error ? errorBox(options.error) : ''}
-<form id="enroll-login" class="card" method="post" action="${ctx.portalPath}/login">
+<form id="enroll-login" class="card" method="post" action="${
+      ctx.portalPath
+    }/login">
 <p class="text">${options.intro}</p>
 ${csrfField(options.csrf)}
 <label for="username">Username</label>
-<input type="text" id="username" name="username" autocomplete="username" autocapitalize="none" required value="${options.username ?? ''}">
+<input type="text" id="username" name="username" autocomplete="username" autocapitalize="none" required value="${
+      options.username ?? ''
+    }">
 <label for="password">Password</label>
 <input type="password" id="password" name="password" autocomplete="current-password" required>
 <p><button type="submit">Log in</button></p>
@@ -98,7 +84,12 @@ ${csrfField(options.csrf)}
 
 export function chooseUserPage(
   ctx: PageContext,
-  options: { csrf: string; query: string; results: ComputerUser[]; error?: string },
+  options: {
+    csrf: string;
+    query: string;
+    results: ComputerUser[];
+    error?: string;
+  },
 ) {
   return page(
     ctx,
@@ -106,9 +97,13 @@ export function chooseUserPage(
     html`<h1>Who is this Mac for?</h1>
 <p>You logged in with a local enrollment account. Find the person who will use this Mac, so it is registered to them.</p>
 ${options.error ? errorBox(options.error) : ''}
-<form id="enroll-find-user" class="card" method="get" action="${ctx.portalPath}">
+<form id="enroll-find-user" class="card" method="get" action="${
+      ctx.portalPath
+    }">
 <label for="q">Name, username or email</label>
-<input type="text" id="q" name="q" value="${options.query}" minlength="2" required>
+<input type="text" id="q" name="q" value="${
+      options.query
+    }" minlength="2" required>
 <p><button type="submit">Search</button></p>
 </form>
 ${chooseUserResults(ctx, options)}`,
@@ -120,21 +115,30 @@ function chooseUserResults(
   options: { csrf: string; query: string; results: ComputerUser[] },
 ): SafeHtml | string {
   if (!options.query) return '';
-  if (!options.results.length) return html`<p>No one matches “${options.query}”.</p>`;
-  return html`<form id="enroll-assign-user" class="card" method="post" action="${ctx.portalPath}/assign">
+  if (!options.results.length)
+    return html`<p>No one matches “${options.query}”.</p>`;
+  return html`<form id="enroll-assign-user" class="card" method="post" action="${
+    ctx.portalPath
+  }/assign">
 ${csrfField(options.csrf)}
 ${options.results.map(
-  (u, i) => html`<label><input type="radio" name="username" value="${u.username ?? ''}"${
-    i === 0 ? new SafeHtml(' checked') : ''
-  }> ${u.realName ?? u.username} (${u.username}${u.email ? html`, ${u.email}` : ''}${
-    u.department ? html`, ${u.department}` : ''
-  })</label>`,
+  (u, i) =>
+    html`<label><input type="radio" name="username" value="${
+      u.username ?? ''
+    }"${i === 0 ? new SafeHtml(' checked') : ''}> ${
+      u.realName ?? u.username
+    } (${u.username}${u.email ? html`, ${u.email}` : ''}${
+      u.department ? html`, ${u.department}` : ''
+    })</label>`,
 )}
 <p><button type="submit">This is the person</button></p>
 </form>`;
 }
 
-export function eulaPage(ctx: PageContext, options: { csrf: string; text: string }) {
+export function eulaPage(
+  ctx: PageContext,
+  options: { csrf: string; text: string },
+) {
   return page(
     ctx,
     'License agreement',
@@ -147,12 +151,17 @@ ${csrfField(options.csrf)}
   );
 }
 
-export function sitePage(ctx: PageContext, options: { csrf: string; sites: Site[] }) {
+export function sitePage(
+  ctx: PageContext,
+  options: { csrf: string; sites: Site[] },
+) {
   return page(
     ctx,
     'Choose your site',
     html`<h1>Where do you work?</h1>
-<form id="enroll-site" class="card" method="post" action="${ctx.portalPath}/site">
+<form id="enroll-site" class="card" method="post" action="${
+      ctx.portalPath
+    }/site">
 ${csrfField(options.csrf)}
 <label for="siteId">Site</label>
 <select id="siteId" name="siteId">${options.sites.map(
@@ -161,14 +170,6 @@ ${csrfField(options.csrf)}
 <p><button type="submit">Continue</button></p>
 </form>`,
   );
-}
-
-/** Ends the portal session, e.g. on a shared Mac or to start over as someone else. */
-function logoutForm(ctx: PageContext, csrf: string): SafeHtml {
-  return html`<form id="enroll-logout" method="post" action="${ctx.portalPath}/logout">
-${csrfField(csrf)}
-<p class="muted"><button type="submit">Log out</button></p>
-</form>`;
 }
 
 /** The download step: what a Mac of this kind is offered, in order. */
@@ -198,7 +199,9 @@ export function downloadsPage(
 <p><a class="button" id="download-ca" href="${links.ca}">Download the certificate</a></p></div>`
             : ''
         }
-<div class="card"><h2>${links.ca ? '2. ' : ''}Install the management profile</h2>
+<div class="card"><h2>${
+          links.ca ? '2. ' : ''
+        }Install the management profile</h2>
 <p class="text">${texts.profile}</p>
 <ol><li>Download the profile.</li><li>Open System Settings › Privacy &amp; Security › Profiles (System Preferences › Profiles on older macOS; on macOS 10.13 and 10.14 double-click the downloaded file).</li><li>Select the profile, click Install and enter your Mac password.</li><li>Come back here: your Mac is enrolled.</li></ol>
 <p><a class="button" id="download-profile" href="${links.profile!}">Download the profile</a></p></div>`;
@@ -206,7 +209,11 @@ export function downloadsPage(
     ctx,
     'Install',
     html`<h1>Almost done</h1>
-${options.who ? html`<p>This Mac will be registered to <strong>${options.who}</strong>.</p>` : ''}
+${
+  options.who
+    ? html`<p>This Mac will be registered to <strong>${options.who}</strong>.</p>`
+    : ''
+}
 ${steps}
 ${logoutForm(ctx, options.csrf)}`,
   );

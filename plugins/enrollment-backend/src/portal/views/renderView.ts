@@ -9,8 +9,8 @@ import {
   problemPage,
   sitePage,
 } from './pages';
-import { PortalView } from './PortalFlow';
-import { PortalProblem } from './problems';
+import { PortalView } from '../PortalFlow';
+import { PortalProblem } from '../problems';
 
 /** The page of one step of the flow. */
 export function renderView(
