@@ -40,53 +40,63 @@ function sendFile(
  * file, so a link that leaks (history, a forwarded screenshot) opens
  * nothing on its own. Refusals are thrown as PortalProblems.
  */
+/** What the download routes share with the rest of the portal. */
+interface DownloadHelpers {
+  sessions: PortalSessions;
+  portalOf(res: Response): { ctx: PageContext; settings: PortalSettings };
+}
+
+/** The enrollment a download link opens, or a problem. */
+async function redeem(
+  deps: PortalDeps,
+  helpers: DownloadHelpers,
+  req: Request,
+  purpose: DownloadPurpose,
+): Promise<PendingEnrollment> {
+  const session = await helpers.sessions.load(req);
+  const token = typeof req.query.token === 'string' ? req.query.token : '';
+  const enrollment =
+    session &&
+    (await deps.enrollments.redeemToken({
+      token,
+      sessionIdHash: session.idHash,
+      purpose,
+      now: deps.clock?.() ?? new Date(),
+    }));
+  if (!enrollment) throw problems.downloadExpired();
+  return enrollment;
+}
+
+/** This enrollment's profile, with the CA unless the settings skip it. */
+async function signedProfile(
+  deps: PortalDeps,
+  helpers: DownloadHelpers,
+  res: Response,
+  enrollment: PendingEnrollment,
+) {
+  const { ctx, settings } = helpers.portalOf(res);
+  try {
+    return await deps.profiles.signedProfile(enrollment, {
+      organization: ctx.organization,
+      includeCa: !settings.skipCertificateInstallation,
+    });
+  } catch (error) {
+    if (!(error instanceof ProfileUnavailableError)) throw error;
+    throw error.problem.kind === 'no-topic'
+      ? problems.noPushCertificate()
+      : problems.insecureUrls();
+  }
+}
+
 export function createDownloadRoutes(
   deps: PortalDeps,
-  helpers: {
-    sessions: PortalSessions;
-    portalOf(res: Response): { ctx: PageContext; settings: PortalSettings };
-  },
+  helpers: DownloadHelpers,
 ): express.Router {
   const router = Router();
   const now = () => deps.clock?.() ?? new Date();
 
-  /** The enrollment a download link opens, or a problem. */
-  async function redeem(
-    req: Request,
-    purpose: DownloadPurpose,
-  ): Promise<PendingEnrollment> {
-    const session = await helpers.sessions.load(req);
-    const token = typeof req.query.token === 'string' ? req.query.token : '';
-    const enrollment =
-      session &&
-      (await deps.enrollments.redeemToken({
-        token,
-        sessionIdHash: session.idHash,
-        purpose,
-        now: now(),
-      }));
-    if (!enrollment) throw problems.downloadExpired();
-    return enrollment;
-  }
-
-  /** This enrollment's profile, with the CA unless the settings skip it. */
-  async function signedProfile(res: Response, enrollment: PendingEnrollment) {
-    const { ctx, settings } = helpers.portalOf(res);
-    try {
-      return await deps.profiles.signedProfile(enrollment, {
-        organization: ctx.organization,
-        includeCa: !settings.skipCertificateInstallation,
-      });
-    } catch (error) {
-      if (!(error instanceof ProfileUnavailableError)) throw error;
-      throw error.problem.kind === 'no-topic'
-        ? problems.noPushCertificate()
-        : problems.insecureUrls();
-    }
-  }
-
   router.get('/ca.cer', async (req, res) => {
-    await redeem(req, 'ca');
+    await redeem(deps, helpers, req, 'ca');
     sendFile(res, {
       type: 'application/x-x509-ca-cert',
       name: `${fileName(helpers.portalOf(res).ctx.organization)} CA.cer`,
@@ -95,18 +105,18 @@ export function createDownloadRoutes(
   });
 
   router.get('/profile.mobileconfig', async (req, res) => {
-    const enrollment = await redeem(req, 'profile');
+    const enrollment = await redeem(deps, helpers, req, 'profile');
     sendFile(res, {
       type: 'application/x-apple-aspen-config',
       name: `${fileName(
         helpers.portalOf(res).ctx.organization,
       )} Enrollment.mobileconfig`,
-      body: await signedProfile(res, enrollment),
+      body: await signedProfile(deps, helpers, res, enrollment),
     });
   });
 
   router.get('/quickadd.pkg', async (req, res) => {
-    const enrollment = await redeem(req, 'quickadd');
+    const enrollment = await redeem(deps, helpers, req, 'quickadd');
     const { ctx } = helpers.portalOf(res);
     sendFile(res, {
       type: 'application/octet-stream',
@@ -114,7 +124,7 @@ export function createDownloadRoutes(
       body: buildQuickAddPackage({
         organization: ctx.organization,
         identifier: deps.quickAddIdentifier,
-        profile: await signedProfile(res, enrollment),
+        profile: await signedProfile(deps, helpers, res, enrollment),
         now: now(),
       }),
     });

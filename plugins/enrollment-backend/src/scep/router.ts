@@ -103,26 +103,28 @@ export function createScepRouter(
   router.get('/scep', handle);
   router.post('/scep', rawBody, handle);
 
-  router.use(
-    '/scep',
-    (error: unknown, _req: Request, res: Response, next: NextFunction) => {
-      if (res.headersSent) {
-        next(error);
-        return;
-      }
-      const refused = requestRefusal(error);
-      if (refused?.kind === 'invalid') {
-        sendText(res, 400, refused.message);
-      } else if (refused?.kind === 'too-large') {
-        sendText(res, 413, 'The PKIMessage is larger than 64 KiB');
-      } else if (refused) {
-        // Other body-parser refusals: aborted upload, unknown encoding…
-        sendText(res, refused.status, 'The request body could not be read');
-      } else {
-        options.logger?.error(`SCEP request failed: ${error}`);
-        sendText(res, 500, 'The SCEP request could not be processed');
-      }
-    },
-  );
+  router.use('/scep', scepErrorAnswer(options.logger));
   return router;
+}
+
+/** Refusals as a short text/plain reason; anything else is logged and a 500. */
+function scepErrorAnswer(logger?: LoggerService) {
+  return (error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const refused = requestRefusal(error);
+    if (refused?.kind === 'invalid') {
+      sendText(res, 400, refused.message);
+    } else if (refused?.kind === 'too-large') {
+      sendText(res, 413, 'The PKIMessage is larger than 64 KiB');
+    } else if (refused) {
+      // Other body-parser refusals: aborted upload, unknown encoding…
+      sendText(res, refused.status, 'The request body could not be read');
+    } else {
+      logger?.error(`SCEP request failed: ${error}`);
+      sendText(res, 500, 'The SCEP request could not be processed');
+    }
+  };
 }
