@@ -1,16 +1,18 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   ADMIN_COMMAND_TYPES,
+  ComputerDetails,
   computerCommandPermission,
   computerReadPermission,
 } from '@macenroll/plugin-enrollment-common';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { ConditionTransformer } from '@backstage/plugin-permission-node';
-import express from 'express';
+import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { CommandStore } from '../database/CommandStore';
 import { ComputerStore } from '../database/ComputerStore';
-import { SiteFilter, SiteQuery } from '../permissions/siteFilter';
+import { SiteQuery } from '../permissions/siteFilter';
 import { CommandQueue } from '../mdm/CommandQueue';
 import { adminCommand } from '../mdm/commands';
 import { Audited } from './audited';
@@ -35,11 +37,7 @@ const commandBody = z
     path: ['pin'],
   });
 
-/**
- * The computer page's routes: one computer, its command history, and the
- * commands an admin sends (enrollment.computer.command, site-conditional).
- */
-export function createComputerRoutes(options: {
+type ComputerRouteOptions = {
   authorizer: Authorizer;
   audited: Audited;
   computers: ComputerStore;
@@ -47,49 +45,41 @@ export function createComputerRoutes(options: {
   queue: CommandQueue;
   computerConditions: ConditionTransformer<SiteQuery>;
   clock?: () => Date;
-}): express.Router {
-  const { authorizer, audited, computers, commands, queue } = options;
-  const router = Router();
-  const now = () => options.clock?.() ?? new Date();
+};
 
-  const visible = async (id: string, filter: SiteFilter) => {
-    const computer = await computers.getDetails(id, filter);
+/** The computer a route names, when the caller may see it under the permission; else 403 or 404. */
+function computerAccess(options: ComputerRouteOptions) {
+  return async (req: Request, permission: ResourcePermission) => {
+    const { credentials, filter } = await options.authorizer.filter(
+      req,
+      permission,
+      options.computerConditions,
+    );
+    const id = req.params.id;
+    const computer = await options.computers.getDetails(id, filter);
     if (!computer) throw new NotFoundError(`No computer ${id}`);
-    return computer;
+    return { credentials, computer };
   };
+}
 
-  router.get('/computers/:id', async (req, res) => {
-    const { filter } = await authorizer.filter(
-      req,
-      computerReadPermission,
-      options.computerConditions,
-    );
-    res.json(await visible(req.params.id, filter));
-  });
+function computerLabel(computer: ComputerDetails): string {
+  return computer.name ?? computer.udid;
+}
 
-  router.get('/computers/:id/commands', async (req, res) => {
-    const { filter } = await authorizer.filter(
-      req,
-      computerReadPermission,
-      options.computerConditions,
-    );
-    const computer = await visible(req.params.id, filter);
-    res.json({ items: await commands.history(computer.id) });
-  });
-
-  router.post('/computers/:id/commands', async (req, res) => {
+/** Sends one admin command to an enrolled computer and answers with its history entry. */
+function sendCommandHandler(options: ComputerRouteOptions) {
+  const { audited, commands, queue } = options;
+  const access = computerAccess(options);
+  const now = () => options.clock?.() ?? new Date();
+  return async (req: Request, res: Response) => {
     const body = parseInput(commandBody, req.body, 'command');
-    const { credentials, filter } = await authorizer.filter(
+    const { credentials, computer } = await access(
       req,
       computerCommandPermission,
-      options.computerConditions,
     );
-    const computer = await visible(req.params.id, filter);
     if (computer.status !== 'enrolled') {
       throw new ConflictError(
-        `${
-          computer.name ?? computer.udid
-        } is not enrolled: it takes no commands`,
+        `${computerLabel(computer)} is not enrolled: it takes no commands`,
       );
     }
     const [queued] = await audited(
@@ -104,22 +94,39 @@ export function createComputerRoutes(options: {
         ),
       {
         actor: Authorizer.actorOf(credentials),
-        message: `Sent ${body.requestType} to ${
-          computer.name ?? computer.udid
-        }`,
+        message: `Sent ${body.requestType} to ${computerLabel(computer)}`,
       },
     );
     res.status(201).json(await commands.get(computer.id, queued.commandUuid));
+  };
+}
+
+/**
+ * The computer page's routes: one computer, its command history, and the
+ * commands an admin sends (enrollment.computer.command, site-conditional).
+ */
+export function createComputerRoutes(
+  options: ComputerRouteOptions,
+): express.Router {
+  const { audited, commands, queue } = options;
+  const access = computerAccess(options);
+  const router = Router();
+
+  router.get('/computers/:id', async (req, res) => {
+    const { computer } = await access(req, computerReadPermission);
+    res.json(computer);
   });
+
+  router.get('/computers/:id/commands', async (req, res) => {
+    const { computer } = await access(req, computerReadPermission);
+    res.json({ items: await commands.history(computer.id) });
+  });
+
+  router.post('/computers/:id/commands', sendCommandHandler(options));
 
   router.post('/computers/:id/push', async (req, res) => {
     parseInput(emptyBody, req.body, 'request');
-    const { filter } = await authorizer.filter(
-      req,
-      computerCommandPermission,
-      options.computerConditions,
-    );
-    const computer = await visible(req.params.id, filter);
+    const { computer } = await access(req, computerCommandPermission);
     await audited(req, 'computer-push', { computerId: computer.id }, () =>
       queue.wake(computer.id),
     );

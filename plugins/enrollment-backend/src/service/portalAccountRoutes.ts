@@ -1,0 +1,118 @@
+import {
+  PORTAL_PASSWORD_MIN_LENGTH,
+  portalAccountManagePermission,
+} from '@macenroll/plugin-enrollment-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { hashPassword } from '../accounts/passwordHash';
+import { PortalAccountStore } from '../database/PortalAccountStore';
+import { Audited } from './audited';
+import { Authorizer } from './Authorizer';
+import { parseInput } from './schemas';
+
+const username = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._@-]+$/, 'use letters, digits and . _ @ - only');
+const password = z
+  .string()
+  .min(
+    PORTAL_PASSWORD_MIN_LENGTH,
+    `use at least ${PORTAL_PASSWORD_MIN_LENGTH} characters`,
+  )
+  .max(1024);
+
+const newAccountBody = z.strictObject({ username, password });
+const accountChangeBody = z.strictObject({
+  disabled: z.boolean().optional(),
+  password: password.optional(),
+});
+
+function describeAccountChange(
+  name: string,
+  change: z.infer<typeof accountChangeBody>,
+): string {
+  const what = [
+    change.disabled === true && 'disabled',
+    change.disabled === false && 'enabled',
+    change.password && 'reset the password of',
+  ].filter(Boolean);
+  const verb = what.length ? what.join(' and ') : 'changed nothing of';
+  return `${verb[0].toUpperCase()}${verb.slice(
+    1,
+  )} the portal account "${name}"`;
+}
+
+/** The portal's local accounts: list, add, disable or enable, reset a password. */
+export function createPortalAccountRoutes(options: {
+  authorizer: Authorizer;
+  audited: Audited;
+  accounts: PortalAccountStore;
+}): express.Router {
+  const { authorizer, audited, accounts } = options;
+  const router = Router();
+
+  router.get('/portal-accounts', async (req, res) => {
+    await authorizer.require(req, portalAccountManagePermission);
+    res.json({ items: await accounts.list() });
+  });
+
+  router.post('/portal-accounts', async (req, res) => {
+    const credentials = await authorizer.require(
+      req,
+      portalAccountManagePermission,
+    );
+    const body = parseInput(newAccountBody, req.body, 'portal account');
+    const created = await audited(
+      req,
+      'portal-account-create',
+      { username: body.username },
+      async () =>
+        accounts.create(body.username, await hashPassword(body.password)),
+      {
+        actor: Authorizer.actorOf(credentials),
+        message: `Added the portal account "${body.username}"`,
+      },
+    );
+    res.status(201).json(created);
+  });
+
+  router.patch('/portal-accounts/:username', async (req, res) => {
+    const credentials = await authorizer.require(
+      req,
+      portalAccountManagePermission,
+    );
+    const body = parseInput(
+      accountChangeBody,
+      req.body,
+      'portal account change',
+    );
+    const name = req.params.username;
+    const changed = await audited(
+      req,
+      'portal-account-update',
+      {
+        username: name,
+        disabled: body.disabled ?? null,
+        passwordReset: Boolean(body.password),
+      },
+      async () =>
+        accounts.update(name, {
+          disabled: body.disabled,
+          passwordHash: body.password
+            ? await hashPassword(body.password)
+            : undefined,
+        }),
+      {
+        actor: Authorizer.actorOf(credentials),
+        message: describeAccountChange(name, body),
+      },
+    );
+    res.json(changed);
+  });
+
+  return router;
+}

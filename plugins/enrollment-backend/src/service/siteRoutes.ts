@@ -1,0 +1,70 @@
+import {
+  invitationCreatePermission,
+  settingsReadPermission,
+  settingsUpdatePermission,
+} from '@macenroll/plugin-enrollment-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { SiteStore } from '../database/SiteStore';
+import { Audited } from './audited';
+import { Authorizer } from './Authorizer';
+import { parseInput, siteBody } from './schemas';
+
+/** Sites in Settings; whoever creates invitations also reads them, to pick one. */
+export function createSiteRoutes(options: {
+  authorizer: Authorizer;
+  audited: Audited;
+  sites: SiteStore;
+}): express.Router {
+  const { authorizer, audited, sites } = options;
+  const router = Router();
+
+  router.get('/sites', async (req, res) => {
+    await authorizer.requireAny(req, [
+      settingsReadPermission,
+      invitationCreatePermission,
+    ]);
+    res.json({ items: await sites.list() });
+  });
+
+  router.post('/sites', async (req, res) => {
+    const credentials = await authorizer.require(req, settingsUpdatePermission);
+    const { name } = parseInput(siteBody, req.body, 'site');
+    res.status(201).json(
+      await audited(req, 'site-create', { name }, () => sites.create(name), {
+        actor: Authorizer.actorOf(credentials),
+        message: `Created the site "${name}"`,
+      }),
+    );
+  });
+
+  router.patch('/sites/:id', async (req, res) => {
+    const credentials = await authorizer.require(req, settingsUpdatePermission);
+    const { name } = parseInput(siteBody, req.body, 'site');
+    const id = req.params.id;
+    res.json(
+      await audited(
+        req,
+        'site-rename',
+        { siteId: id, name },
+        () => sites.rename(id, name),
+        {
+          actor: Authorizer.actorOf(credentials),
+          message: `Renamed a site to "${name}"`,
+        },
+      ),
+    );
+  });
+
+  router.delete('/sites/:id', async (req, res) => {
+    const credentials = await authorizer.require(req, settingsUpdatePermission);
+    const id = req.params.id;
+    await audited(req, 'site-delete', { siteId: id }, () => sites.delete(id), {
+      actor: Authorizer.actorOf(credentials),
+      message: 'Deleted a site',
+    });
+    res.status(204).end();
+  });
+
+  return router;
+}
