@@ -39,6 +39,8 @@ export type PortalView =
       kind: 'downloads';
       platform: MacPlatform['kind'];
       links: { ca?: string; profile?: string; quickadd?: string };
+      /** Start the first download by itself (the step's first showing). */
+      autostart: boolean;
       who?: string;
     };
 
@@ -159,12 +161,14 @@ export class PortalFlow {
     const { enrollments } = this.deps;
     const { platform, settings } = options;
     let enrollmentId = session.state.enrollmentId;
+    // The first time the step is shown its download starts by itself; a
+    // second profile would supersede the first one's challenge, so a page
+    // shown again (reload, back button) waits for a click.
+    const firstView = !enrollmentId;
     if (enrollmentId) {
       // Once the Mac checked in with this session's profile there is
       // nothing left to download: the person who came back is told so.
-      if ((await enrollments.get(enrollmentId))?.completedAt) {
-        return { kind: 'enrolled' };
-      }
+      if (await this.enrolled(session)) return { kind: 'enrolled' };
     } else {
       enrollmentId = await this.startEnrollment(session, invitation, platform);
     }
@@ -190,8 +194,15 @@ export class PortalFlow {
       kind: 'downloads',
       platform: platform.kind,
       links,
+      autostart: firstView,
       who: session.state.user?.realName ?? session.state.user?.username,
     };
+  }
+
+  /** Whether the Mac of this session's enrollment has checked in. */
+  async enrolled(session: PortalSession): Promise<boolean> {
+    const id = session.state.enrollmentId;
+    return Boolean(id && (await this.deps.enrollments.get(id))?.completedAt);
   }
 
   private async startEnrollment(

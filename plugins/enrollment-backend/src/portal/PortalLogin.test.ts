@@ -9,8 +9,8 @@ import {
 import { Client } from 'ldapts';
 import { migrated } from '../__testUtils__/stores';
 import { hashPassword } from '../accounts/passwordHash';
-import { LoginFailureStore } from '../database/LoginFailureStore';
-import { PortalAccountStore } from '../database/PortalAccountStore';
+import { DatabaseLoginFailureStore } from '../database/DatabaseLoginFailureStore';
+import { DatabasePortalAccountStore } from '../database/DatabasePortalAccountStore';
 import { LdapDirectory } from '../ldap/LdapDirectory';
 import { readLdapSettings } from '../ldap/LdapSettings';
 import { PortalLogin } from './PortalLogin';
@@ -67,15 +67,15 @@ describe.each(testDatabaseIds(databases))('PortalLogin on %s', id => {
 
   async function setup(options: { ldap?: Record<string, unknown> } = {}) {
     const knex = await migrated(await databases.init(id));
-    const accounts = new PortalAccountStore(knex);
+    const accounts = new DatabasePortalAccountStore(knex);
     await accounts.syncFromConfig([
       { username: 'enroll', passwordHash: await hashPassword(LOCAL_PASSWORD) },
     ]);
     const login = new PortalLogin({
       accounts,
       directory: directory(options.ldap),
-      userFailures: new LoginFailureStore(knex, USER_POLICY),
-      addressFailures: new LoginFailureStore(knex, ADDRESS_POLICY),
+      userFailures: new DatabaseLoginFailureStore(knex, USER_POLICY),
+      addressFailures: new DatabaseLoginFailureStore(knex, ADDRESS_POLICY),
     });
     let n = 0;
     const attempt = (
@@ -283,9 +283,9 @@ describe.each(testDatabaseIds(databases))('PortalLogin on %s', id => {
     it('runs one hash without a directory too', async () => {
       const knex = await migrated(await databases.init(id));
       const login = new PortalLogin({
-        accounts: new PortalAccountStore(knex),
-        userFailures: new LoginFailureStore(knex, USER_POLICY),
-        addressFailures: new LoginFailureStore(knex, ADDRESS_POLICY),
+        accounts: new DatabasePortalAccountStore(knex),
+        userFailures: new DatabaseLoginFailureStore(knex, USER_POLICY),
+        addressFailures: new DatabaseLoginFailureStore(knex, ADDRESS_POLICY),
       });
       scryptRuns.mockClear();
       await login.login({

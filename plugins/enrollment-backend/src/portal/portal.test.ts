@@ -245,6 +245,42 @@ describe('the enrollment portal', () => {
     expect(hrefOf(page.text, 'download-profile')).toBeDefined();
   });
 
+  it('starts the first download by itself and tells the page when the Mac is enrolled', async () => {
+    const invitation = await createInvitation({ requireLogin: false });
+    const b = browser();
+    await b.get(portalUrlOf(invitation.url));
+    const first = await b.get(PORTAL);
+    // The first link of the step starts by itself, once.
+    expect(first.text).toMatch(/id="download-ca" href="[^"]+" data-autostart>/);
+    expect(first.text).toContain('id="enroll-autostart"');
+    expect(first.text).toContain(`<script src="${PORTAL}/portal.js" defer>`);
+    const again = await b.get(PORTAL);
+    expect(again.text).not.toContain('data-autostart');
+    expect(again.text).not.toContain('id="enroll-autostart"');
+    expect(again.text).toContain(`data-status-url="${PORTAL}/status"`);
+
+    const status = await b.get(`${PORTAL}/status`);
+    expect(status.status).toBe(200);
+    expect(status.headers['cache-control']).toBe('no-store');
+    expect(status.body).toEqual({ enrolled: false });
+
+    // The Mac checks in (its enrollment completes): this browser learns it,
+    // another learns nothing, and the page is the enrolled page.
+    await knex('enrollment_enrollments')
+      .where({ invitation_id: invitation.id })
+      .update({ completed_at: new Date() });
+    expect((await b.get(`${PORTAL}/status`)).body).toEqual({ enrolled: true });
+    expect((await browser().get(`${PORTAL}/status`)).body).toEqual({
+      enrolled: false,
+    });
+    expect((await b.get(PORTAL)).text).toContain('id="enroll-done"');
+
+    const script = await browser().get(`${PORTAL}/portal.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(script.text).toContain('data-autostart');
+  });
+
   it('explains an expired, a cancelled, a used, a deleted and an unknown invitation', async () => {
     const expired = await createInvitation({});
     await knex('enrollment_invitations')

@@ -11,6 +11,7 @@ import { pageContext, portalOf, PortalRoutes, sendPage } from './portalRequest';
 import { PortalSessions } from './PortalSessions';
 import { problemPage } from './problemPage';
 import { problems } from './problems';
+import { statusRoutes } from './statusRoutes';
 import { renderView } from './views/renderView';
 
 /**
@@ -39,6 +40,7 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
 
   router.use(settingsOfRequest(deps));
   homeRoute(router, routes);
+  statusRoutes(router, routes);
   formRoutes(router, routes, clientAddress);
   router.use(createDownloadRoutes(deps, { sessions, portalOf }));
   router.use(() => {

@@ -25,6 +25,8 @@ export function portalPage(options: {
   title: string;
   organization: string;
   body: SafeHtml;
+  /** The portal's script (portal.js); pages work without it. */
+  script: string;
 }): string {
   return html`<!DOCTYPE html>
     <html lang="en">
@@ -36,6 +38,7 @@ export function portalPage(options: {
         <style>
           ${new SafeHtml(STYLE)}
         </style>
+        <script src="${options.script}" defer></script>
       </head>
       <body>
         <header>

@@ -179,32 +179,44 @@ export function downloadsPage(
     platform: 'mac-modern' | 'mac-legacy';
     links: { ca?: string; profile?: string; quickadd?: string };
     texts: { certificate: string; profile: string; quickadd: string };
+    /** Start the first download by itself (portal.js), and say so. */
+    autostart: boolean;
     who?: string;
     /** The session's CSRF token, for the Log out button. */
     csrf: string;
   },
 ) {
   const { links, texts } = options;
+  // The first link of the page is the one that starts by itself.
+  const first = links.quickadd ?? links.ca ?? links.profile;
+  const autostart = (href: string | undefined) =>
+    options.autostart && href === first ? new SafeHtml(' data-autostart') : '';
   const steps =
     options.platform === 'mac-legacy'
       ? html`<div class="card"><h2>Install the enrollment package</h2>
 <p class="text">${texts.quickadd}</p>
 <ol><li>Download the package.</li><li>In your Downloads folder, Control-click the package and choose Open. If macOS says it is from an unidentified developer, choose Open again.</li><li>Follow the installer and enter your Mac’s administrator password when it asks.</li><li>Come back here when it says the installation was successful.</li></ol>
-<p><a class="button" id="download-quickadd" href="${links.quickadd!}">Download the package</a></p></div>`
+<p><a class="button" id="download-quickadd" href="${links.quickadd!}"${autostart(
+          links.quickadd,
+        )}>Download the package</a></p></div>`
       : html`${
           links.ca
             ? html`<div class="card"><h2>1. Install the certificate</h2>
 <p class="text">${texts.certificate}</p>
 <ol><li>Download the certificate.</li><li>Open it: Keychain Access asks where to add it; choose “System”. On macOS 11 and later, open System Settings › Privacy &amp; Security (or System Preferences › Profiles) if asked.</li><li>Come back here.</li></ol>
-<p><a class="button" id="download-ca" href="${links.ca}">Download the certificate</a></p></div>`
+<p><a class="button" id="download-ca" href="${links.ca}"${autostart(
+                links.ca,
+              )}>Download the certificate</a></p></div>`
             : ''
         }
 <div class="card"><h2>${
           links.ca ? '2. ' : ''
         }Install the management profile</h2>
 <p class="text">${texts.profile}</p>
-<ol><li>Download the profile.</li><li>Open System Settings › Privacy &amp; Security › Profiles (System Preferences › Profiles on older macOS; on macOS 10.13 and 10.14 double-click the downloaded file).</li><li>Select the profile, click Install and enter your Mac password.</li><li>Come back here: your Mac is enrolled.</li></ol>
-<p><a class="button" id="download-profile" href="${links.profile!}">Download the profile</a></p></div>`;
+<ol><li>Download the profile.</li><li>Open where macOS keeps it: on macOS 15, System Settings › General › Device Management; on macOS 13 and 14, System Settings › Privacy &amp; Security › Profiles; on macOS 11 and 12, System Preferences › Profiles; on macOS 10.13 to 10.15, double-click the downloaded file.</li><li>Double-click the profile, click Install, and enter your Mac password when macOS asks.</li><li>Come back here: this page says when your Mac is enrolled.</li></ol>
+<p><a class="button" id="download-profile" href="${links.profile!}"${autostart(
+          links.profile,
+        )}>Download the profile</a></p></div>`;
   return page(
     ctx,
     'Install',
@@ -214,7 +226,15 @@ ${
     ? html`<p>This Mac will be registered to <strong>${options.who}</strong>.</p>`
     : ''
 }
+${
+  options.autostart
+    ? html`<p id="enroll-autostart">Your download starts now. If it does not, click the button below.</p>`
+    : ''
+}
 ${steps}
+<p class="muted" id="enroll-waiting" role="status" aria-live="polite" data-status-url="${
+      ctx.portalPath
+    }/status">This page changes by itself once your Mac is enrolled.</p>
 ${logoutForm(ctx, options.csrf)}`,
   );
 }

@@ -20,6 +20,7 @@ export function page(ctx: PageContext, title: string, body: SafeHtml): string {
     title,
     organization: ctx.organization,
     body: html`${body}${support(ctx)}`,
+    script: `${ctx.portalPath}/portal.js`,
   });
 }
 

@@ -44,6 +44,7 @@ export function renderView(
         platform: view.platform,
         links: view.links,
         texts: settings.texts,
+        autostart: view.autostart,
         who: view.who,
         csrf,
       });
