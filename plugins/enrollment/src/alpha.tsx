@@ -17,6 +17,8 @@ import {
   settingsRouteRef,
 } from './routes';
 
+export { enrollmentTranslationRef } from './translation';
+
 const enrollmentApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({

@@ -1,3 +1,5 @@
+import { EnrollmentT, englishT } from './translate';
+
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
   dateStyle: 'medium',
   timeStyle: 'short',
@@ -29,8 +31,8 @@ export function formatExpiry(iso: string): string {
   })} UTC`;
 }
 
-export function yesNo(value: boolean): string {
-  return value ? 'Yes' : 'No';
+export function yesNo(value: boolean, t: EnrollmentT = englishT): string {
+  return value ? t('common.yes') : t('common.no');
 }
 
 /** `user:default/jane.doe` → `jane.doe`; other namespaces stay visible. */
@@ -44,12 +46,15 @@ export function displayUserRef(ref: string): string {
 export function summarizeRecipients(
   recipients: string[],
   recipientCount: number,
+  t: EnrollmentT = englishT,
   shown = 3,
 ): string {
-  if (recipientCount === 0) return 'Link only';
-  const first = recipients.slice(0, shown);
-  const more = recipientCount - first.length;
-  return more > 0 ? `${first.join(', ')} +${more} more` : first.join(', ');
+  if (recipientCount === 0) return t('recipientsSummary.linkOnly');
+  const first = recipients.slice(0, shown).join(', ');
+  const more = recipientCount - Math.min(recipients.length, shown);
+  return more > 0
+    ? t('recipientsSummary.more', { recipients: first, more: String(more) })
+    : first;
 }
 
 /** A file size in the units people read: 5.0 MB, 312 KB. */

@@ -1,8 +1,10 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Grid from '@material-ui/core/Grid';
 import {
   ENROLLMENT_EVENT_CATEGORIES,
   EnrollmentEventCategory,
 } from '@macenroll/plugin-enrollment-common';
+import { enrollmentTranslationRef } from '../../translation';
 import { ChoiceFilter, FilterBarProps, SearchFilter } from '../TableFilters';
 
 export interface ActivityFilterValues {
@@ -16,40 +18,32 @@ export const NO_ACTIVITY_FILTERS: ActivityFilterValues = {
   category: '',
 };
 
-const CATEGORY_LABELS: Record<EnrollmentEventCategory, string> = {
-  invitation: 'Invitations',
-  portal: 'Portal',
-  scep: 'SCEP',
-  mdm: 'Check-in',
-  admin: 'Admin changes',
-};
-
-const CATEGORY_CHOICES = ENROLLMENT_EVENT_CATEGORIES.map(category => ({
-  value: category,
-  label: CATEGORY_LABELS[category],
-}));
-
 /** Category and text filters above the activity log. */
 export const ActivityFilters = (
   props: FilterBarProps<ActivityFilterValues>,
 ) => {
   const { value, onChange } = props;
+  const { t } = useTranslationRef(enrollmentTranslationRef);
+  const categories = ENROLLMENT_EVENT_CATEGORIES.map(category => ({
+    value: category,
+    label: t(`activity.categories.${category}`),
+  }));
   return (
     <Grid container spacing={2} alignItems="flex-end">
       <SearchFilter
         id="activity-search"
-        label="Search activity"
-        placeholder="Text in the message or who did it"
+        label={t('activity.filters.search')}
+        placeholder={t('activity.filters.searchPlaceholder')}
         md={6}
         value={value}
         onChange={onChange}
       />
       <ChoiceFilter
         id="activity-category-filter"
-        label="Category"
-        anyLabel="All"
+        label={t('activity.filters.category')}
+        anyLabel={t('activity.filters.all')}
         value={value.category}
-        choices={CATEGORY_CHOICES}
+        choices={categories}
         onChange={category =>
           onChange({ category: category as EnrollmentEventCategory | '' })
         }

@@ -1,14 +1,19 @@
 import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { useMemo } from 'react';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 import { useServerPage } from '../../hooks/useServerPage';
-import { EVENT_COLUMNS } from '../shared/eventColumns';
+import { eventColumns } from '../shared/eventColumns';
 import { PagedTable } from '../PagedTable';
 import { ActivityFilters, NO_ACTIVITY_FILTERS } from './ActivityFilters';
 
 /** The activity log, newest first, paged and filtered by the backend. */
 export const ActivityTable = () => {
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
+  const columns = useMemo(() => eventColumns(t), [t]);
   const events = useServerPage({
     initialFilters: NO_ACTIVITY_FILTERS,
     load: ({ offset, limit, filters }) =>
@@ -25,8 +30,8 @@ export const ActivityTable = () => {
     return (
       <EmptyState
         missing="data"
-        title="No activity yet"
-        description="Invitations sent, portal logins, Macs enrolling and changes to the settings appear here as they happen."
+        title={t('activity.emptyTitle')}
+        description={t('activity.emptyDescription')}
       />
     );
   }
@@ -40,8 +45,8 @@ export const ActivityTable = () => {
         />
       }
       serverPage={events}
-      columns={EVENT_COLUMNS}
-      noMatch="No activity matches these filters."
+      columns={columns}
+      noMatch={t('activity.noMatch')}
     />
   );
 };

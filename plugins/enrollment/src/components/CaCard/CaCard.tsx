@@ -5,23 +5,26 @@ import {
   StructuredMetadataTable,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 
 /** The CA Macs trust when they enroll, so an admin can compare fingerprints. */
 export const CaCard = () => {
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const { value, loading, error } = useAsync(() => api.getCaSummary(), [api]);
 
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   return (
-    <InfoCard title="Enrollment CA">
+    <InfoCard title={t('caCard.title')}>
       <StructuredMetadataTable
         metadata={{
-          Subject: value!.subject,
-          'SHA-256 fingerprint': value!.sha256Fingerprint,
-          'Valid until': new Date(value!.notAfter).toUTCString(),
+          [t('caCard.subject')]: value!.subject,
+          [t('caCard.fingerprint')]: value!.sha256Fingerprint,
+          [t('caCard.validUntil')]: new Date(value!.notAfter).toUTCString(),
         }}
       />
     </InfoCard>

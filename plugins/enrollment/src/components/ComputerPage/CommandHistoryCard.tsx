@@ -5,27 +5,42 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { MdmCommand } from '@macenroll/plugin-enrollment-common';
 import { useMemo } from 'react';
+import { enrollmentTranslationRef } from '../../translation';
 import { errorMessage } from '../../utils/errorMessage';
 import { formatDateTime } from '../../utils/format';
+import { EnrollmentT } from '../../utils/translate';
 import { CommandStatusChip } from './CommandStatusChip';
 import { CommandHistory } from './useCommandHistory';
 
 const dateTimeOrDash = (iso?: string) => (iso ? formatDateTime(iso) : '—');
 
 // The backend lists newest first, so no column sorts.
-const COLUMNS: TableColumn<MdmCommand>[] = [
-  { title: 'Type', render: row => row.requestType },
-  { title: 'Status', render: row => <CommandStatusChip status={row.status} /> },
-  { title: 'Queued', render: row => formatDateTime(row.queuedAt) },
-  { title: 'Sent', render: row => dateTimeOrDash(row.sentAt) },
-  { title: 'Answered', render: row => dateTimeOrDash(row.answeredAt) },
+const commandColumns = (t: EnrollmentT): TableColumn<MdmCommand>[] => [
+  { title: t('computer.history.columns.type'), render: row => row.requestType },
   {
-    title: 'Error',
+    title: t('computer.history.columns.status'),
+    render: row => <CommandStatusChip status={row.status} />,
+  },
+  {
+    title: t('computer.history.columns.queued'),
+    render: row => formatDateTime(row.queuedAt),
+  },
+  {
+    title: t('computer.history.columns.sent'),
+    render: row => dateTimeOrDash(row.sentAt),
+  },
+  {
+    title: t('computer.history.columns.answered'),
+    render: row => dateTimeOrDash(row.answeredAt),
+  },
+  {
+    title: t('computer.history.columns.error'),
     render: row =>
       row.error ? (
         <span style={{ whiteSpace: 'pre-wrap' }}>{row.error}</span>
@@ -40,6 +55,8 @@ const PAGE_SIZE = 20;
 /** The commands sent to one Mac and how it answered them. */
 export const CommandHistoryCard = (props: { history: CommandHistory }) => {
   const { commands, error, waiting } = props.history;
+  const { t } = useTranslationRef(enrollmentTranslationRef);
+  const columns = useMemo(() => commandColumns(t), [t]);
   const rowCount = commands?.length ?? 0;
   const options = useMemo(
     () => ({
@@ -63,7 +80,7 @@ export const CommandHistoryCard = (props: { history: CommandHistory }) => {
   } else if (commands.length === 0) {
     body = (
       <Typography color="textSecondary">
-        No commands were sent to this Mac yet.
+        {t('computer.history.empty')}
       </Typography>
     );
   } else {
@@ -72,13 +89,15 @@ export const CommandHistoryCard = (props: { history: CommandHistory }) => {
         {error && (
           <Box mb={2}>
             <Alert severity="warning">
-              The history could not be refreshed: {errorMessage(error)}
+              {t('computer.history.notRefreshed', {
+                error: errorMessage(error),
+              })}
             </Alert>
           </Box>
         )}
         <div data-testid="computer-command-history">
           <Table<MdmCommand>
-            columns={COLUMNS}
+            columns={columns}
             data={commands}
             options={options}
           />
@@ -89,12 +108,8 @@ export const CommandHistoryCard = (props: { history: CommandHistory }) => {
 
   return (
     <InfoCard
-      title="Command history"
-      subheader={
-        waiting
-          ? 'Refreshing every few seconds until the Mac answers.'
-          : undefined
-      }
+      title={t('computer.history.title')}
+      subheader={waiting ? t('computer.history.waiting') : undefined}
     >
       {body}
     </InfoCard>

@@ -1,17 +1,7 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { CommandStatus } from '@macenroll/plugin-enrollment-common';
+import { enrollmentTranslationRef } from '../../translation';
 import { StatusChip, StatusTone } from '../shared/StatusChip';
-
-/**
- * What admins read for each status: the protocol's own words, which are
- * also what a Mac's logs and Apple's documentation say.
- */
-export const COMMAND_STATUS_LABELS: Record<CommandStatus, string> = {
-  queued: 'queued',
-  sent: 'sent',
-  acknowledged: 'acknowledged',
-  error: 'error',
-  notnow: 'not now',
-};
 
 const TONES: Record<CommandStatus, StatusTone> = {
   queued: 'pending',
@@ -21,10 +11,21 @@ const TONES: Record<CommandStatus, StatusTone> = {
   notnow: 'warning',
 };
 
-/** Where one MDM command stands, as a colored chip. */
-export const CommandStatusChip = (props: { status: CommandStatus }) => (
-  <StatusChip
-    label={COMMAND_STATUS_LABELS[props.status] ?? props.status}
-    tone={TONES[props.status] ?? 'warning'}
-  />
-);
+const KNOWN = Object.keys(TONES);
+
+/**
+ * Where one MDM command stands, as a colored chip. The English labels are
+ * the protocol's own words, which are also what a Mac's logs and Apple's
+ * documentation say. A status this page does not know shows as the backend
+ * names it.
+ */
+export const CommandStatusChip = (props: { status: CommandStatus }) => {
+  const { t } = useTranslationRef(enrollmentTranslationRef);
+  const { status } = props;
+  return (
+    <StatusChip
+      label={KNOWN.includes(status) ? t(`commandStatus.${status}`) : status}
+      tone={TONES[status] ?? 'warning'}
+    />
+  );
+};

@@ -1,5 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -12,20 +13,26 @@ import {
 } from '@macenroll/plugin-enrollment-common';
 import { useState } from 'react';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 import { ConfirmedActionButton } from '../shared/ConfirmedActionButton';
 import { errorMessage, isNotAllowed } from '../../utils/errorMessage';
-import { COMMAND_LABELS, queuedMessage } from './commands';
+import { EnrollmentT } from '../../utils/translate';
+import { commandLabel, queuedMessage } from './commands';
 import { LockDialog } from './LockDialog';
 
 type Outcome = { severity: 'success' | 'error'; text: string };
 
-const NOT_ALLOWED =
-  'You need the enrollment.computer.command permission to send commands to this Mac.';
-
-function failure(what: string, error: unknown): Outcome {
+/** Why the backend refused: the missing permission, or in its words. */
+function failure(
+  error: unknown,
+  t: EnrollmentT,
+  what: (reason: string) => string,
+): Outcome {
   return {
     severity: 'error',
-    text: isNotAllowed(error) ? NOT_ALLOWED : `${what}: ${errorMessage(error)}`,
+    text: isNotAllowed(error)
+      ? t('computer.actions.notAllowed')
+      : what(errorMessage(error)),
   };
 }
 
@@ -39,6 +46,7 @@ export const ComputerActionsCard = (props: {
 }) => {
   const { computer, onSent } = props;
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const permission = usePermission({
     permission: computerCommandPermission,
     resourceRef: computer.id,
@@ -69,12 +77,14 @@ export const ComputerActionsCard = (props: {
         const command = await api.queueComputerCommand(computer.id, request);
         return {
           severity: 'success',
-          text: queuedMessage(command, request.pin),
+          text: queuedMessage(command, t, request.pin),
         };
       } catch (e) {
-        return failure(
-          `${COMMAND_LABELS[request.requestType]} was not queued`,
-          e,
+        return failure(e, t, reason =>
+          t('computer.actions.notQueued', {
+            label: commandLabel(request.requestType, t),
+            error: reason,
+          }),
         );
       }
     });
@@ -85,26 +95,26 @@ export const ComputerActionsCard = (props: {
         await api.pushComputer(computer.id);
         return {
           severity: 'success',
-          text: 'A blank push was sent: when the Mac is online, it checks in and fetches its queued commands.',
+          text: t('computer.actions.pushSent'),
         };
       } catch (e) {
-        return failure('The push was not sent', e);
+        return failure(e, t, reason =>
+          t('computer.actions.pushFailed', { error: reason }),
+        );
       }
     });
 
   let note;
   if (unenrolled) {
-    note =
-      'This Mac is no longer enrolled, so it cannot receive commands. Its history stays below.';
+    note = t('computer.actions.unenrolled');
   } else if (denied) {
-    note = NOT_ALLOWED;
+    note = t('computer.actions.notAllowed');
   }
 
   return (
-    <InfoCard title="Commands">
+    <InfoCard title={t('computer.actions.title')}>
       <Typography variant="body2" color="textSecondary" paragraph>
-        {note ??
-          'Commands wait for the Mac: it is woken with a push and runs them when it checks in.'}
+        {note ?? t('computer.actions.intro')}
       </Typography>
       <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
         <Button
@@ -114,7 +124,7 @@ export const ComputerActionsCard = (props: {
           data-testid="computer-action-update-inventory"
           onClick={() => queue({ requestType: 'DeviceInformation' })}
         >
-          {COMMAND_LABELS.DeviceInformation}
+          {commandLabel('DeviceInformation', t)}
         </Button>
         <Button
           variant="outlined"
@@ -123,13 +133,13 @@ export const ComputerActionsCard = (props: {
           data-testid="computer-action-push"
           onClick={push}
         >
-          Send blank push
+          {t('computer.actions.push')}
         </Button>
         <ConfirmedActionButton
-          label={COMMAND_LABELS.RestartDevice}
-          question="Restart this Mac?"
-          explanation="It restarts as soon as it receives the command. Work its user has not saved may be lost."
-          keepLabel="Cancel"
+          label={commandLabel('RestartDevice', t)}
+          question={t('computer.actions.restartQuestion')}
+          explanation={t('computer.actions.restartExplanation')}
+          keepLabel={t('common.cancel')}
           disabled={disabled}
           testId="computer-action-restart"
           action={() => queue({ requestType: 'RestartDevice' })}
@@ -141,13 +151,13 @@ export const ComputerActionsCard = (props: {
           data-testid="computer-action-lock"
           onClick={() => setLocking(true)}
         >
-          {COMMAND_LABELS.DeviceLock}
+          {commandLabel('DeviceLock', t)}
         </Button>
         <ConfirmedActionButton
-          label={COMMAND_LABELS.RemoveProfile}
-          question="Remove this Mac from management?"
-          explanation="The Mac leaves management: it removes the management profile with the settings and certificates it installed, and no command reaches it any more. To manage it again, its user must enroll it anew."
-          keepLabel="Keep it managed"
+          label={commandLabel('RemoveProfile', t)}
+          question={t('computer.actions.removeQuestion')}
+          explanation={t('computer.actions.removeExplanation')}
+          keepLabel={t('computer.actions.keepManaged')}
           disabled={disabled}
           testId="computer-action-remove"
           action={() => queue({ requestType: 'RemoveProfile' })}

@@ -11,8 +11,10 @@ import Grid from '@material-ui/core/Grid';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { enrollmentApiRef } from '../../api';
 import { computersRouteRef } from '../../routes';
+import { enrollmentTranslationRef } from '../../translation';
 import { computerName } from '../shared/ComputerLink';
 import { CommandHistoryCard } from './CommandHistoryCard';
 import { isWaiting } from './commands';
@@ -28,6 +30,7 @@ import { useCommandHistory } from './useCommandHistory';
 export const ComputerPage = () => {
   const { id = '' } = useParams();
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const computersLink = useRouteRef(computersRouteRef)();
   const [detailsVersion, setDetailsVersion] = useState(0);
   const { value, loading, error } = useAsync(
@@ -62,9 +65,7 @@ export const ComputerPage = () => {
     content = <Progress />;
   } else if (error || !computer) {
     content = (
-      <ResponseErrorPanel
-        error={error ?? new Error('The computer could not be loaded')}
-      />
+      <ResponseErrorPanel error={error ?? new Error(t('computer.notLoaded'))} />
     );
   } else {
     content = (
@@ -85,12 +86,14 @@ export const ComputerPage = () => {
   return (
     <Page themeId="tool">
       <Header
-        title="Enrolled computer"
-        type="Enrolled Computers"
+        title={t('computer.headerTitle')}
+        type={t('computer.headerType')}
         typeLink={computersLink}
       />
       <Content>
-        <ContentHeader title={computer ? computerName(computer) : 'Computer'} />
+        <ContentHeader
+          title={computer ? computerName(computer, t) : t('computer.title')}
+        />
         {content}
       </Content>
     </Page>

@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -6,6 +7,7 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import { FormEvent, useState } from 'react';
+import { enrollmentTranslationRef } from '../../translation';
 import { lockPinProblem } from './commands';
 
 /**
@@ -20,7 +22,8 @@ export const LockDialog = (props: {
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState('');
   const [tried, setTried] = useState(false);
-  const problem = lockPinProblem(pin);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
+  const problem = lockPinProblem(pin, t);
   // Letters are wrong at once; a short PIN only once the admin tried it.
   const shownProblem = tried || /\D/.test(pin) ? problem : undefined;
 
@@ -41,23 +44,23 @@ export const LockDialog = (props: {
       aria-labelledby="computer-lock-title"
     >
       <form onSubmit={submit} noValidate>
-        <DialogTitle id="computer-lock-title">Lock this Mac?</DialogTitle>
+        <DialogTitle id="computer-lock-title">
+          {t('computer.lock.title')}
+        </DialogTitle>
         <DialogContent>
           <DialogContentText>
-            The Mac locks as soon as it receives the command and restarts to a
-            screen that asks for this PIN. Only the PIN unlocks it and it is not
-            shown again here: note it down for the person who calls about it.
+            {t('computer.lock.explanation')}
           </DialogContentText>
           <TextField
             id="computer-lock-pin"
-            label="PIN"
+            label={t('computer.lock.pin')}
             required
             fullWidth
             margin="normal"
             value={pin}
             onChange={e => setPin(e.target.value)}
             error={shownProblem !== undefined}
-            helperText={shownProblem ?? 'Six digits.'}
+            helperText={shownProblem ?? t('computer.lock.pinHelp')}
             inputProps={{
               inputMode: 'numeric',
               maxLength: 6,
@@ -66,25 +69,25 @@ export const LockDialog = (props: {
           />
           <TextField
             id="computer-lock-message"
-            label="Message"
+            label={t('computer.lock.message')}
             fullWidth
             multiline
             minRows={2}
             margin="normal"
             value={message}
             onChange={e => setMessage(e.target.value)}
-            helperText="Optional. Shown on the locked Mac, for example how to reach IT."
+            helperText={t('computer.lock.messageHelp')}
           />
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button
             type="submit"
             color="secondary"
             variant="contained"
             data-testid="computer-action-lock-confirm"
           >
-            Lock
+            {t('computer.lock.confirm')}
           </Button>
         </DialogActions>
       </form>

@@ -1,5 +1,7 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Grid from '@material-ui/core/Grid';
 import { Site } from '@macenroll/plugin-enrollment-common';
+import { enrollmentTranslationRef } from '../../translation';
 import { FilterBarProps, SearchFilter, SiteFilter } from '../TableFilters';
 
 export interface ComputerFilterValues {
@@ -17,13 +19,14 @@ export const NO_COMPUTER_FILTERS: ComputerFilterValues = {
 export const ComputerFilters = (
   props: FilterBarProps<ComputerFilterValues> & { sites: Site[] },
 ) => {
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const { value, onChange, sites } = props;
   return (
     <Grid container spacing={2} alignItems="flex-end">
       <SearchFilter
         id="computer-search"
-        label="Search computers"
-        placeholder="Name, serial number or user"
+        label={t('computers.filters.search')}
+        placeholder={t('computers.filters.searchPlaceholder')}
         md={6}
         value={value}
         onChange={onChange}

@@ -3,6 +3,8 @@ import {
   ContentHeader,
   SupportButton,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { enrollmentTranslationRef } from '../../translation';
 import { EnrollmentLayout } from '../EnrollmentLayout';
 import { ComputersTable } from './ComputersTable';
 
@@ -11,16 +13,16 @@ import { ComputersTable } from './ComputersTable';
  * Reading computers is decided per site by the backend, which lists only
  * those the user may see, or refuses (see ComputersTable).
  */
-export const ComputersPage = () => (
-  <EnrollmentLayout section="computers">
-    <Content>
-      <ContentHeader title="Enrolled Computers">
-        <SupportButton>
-          The Macs enrolled into device management, with the person and site
-          they belong to and when they last checked in.
-        </SupportButton>
-      </ContentHeader>
-      <ComputersTable />
-    </Content>
-  </EnrollmentLayout>
-);
+export const ComputersPage = () => {
+  const { t } = useTranslationRef(enrollmentTranslationRef);
+  return (
+    <EnrollmentLayout section="computers">
+      <Content>
+        <ContentHeader title={t('computers.title')}>
+          <SupportButton>{t('computers.support')}</SupportButton>
+        </ContentHeader>
+        <ComputersTable />
+      </Content>
+    </EnrollmentLayout>
+  );
+};

@@ -1,18 +1,23 @@
 import { EmptyState, LinkButton } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Typography from '@material-ui/core/Typography';
+import { useMemo } from 'react';
 import { enrollmentApiRef } from '../../api';
 import { useServerPage } from '../../hooks/useServerPage';
 import { useSites } from '../../hooks/useSites';
 import { rootRouteRef } from '../../routes';
+import { enrollmentTranslationRef } from '../../translation';
 import { isNotAllowed } from '../../utils/errorMessage';
 import { PagedTable } from '../PagedTable';
-import { COMPUTER_COLUMNS } from './columns';
+import { computerColumns } from './columns';
 import { ComputerFilters, NO_COMPUTER_FILTERS } from './ComputerFilters';
 
 /** The computers the user may see, paged and filtered by the backend. */
 export const ComputersTable = () => {
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
+  const columns = useMemo(() => computerColumns(t), [t]);
   const invitationsLink = useRouteRef(rootRouteRef)();
   // Admins who may not list sites still see the computers, unfiltered by site.
   const { sites } = useSites();
@@ -31,23 +36,18 @@ export const ComputersTable = () => {
   // The frontend cannot ask about a permission decided per site; the
   // backend answers 403 when the user may see the computers of no site.
   if (isNotAllowed(computers.error)) {
-    return (
-      <Typography>
-        You need the enrollment.computer.read permission to see the enrolled
-        computers.
-      </Typography>
-    );
+    return <Typography>{t('computers.notAllowed')}</Typography>;
   }
 
   if (computers.nothingYet) {
     return (
       <EmptyState
         missing="data"
-        title="No computers have enrolled yet"
-        description="Send an enrollment invitation: the Macs enrolled with its link appear here."
+        title={t('computers.emptyTitle')}
+        description={t('computers.emptyDescription')}
         action={
           <LinkButton to={invitationsLink} variant="contained" color="primary">
-            Go to invitations
+            {t('computers.goToInvitations')}
           </LinkButton>
         }
       />
@@ -64,8 +64,8 @@ export const ComputersTable = () => {
         />
       }
       serverPage={computers}
-      columns={COMPUTER_COLUMNS}
-      noMatch="No computers match these filters."
+      columns={columns}
+      noMatch={t('computers.noMatch')}
     />
   );
 };

@@ -2,6 +2,7 @@ import { TableColumn } from '@backstage/core-components';
 import { Computer, ComputerUser } from '@macenroll/plugin-enrollment-common';
 import { ComputerLink } from '../shared/ComputerLink';
 import { formatDateTime } from '../../utils/format';
+import { EnrollmentT } from '../../utils/translate';
 import { InvitationLink } from '../shared/InvitationLink';
 import { ComputerStatusLabel } from './ComputerStatusLabel';
 import { ComputerUserCell } from './ComputerUserCell';
@@ -18,24 +19,48 @@ function dateTimeOrDash(iso?: string): string {
 
 /**
  * The computer list's columns. The backend decides the order, so none
- * sorts. A constant, so the table keeps its state between pages.
+ * sorts. Memoize them, so the table keeps its state between pages.
  */
-export const COMPUTER_COLUMNS: TableColumn<Computer>[] = [
-  { title: 'Name', render: row => <ComputerLink computer={row} /> },
-  { title: 'Serial number', render: row => row.serialNumber || '—' },
-  { title: 'Model', render: row => row.model || '—' },
-  { title: 'OS version', render: row => row.osVersion || '—' },
+export const computerColumns = (t: EnrollmentT): TableColumn<Computer>[] => [
   {
-    title: 'Status',
+    title: t('computers.columns.name'),
+    render: row => <ComputerLink computer={row} />,
+  },
+  {
+    title: t('computers.columns.serialNumber'),
+    render: row => row.serialNumber || '—',
+  },
+  { title: t('computers.columns.model'), render: row => row.model || '—' },
+  {
+    title: t('computers.columns.osVersion'),
+    render: row => row.osVersion || '—',
+  },
+  {
+    title: t('computers.columns.status'),
     render: row => <ComputerStatusLabel status={row.status} />,
   },
-  { title: 'User', render: row => <ComputerUserCell user={row.user} /> },
-  { title: 'Location', render: row => formatLocation(row.user) },
-  { title: 'Site', render: row => row.site?.name ?? '—' },
-  { title: 'Enrolled at', render: row => dateTimeOrDash(row.enrolledAt) },
-  { title: 'Last seen', render: row => dateTimeOrDash(row.lastSeenAt) },
   {
-    title: 'Invitation',
+    title: t('computers.columns.user'),
+    render: row => <ComputerUserCell user={row.user} />,
+  },
+  {
+    title: t('computers.columns.location'),
+    render: row => formatLocation(row.user),
+  },
+  {
+    title: t('computers.columns.site'),
+    render: row => row.site?.name ?? '—',
+  },
+  {
+    title: t('computers.columns.enrolledAt'),
+    render: row => dateTimeOrDash(row.enrolledAt),
+  },
+  {
+    title: t('computers.columns.lastSeen'),
+    render: row => dateTimeOrDash(row.lastSeenAt),
+  },
+  {
+    title: t('computers.columns.invitation'),
     render: row =>
       row.invitationId ? (
         <InvitationLink invitationId={row.invitationId} />

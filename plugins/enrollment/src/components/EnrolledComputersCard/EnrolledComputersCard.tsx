@@ -5,12 +5,16 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Typography from '@material-ui/core/Typography';
 import { Computer } from '@macenroll/plugin-enrollment-common';
+import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 import { ComputerLink } from '../shared/ComputerLink';
 import { formatDateTime } from '../../utils/format';
+import { EnrollmentT } from '../../utils/translate';
 import { LoadedItems } from '../shared/LoadedItems';
 
 const UserCell = ({ computer }: { computer: Computer }) => {
@@ -29,31 +33,39 @@ const UserCell = ({ computer }: { computer: Computer }) => {
   );
 };
 
-const COLUMNS: TableColumn<Computer>[] = [
+const enrolledComputerColumns = (t: EnrollmentT): TableColumn<Computer>[] => [
   {
-    title: 'Name',
+    title: t('computers.columns.name'),
     field: 'name',
     render: row => <ComputerLink computer={row} />,
   },
   {
-    title: 'Serial number',
+    title: t('computers.columns.serialNumber'),
     field: 'serialNumber',
     render: row => row.serialNumber || '—',
   },
-  { title: 'Model', field: 'model', render: row => row.model || '—' },
   {
-    title: 'OS version',
+    title: t('computers.columns.model'),
+    field: 'model',
+    render: row => row.model || '—',
+  },
+  {
+    title: t('computers.columns.osVersion'),
     field: 'osVersion',
     render: row => row.osVersion || '—',
   },
   {
-    title: 'User',
+    title: t('computers.columns.user'),
     field: 'user.realName',
     render: row => <UserCell computer={row} />,
   },
-  { title: 'Site', field: 'site.name', render: row => row.site?.name ?? '—' },
   {
-    title: 'Enrolled at',
+    title: t('computers.columns.site'),
+    field: 'site.name',
+    render: row => row.site?.name ?? '—',
+  },
+  {
+    title: t('computers.columns.enrolledAt'),
     field: 'enrolledAt',
     render: row => (row.enrolledAt ? formatDateTime(row.enrolledAt) : '—'),
   },
@@ -62,13 +74,15 @@ const COLUMNS: TableColumn<Computer>[] = [
 /** The computers that enrolled with one invitation. */
 export const EnrolledComputersCard = (props: { invitationId: string }) => {
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
+  const columns = useMemo(() => enrolledComputerColumns(t), [t]);
   const { value, loading, error } = useAsync(
     () => api.listInvitationComputers(props.invitationId),
     [api, props.invitationId],
   );
 
   return (
-    <InfoCard title="Enrolled computers">
+    <InfoCard title={t('invitation.computers.title')}>
       <LoadedItems
         loading={loading}
         error={error}
@@ -76,14 +90,14 @@ export const EnrolledComputersCard = (props: { invitationId: string }) => {
         empty={
           <EmptyState
             missing="data"
-            title="No computer enrolled with this invitation yet"
-            description="Computers appear here once someone enrolls a Mac with this invitation's link."
+            title={t('invitation.computers.emptyTitle')}
+            description={t('invitation.computers.emptyDescription')}
           />
         }
       >
         {items => (
           <Table<Computer>
-            columns={COLUMNS}
+            columns={columns}
             data={items}
             options={{
               toolbar: false,

@@ -1,5 +1,6 @@
 import { HeaderTabs } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   eventReadPermission,
@@ -14,6 +15,7 @@ import {
   rootRouteRef,
   settingsRouteRef,
 } from '../../routes';
+import { enrollmentTranslationRef } from '../../translation';
 
 export type EnrollmentSection =
   | 'invitations'
@@ -28,6 +30,7 @@ export type EnrollmentSection =
  */
 export const EnrollmentTabs = (props: { section: EnrollmentSection }) => {
   const { section } = props;
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const invitationsLink = useRouteRef(rootRouteRef)();
   const computersLink = useRouteRef(computersRouteRef)();
   const activityLink = useRouteRef(activityRouteRef)();
@@ -46,13 +49,13 @@ export const EnrollmentTabs = (props: { section: EnrollmentSection }) => {
   const tabs = [
     {
       id: 'invitations',
-      label: 'Invitations',
+      label: t('layout.tabs.invitations'),
       to: invitationsLink,
       shown: true,
     },
     {
       id: 'computers',
-      label: 'Computers',
+      label: t('layout.tabs.computers'),
       to: computersLink,
       // Like invitations, computers are readable per site: the frontend
       // cannot ask without naming one, so the page says when it is refused.
@@ -60,19 +63,19 @@ export const EnrollmentTabs = (props: { section: EnrollmentSection }) => {
     },
     {
       id: 'activity',
-      label: 'Activity',
+      label: t('layout.tabs.activity'),
       to: activityLink,
       shown: canReadEvents,
     },
     {
       id: 'accounts',
-      label: 'Portal accounts',
+      label: t('layout.tabs.accounts'),
       to: accountsLink,
       shown: canManageAccounts,
     },
     {
       id: 'settings',
-      label: 'Settings',
+      label: t('layout.tabs.settings'),
       to: settingsLink,
       shown: canReadSettings,
     },

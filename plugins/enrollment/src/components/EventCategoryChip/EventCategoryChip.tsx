@@ -1,17 +1,10 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Chip from '@material-ui/core/Chip';
 import {
   ENROLLMENT_EVENT_CATEGORIES,
   EnrollmentEventCategory,
 } from '@macenroll/plugin-enrollment-common';
-
-/** What admins read for one event's category. */
-const LABELS: Record<EnrollmentEventCategory, string> = {
-  invitation: 'Invitation',
-  portal: 'Portal',
-  scep: 'SCEP',
-  mdm: 'Check-in',
-  admin: 'Admin change',
-};
+import { enrollmentTranslationRef } from '../../translation';
 
 /** `portal.login-failed` → `portal`; undefined for a type of no known category. */
 export function eventCategoryOf(
@@ -26,12 +19,15 @@ export function eventCategoryOf(
  * categories this page does not know; those show their raw prefix.
  */
 export const EventCategoryChip = (props: { type: string }) => {
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const category = eventCategoryOf(props.type);
   return (
     <Chip
       size="small"
       variant="outlined"
-      label={category ? LABELS[category] : props.type.split('.')[0]}
+      label={
+        category ? t(`events.category.${category}`) : props.type.split('.')[0]
+      }
     />
   );
 };

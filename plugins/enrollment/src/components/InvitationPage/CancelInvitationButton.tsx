@@ -1,6 +1,8 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { InvitationDetails } from '@macenroll/plugin-enrollment-common';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 import { ConfirmedActionButton } from '../shared/ConfirmedActionButton';
 
 /** Cancels the invitation once the admin confirms. */
@@ -10,12 +12,13 @@ export const CancelInvitationButton = (props: {
 }) => {
   const { invitationId, onCancelled } = props;
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   return (
     <ConfirmedActionButton
-      label="Cancel invitation"
-      question="Cancel this invitation?"
-      explanation="Its link stops working at once and mail not sent yet is not sent. Computers that already enrolled stay enrolled. This cannot be undone."
-      keepLabel="Keep invitation"
+      label={t('invitation.cancel.label')}
+      question={t('invitation.cancel.question')}
+      explanation={t('invitation.cancel.explanation')}
+      keepLabel={t('invitation.cancel.keep')}
       action={async () => onCancelled(await api.cancelInvitation(invitationId))}
     />
   );

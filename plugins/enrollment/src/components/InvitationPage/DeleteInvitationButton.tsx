@@ -1,5 +1,7 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 import { ConfirmedActionButton } from '../shared/ConfirmedActionButton';
 
 /** Deletes the invitation once the admin confirms. */
@@ -9,12 +11,13 @@ export const DeleteInvitationButton = (props: {
 }) => {
   const { invitationId, onDeleted } = props;
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   return (
     <ConfirmedActionButton
-      label="Delete invitation"
-      question="Delete this invitation?"
-      explanation="It disappears from the list with its recipients; its link stops working and mail not sent yet is not sent. Computers that enrolled with it stay enrolled, no longer linked to it. Its entries in the activity log stay. This cannot be undone."
-      keepLabel="Keep invitation"
+      label={t('invitation.delete.label')}
+      question={t('invitation.delete.question')}
+      explanation={t('invitation.delete.explanation')}
+      keepLabel={t('invitation.delete.keep')}
       action={async () => {
         await api.deleteInvitation(invitationId);
         onDeleted();

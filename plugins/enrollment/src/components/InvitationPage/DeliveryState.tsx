@@ -4,18 +4,21 @@ import {
   StatusPending,
   StatusRunning,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { DeliveryState as State } from '@macenroll/plugin-enrollment-common';
+import { enrollmentTranslationRef } from '../../translation';
 
 /** Where one recipient's mail stands. */
 export const DeliveryState = ({ state }: { state: State }) => {
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   switch (state) {
     case 'sent':
-      return <StatusOK>Sent</StatusOK>;
+      return <StatusOK>{t('invitation.delivery.sent')}</StatusOK>;
     case 'failed':
-      return <StatusError>Failed</StatusError>;
+      return <StatusError>{t('invitation.delivery.failed')}</StatusError>;
     case 'sending':
-      return <StatusRunning>Sending</StatusRunning>;
+      return <StatusRunning>{t('invitation.delivery.sending')}</StatusRunning>;
     default:
-      return <StatusPending>Pending</StatusPending>;
+      return <StatusPending>{t('invitation.delivery.pending')}</StatusPending>;
   }
 };

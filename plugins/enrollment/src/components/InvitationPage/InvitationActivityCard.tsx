@@ -1,10 +1,13 @@
 import { InfoCard, Table } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Typography from '@material-ui/core/Typography';
 import { EnrollmentEvent } from '@macenroll/plugin-enrollment-common';
+import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
-import { INVITATION_EVENT_COLUMNS } from '../shared/eventColumns';
+import { enrollmentTranslationRef } from '../../translation';
+import { invitationEventColumns } from '../shared/eventColumns';
 import { LoadedItems } from '../shared/LoadedItems';
 
 // Enough to follow one invitation; the full history is on the activity page.
@@ -21,6 +24,8 @@ const TABLE_OPTIONS = {
 /** What happened with one invitation lately: mail, portal visits, Macs. */
 export const InvitationActivityCard = (props: { invitationId: string }) => {
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
+  const columns = useMemo(() => invitationEventColumns(t), [t]);
   const { value, loading, error } = useAsync(
     () => api.listEvents({ invitationId: props.invitationId, limit: LATEST }),
     [api, props.invitationId],
@@ -28,24 +33,27 @@ export const InvitationActivityCard = (props: { invitationId: string }) => {
 
   const subheader =
     value && value.totalCount > value.items.length
-      ? `The latest ${value.items.length} of ${value.totalCount} events`
+      ? t('invitation.activity.latest', {
+          shown: String(value.items.length),
+          total: String(value.totalCount),
+        })
       : undefined;
 
   return (
-    <InfoCard title="Activity" subheader={subheader}>
+    <InfoCard title={t('invitation.activity.title')} subheader={subheader}>
       <LoadedItems
         loading={loading}
         error={error}
         items={value?.items}
         empty={
           <Typography color="textSecondary">
-            Nothing happened with this invitation yet.
+            {t('invitation.activity.empty')}
           </Typography>
         }
       >
         {items => (
           <Table<EnrollmentEvent>
-            columns={INVITATION_EVENT_COLUMNS}
+            columns={columns}
             data={items}
             options={TABLE_OPTIONS}
           />

@@ -1,6 +1,8 @@
 import { InfoCard, StructuredMetadataTable } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { InvitationDetails } from '@macenroll/plugin-enrollment-common';
 import { ReactNode } from 'react';
+import { enrollmentTranslationRef } from '../../translation';
 import {
   displayUserRef,
   formatDateTime,
@@ -16,32 +18,41 @@ export const InvitationDetailsCard = (props: {
   invitation: InvitationDetails;
 }) => {
   const { invitation } = props;
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const metadata: Record<string, ReactNode> = {
-    Status: <InvitationStatusChip status={invitation.status} />,
-    Recipients:
+    [t('invitationFields.status')]: (
+      <InvitationStatusChip status={invitation.status} />
+    ),
+    [t('invitationFields.recipients')]:
       invitation.recipientCount === 0
-        ? 'None: a link-only invitation'
+        ? t('invitation.linkOnlyRecipients')
         : String(invitation.recipientCount),
-    Expires: formatExpiry(invitation.expiresAt),
-    'Require login': yesNo(invitation.requireLogin),
-    'Multiple uses': yesNo(invitation.multipleUses),
-    'Times used': String(invitation.timesUsed),
-    Site: invitation.site?.name ?? '—',
-    'Keep existing site': yesNo(invitation.keepExistingSite),
-    Subject: invitation.subject || 'The default subject',
-    Message: invitation.message ? (
+    [t('invitationFields.expires')]: formatExpiry(invitation.expiresAt),
+    [t('invitationFields.requireLogin')]: yesNo(invitation.requireLogin, t),
+    [t('invitationFields.multipleUses')]: yesNo(invitation.multipleUses, t),
+    [t('invitationFields.timesUsed')]: String(invitation.timesUsed),
+    [t('invitationFields.site')]: invitation.site?.name ?? '—',
+    [t('invitationFields.keepExistingSite')]: yesNo(
+      invitation.keepExistingSite,
+      t,
+    ),
+    [t('invitationFields.subject')]:
+      invitation.subject || t('invitationFields.defaultSubject'),
+    [t('invitationFields.message')]: invitation.message ? (
       <span style={{ whiteSpace: 'pre-wrap' }}>{invitation.message}</span>
     ) : (
-      'None'
+      t('invitationFields.none')
     ),
-    'Created by': displayUserRef(invitation.createdBy),
-    'Created at': formatDateTime(invitation.createdAt),
+    [t('invitationFields.createdBy')]: displayUserRef(invitation.createdBy),
+    [t('invitationFields.createdAt')]: formatDateTime(invitation.createdAt),
   };
   if (invitation.cancelledAt) {
-    metadata['Cancelled at'] = formatDateTime(invitation.cancelledAt);
+    metadata[t('invitationFields.cancelledAt')] = formatDateTime(
+      invitation.cancelledAt,
+    );
   }
   return (
-    <InfoCard title="Details">
+    <InfoCard title={t('invitation.detailsTitle')}>
       <StructuredMetadataTable metadata={metadata} options={asWritten} />
     </InfoCard>
   );

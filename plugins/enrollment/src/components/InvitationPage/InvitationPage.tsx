@@ -7,6 +7,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Grid from '@material-ui/core/Grid';
 import {
@@ -20,6 +21,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
+import { enrollmentTranslationRef } from '../../translation';
 import { EnrolledComputersCard } from '../EnrolledComputersCard';
 import { summarizeRecipients } from '../../utils/format';
 import { CancelInvitationButton } from './CancelInvitationButton';
@@ -36,6 +38,7 @@ import { RecipientsCard } from './RecipientsCard';
 export const InvitationPage = () => {
   const { id = '' } = useParams();
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const listLink = useRouteRef(rootRouteRef)();
   const { allowed: canUpdate } = usePermission({
     permission: invitationUpdatePermission,
@@ -63,7 +66,7 @@ export const InvitationPage = () => {
   } else if (error || !invitation) {
     content = (
       <ResponseErrorPanel
-        error={error ?? new Error('The invitation could not be loaded')}
+        error={error ?? new Error(t('invitation.notLoaded'))}
       />
     );
   } else {
@@ -91,20 +94,23 @@ export const InvitationPage = () => {
     );
   }
 
-  let title = 'Invitation';
-  if (invitation?.recipientCount === 0) title = 'Link-only invitation';
+  let title: string = t('invitation.title');
+  if (invitation?.recipientCount === 0) title = t('invitation.titleLinkOnly');
   else if (invitation) {
-    title = `Invitation to ${summarizeRecipients(
-      invitation.recipients,
-      invitation.recipientCount,
-    )}`;
+    title = t('invitation.titleTo', {
+      recipients: summarizeRecipients(
+        invitation.recipients,
+        invitation.recipientCount,
+        t,
+      ),
+    });
   }
 
   return (
     <Page themeId="tool">
       <Header
-        title="Enrollment invitation"
-        type="Enrollment Invitations"
+        title={t('invitation.headerTitle')}
+        type={t('invitation.headerType')}
         typeLink={listLink}
       />
       <Content>

@@ -1,5 +1,6 @@
 import { InfoCard, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
@@ -10,39 +11,39 @@ import {
 } from '@macenroll/plugin-enrollment-common';
 import { useMemo, useState } from 'react';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 import { errorMessage } from '../../utils/errorMessage';
 import { formatDateTime } from '../../utils/format';
+import { EnrollmentT } from '../../utils/translate';
 import { DeliveryState } from './DeliveryState';
 
-const COLUMNS: TableColumn<InvitationRecipient>[] = [
-  { title: 'Email', field: 'email' },
+const recipientColumns = (
+  t: EnrollmentT,
+): TableColumn<InvitationRecipient>[] => [
+  { title: t('invitation.recipients.columns.email'), field: 'email' },
   {
-    title: 'State',
+    title: t('invitation.recipients.columns.state'),
     field: 'state',
     render: row => <DeliveryState state={row.state} />,
   },
-  { title: 'Attempts', field: 'attempts' },
+  { title: t('invitation.recipients.columns.attempts'), field: 'attempts' },
   {
-    title: 'Last error',
+    title: t('invitation.recipients.columns.lastError'),
     field: 'lastError',
     render: row => row.lastError ?? '—',
   },
   {
-    title: 'Sent at',
+    title: t('invitation.recipients.columns.sentAt'),
     field: 'sentAt',
     render: row => (row.sentAt ? formatDateTime(row.sentAt) : '—'),
   },
   {
-    title: 'Next attempt',
+    title: t('invitation.recipients.columns.nextAttempt'),
     field: 'nextAttemptAt',
     render: row =>
       row.nextAttemptAt ? formatDateTime(row.nextAttemptAt) : '—',
   },
 ];
-
-const selectionLabel = (row: InvitationRecipient) => ({
-  inputProps: { 'aria-label': `Select ${row.email}` },
-});
 
 type Outcome = { severity: 'success' | 'error'; text: string };
 
@@ -57,6 +58,8 @@ export const RecipientsCard = (props: {
 }) => {
   const { invitation, canResend, onUpdated } = props;
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
+  const columns = useMemo(() => recipientColumns(t), [t]);
   const [selected, setSelected] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
@@ -74,14 +77,18 @@ export const RecipientsCard = (props: {
       pageSizeOptions: [10, 25, 50, 100],
       emptyRowsWhenPaging: false,
       selection: canResend,
-      selectionProps: selectionLabel,
+      selectionProps: (row: InvitationRecipient) => ({
+        inputProps: {
+          'aria-label': t('invitation.recipients.select', { email: row.email }),
+        },
+      }),
       headerSelectionProps: {
-        inputProps: { 'aria-label': 'Select all recipients' },
+        inputProps: { 'aria-label': t('invitation.recipients.selectAll') },
       },
       showTextRowsSelected: false,
       draggable: false,
     }),
-    [rows.length, canResend],
+    [rows.length, canResend, t],
   );
   const failedCount = invitation.recipientDetails.filter(
     r => r.state === 'failed',
@@ -96,9 +103,7 @@ export const RecipientsCard = (props: {
       setSelected([]);
       setOutcome({
         severity: 'success',
-        text: `The invitation will be sent again to ${count} recipient${
-          count === 1 ? '' : 's'
-        }.`,
+        text: t('invitation.recipients.resent', { count }),
       });
       onUpdated(updated);
     } catch (e) {
@@ -110,11 +115,8 @@ export const RecipientsCard = (props: {
 
   if (invitation.recipientDetails.length === 0) {
     return (
-      <InfoCard title="Recipients">
-        <Typography>
-          This is a link-only invitation: it was not sent by email. Its link was
-          shown once, when it was created.
-        </Typography>
+      <InfoCard title={t('invitation.recipients.title')}>
+        <Typography>{t('invitation.recipients.linkOnly')}</Typography>
       </InfoCard>
     );
   }
@@ -127,7 +129,11 @@ export const RecipientsCard = (props: {
         disabled={busy || selected.length === 0}
         onClick={() => resend(selected)}
       >
-        Resend to selected{selected.length ? ` (${selected.length})` : ''}
+        {selected.length
+          ? t('invitation.recipients.resendSelectedCount', {
+              selected: String(selected.length),
+            })
+          : t('invitation.recipients.resendSelected')}
       </Button>
       <Button
         variant="outlined"
@@ -135,13 +141,17 @@ export const RecipientsCard = (props: {
         disabled={busy || failedCount === 0}
         onClick={() => resend()}
       >
-        Resend to failed{failedCount ? ` (${failedCount})` : ''}
+        {failedCount
+          ? t('invitation.recipients.resendFailedCount', {
+              failed: String(failedCount),
+            })
+          : t('invitation.recipients.resendFailed')}
       </Button>
     </Box>
   );
 
   return (
-    <InfoCard title="Recipients">
+    <InfoCard title={t('invitation.recipients.title')}>
       {actions}
       {outcome && (
         <Box mb={2}>
@@ -149,7 +159,7 @@ export const RecipientsCard = (props: {
         </Box>
       )}
       <Table<InvitationRecipient>
-        columns={COLUMNS}
+        columns={columns}
         data={rows}
         onSelectionChange={chosen => setSelected(chosen.map(r => r.email))}
         options={options}

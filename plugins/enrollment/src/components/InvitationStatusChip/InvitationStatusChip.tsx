@@ -1,16 +1,24 @@
-import { InvitationStatus } from '@macenroll/plugin-enrollment-common';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import {
+  INVITATION_STATUSES,
+  InvitationStatus,
+} from '@macenroll/plugin-enrollment-common';
+import { enrollmentTranslationRef } from '../../translation';
+import { EnrollmentT } from '../../utils/translate';
 import { StatusChip, StatusTone } from '../shared/StatusChip';
 
-/** What admins read for each status. */
-export const INVITATION_STATUS_LABELS: Record<InvitationStatus, string> = {
-  pending: 'Pending',
-  sent: 'Sent',
-  'partially-sent': 'Partially sent',
-  failed: 'Failed',
-  used: 'Used',
-  expired: 'Expired',
-  cancelled: 'Cancelled',
-};
+/**
+ * What admins read for a status; one this page does not know shows as the
+ * backend names it.
+ */
+export function invitationStatusLabel(
+  status: InvitationStatus,
+  t: EnrollmentT,
+): string {
+  return INVITATION_STATUSES.includes(status)
+    ? t(`invitationStatus.${status}`)
+    : status;
+}
 
 const TONES: Record<InvitationStatus, StatusTone> = {
   pending: 'pending',
@@ -23,9 +31,12 @@ const TONES: Record<InvitationStatus, StatusTone> = {
 };
 
 /** An invitation's status as a colored chip. */
-export const InvitationStatusChip = (props: { status: InvitationStatus }) => (
-  <StatusChip
-    label={INVITATION_STATUS_LABELS[props.status] ?? props.status}
-    tone={TONES[props.status] ?? 'aborted'}
-  />
-);
+export const InvitationStatusChip = (props: { status: InvitationStatus }) => {
+  const { t } = useTranslationRef(enrollmentTranslationRef);
+  return (
+    <StatusChip
+      label={invitationStatusLabel(props.status, t)}
+      tone={TONES[props.status] ?? 'aborted'}
+    />
+  );
+};

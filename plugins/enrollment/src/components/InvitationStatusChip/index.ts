@@ -1,4 +1,4 @@
 export {
   InvitationStatusChip,
-  INVITATION_STATUS_LABELS,
+  invitationStatusLabel,
 } from './InvitationStatusChip';

@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
@@ -6,7 +7,8 @@ import {
   InvitationStatus,
   Site,
 } from '@macenroll/plugin-enrollment-common';
-import { INVITATION_STATUS_LABELS } from '../InvitationStatusChip';
+import { enrollmentTranslationRef } from '../../translation';
+import { invitationStatusLabel } from '../InvitationStatusChip';
 import { FilterBarProps, SearchFilter, SiteFilter } from '../TableFilters';
 
 export interface InvitationFilterValues {
@@ -27,12 +29,13 @@ export const InvitationFilters = (
   props: FilterBarProps<InvitationFilterValues> & { sites: Site[] },
 ) => {
   const { value, onChange, sites } = props;
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   return (
     <Grid container spacing={2} alignItems="flex-end">
       <SearchFilter
         id="invitation-search"
-        label="Search recipients"
-        placeholder="Part of an email address"
+        label={t('invitations.filters.search')}
+        placeholder={t('invitations.filters.searchPlaceholder')}
         md={5}
         value={value}
         onChange={onChange}
@@ -41,7 +44,7 @@ export const InvitationFilters = (
         <TextField
           select
           id="invitation-status-filter"
-          label="Status"
+          label={t('invitations.filters.status')}
           fullWidth
           value={value.status}
           SelectProps={{
@@ -50,9 +53,9 @@ export const InvitationFilters = (
             renderValue: selected =>
               (selected as InvitationStatus[]).length
                 ? (selected as InvitationStatus[])
-                    .map(status => INVITATION_STATUS_LABELS[status])
+                    .map(status => invitationStatusLabel(status, t))
                     .join(', ')
-                : 'Any status',
+                : t('invitations.filters.anyStatus'),
           }}
           InputLabelProps={{ shrink: true }}
           onChange={e =>
@@ -63,7 +66,7 @@ export const InvitationFilters = (
         >
           {INVITATION_STATUSES.map(status => (
             <MenuItem key={status} value={status}>
-              {INVITATION_STATUS_LABELS[status]}
+              {invitationStatusLabel(status, t)}
             </MenuItem>
           ))}
         </TextField>

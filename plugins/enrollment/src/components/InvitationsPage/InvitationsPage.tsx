@@ -9,6 +9,8 @@ import Grid from '@material-ui/core/Grid';
 import AddIcon from '@material-ui/icons/Add';
 import { invitationCreatePermission } from '@macenroll/plugin-enrollment-common';
 import { useState } from 'react';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { enrollmentTranslationRef } from '../../translation';
 import { CaCard } from '../CaCard';
 import { EnrollmentLayout } from '../EnrollmentLayout';
 import { NewInvitationDialog } from '../NewInvitationDialog';
@@ -16,6 +18,7 @@ import { InvitationsTable } from './InvitationsTable';
 
 /** The admin's start page: the invitations, and the CA behind enrollment. */
 export const InvitationsPage = () => {
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const { allowed: canCreate } = usePermission({
     permission: invitationCreatePermission,
   });
@@ -30,7 +33,7 @@ export const InvitationsPage = () => {
   return (
     <EnrollmentLayout section="invitations">
       <Content>
-        <ContentHeader title="Enrollment Invitations">
+        <ContentHeader title={t('invitations.title')}>
           {canCreate && (
             <Button
               variant="contained"
@@ -38,13 +41,10 @@ export const InvitationsPage = () => {
               startIcon={<AddIcon />}
               onClick={() => setCreating(true)}
             >
-              New invitation
+              {t('invitations.newInvitation')}
             </Button>
           )}
-          <SupportButton>
-            Send enrollment invitations and see which computers enrolled with
-            each one.
-          </SupportButton>
+          <SupportButton>{t('invitations.support')}</SupportButton>
         </ContentHeader>
         <Grid container spacing={3}>
           <Grid item xs={12}>

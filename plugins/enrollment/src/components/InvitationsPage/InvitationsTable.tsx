@@ -1,14 +1,16 @@
 import { EmptyState } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { InvitationOrderBy } from '@macenroll/plugin-enrollment-common';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { enrollmentApiRef } from '../../api';
 import { useServerPage } from '../../hooks/useServerPage';
 import { useSites } from '../../hooks/useSites';
 import { invitationRouteRef } from '../../routes';
+import { enrollmentTranslationRef } from '../../translation';
 import { PagedTable } from '../PagedTable';
-import { INVITATION_COLUMNS } from './columns';
+import { invitationColumns } from './columns';
 import { InvitationFilters, NO_FILTERS } from './InvitationFilters';
 
 interface Sort {
@@ -24,6 +26,9 @@ const DEFAULT_SORT: Sort = { orderBy: 'createdAt', order: 'desc' };
  */
 export const InvitationsTable = (props: { reloadKey?: number }) => {
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
+  // Stable, so the table keeps its sort state.
+  const columns = useMemo(() => invitationColumns(t), [t]);
   const navigate = useNavigate();
   const invitationRoute = useRouteRef(invitationRouteRef);
   const { sites } = useSites();
@@ -47,16 +52,14 @@ export const InvitationsTable = (props: { reloadKey?: number }) => {
     return (
       <EmptyState
         missing="data"
-        title="No enrollment invitations yet"
-        description="Invitations you send appear here with their status and the computers enrolled with them."
+        title={t('invitations.emptyTitle')}
+        description={t('invitations.emptyDescription')}
       />
     );
   }
 
   const changeOrder = (columnIndex: number, direction: 'asc' | 'desc' | '') => {
-    const field = INVITATION_COLUMNS[columnIndex]?.field as
-      | InvitationOrderBy
-      | undefined;
+    const field = columns[columnIndex]?.field as InvitationOrderBy | undefined;
     setSort(
       field && direction ? { orderBy: field, order: direction } : DEFAULT_SORT,
     );
@@ -73,8 +76,8 @@ export const InvitationsTable = (props: { reloadKey?: number }) => {
         />
       }
       serverPage={invitations}
-      columns={INVITATION_COLUMNS}
-      noMatch="No invitations match these filters."
+      columns={columns}
+      noMatch={t('invitations.noMatch')}
       onOrderChange={changeOrder}
       onRowClick={(_event, row) => {
         if (row) navigate(invitationRoute({ id: row.id }));

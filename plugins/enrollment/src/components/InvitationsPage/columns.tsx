@@ -1,8 +1,10 @@
 import { Link, TableColumn } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Typography from '@material-ui/core/Typography';
 import { Invitation } from '@macenroll/plugin-enrollment-common';
 import { invitationRouteRef } from '../../routes';
+import { enrollmentTranslationRef } from '../../translation';
 import {
   displayUserRef,
   formatDateTime,
@@ -10,14 +12,17 @@ import {
   summarizeRecipients,
   yesNo,
 } from '../../utils/format';
+import { EnrollmentT } from '../../utils/translate';
 import { InvitationStatusChip } from '../InvitationStatusChip';
 
 /** Opens the invitation, for keyboard users; rows open it on click too. */
 const RecipientsLink = ({ invitation }: { invitation: Invitation }) => {
   const invitationRoute = useRouteRef(invitationRouteRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const text = summarizeRecipients(
     invitation.recipients,
     invitation.recipientCount,
+    t,
   );
   return (
     <Link
@@ -40,53 +45,55 @@ const keepOrder = () => 0;
 
 /**
  * The invitation list's columns. Fields of sortable columns are the
- * backend's `orderBy` values. A constant, so the table keeps its sort state.
+ * backend's `orderBy` values. Memoize them, so the table keeps its sort state.
  */
-export const INVITATION_COLUMNS: TableColumn<Invitation>[] = [
+export const invitationColumns = (
+  t: EnrollmentT,
+): TableColumn<Invitation>[] => [
   {
-    title: 'Status',
+    title: t('invitations.columns.status'),
     field: 'status',
     customSort: keepOrder,
     render: row => <InvitationStatusChip status={row.status} />,
   },
   {
-    title: 'Recipients',
+    title: t('invitations.columns.recipients'),
     sorting: false,
     render: row => <RecipientsLink invitation={row} />,
   },
   {
-    title: 'Expires',
+    title: t('invitations.columns.expires'),
     field: 'expiresAt',
     customSort: keepOrder,
     render: row => formatExpiryDate(row.expiresAt),
   },
   {
-    title: 'Login required',
+    title: t('invitations.columns.loginRequired'),
     sorting: false,
-    render: row => yesNo(row.requireLogin),
+    render: row => yesNo(row.requireLogin, t),
   },
   {
-    title: 'Multiple uses',
+    title: t('invitations.columns.multipleUses'),
     sorting: false,
-    render: row => yesNo(row.multipleUses),
+    render: row => yesNo(row.multipleUses, t),
   },
   {
-    title: 'Times used',
+    title: t('invitations.columns.timesUsed'),
     field: 'timesUsed',
     customSort: keepOrder,
   },
   {
-    title: 'Site',
+    title: t('invitations.columns.site'),
     sorting: false,
     render: row => row.site?.name ?? '—',
   },
   {
-    title: 'Created by',
+    title: t('invitations.columns.createdBy'),
     sorting: false,
     render: row => displayUserRef(row.createdBy),
   },
   {
-    title: 'Created at',
+    title: t('invitations.columns.createdAt'),
     field: 'createdAt',
     customSort: keepOrder,
     defaultSort: 'desc',

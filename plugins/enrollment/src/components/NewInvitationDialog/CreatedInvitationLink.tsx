@@ -5,12 +5,15 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { CreatedInvitation } from '@macenroll/plugin-enrollment-common';
 import { useState } from 'react';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { enrollmentTranslationRef } from '../../translation';
 
 /** The new invitation's link, which the backend shows this one time only. */
 export const CreatedInvitationLink = (props: {
   invitation: CreatedInvitation;
 }) => {
   const { invitation } = props;
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   const copyLink = async () => {
@@ -26,15 +29,15 @@ export const CreatedInvitationLink = (props: {
     <>
       <Alert severity="success">
         {invitation.recipientCount === 0
-          ? 'The invitation was created. Share the link with the people who should enroll.'
-          : `The invitation was created and is being sent to ${
-              invitation.recipientCount
-            } recipient${invitation.recipientCount === 1 ? '' : 's'}.`}
+          ? t('newInvitation.created.linkOnly')
+          : t('newInvitation.created.sent', {
+              count: invitation.recipientCount,
+            })}
       </Alert>
       <Box mt={2} display="flex" alignItems="center">
         <TextField
           id="invitation-link"
-          label="Enrollment link"
+          label={t('newInvitation.created.link')}
           value={invitation.url}
           fullWidth
           variant="outlined"
@@ -43,22 +46,23 @@ export const CreatedInvitationLink = (props: {
         />
         <Box ml={1}>
           <Button variant="outlined" color="primary" onClick={copyLink}>
-            Copy
+            {t('newInvitation.created.copy')}
           </Button>
         </Box>
       </Box>
       <Box mt={1} role="status">
-        {copy === 'copied' && <Typography>Copied</Typography>}
+        {copy === 'copied' && (
+          <Typography>{t('newInvitation.created.copied')}</Typography>
+        )}
         {copy === 'failed' && (
           <Typography color="error">
-            Could not copy. Select the link and copy it yourself.
+            {t('newInvitation.created.copyFailed')}
           </Typography>
         )}
       </Box>
       <Box mt={2}>
         <Typography color="textSecondary">
-          This link is shown only once. Copy it now if you want to share it
-          yourself; it cannot be shown again later.
+          {t('newInvitation.created.shownOnce')}
         </Typography>
       </Box>
     </>

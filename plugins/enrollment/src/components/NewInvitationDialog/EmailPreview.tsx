@@ -1,10 +1,13 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
+import { enrollmentTranslationRef } from '../../translation';
 
 /**
  * The invitation email as recipients will read it. Everything is rendered as
- * text: what the admin typed must never become markup.
+ * text: what the admin typed must never become markup. The backend writes
+ * the email in English, so the preview is not translated.
  */
 export const EmailPreview = (props: {
   inviter: string;
@@ -16,8 +19,13 @@ export const EmailPreview = (props: {
 }) => {
   const { inviter, organization, subject, message, expires, requireLogin } =
     props;
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   return (
-    <Paper variant="outlined" role="region" aria-label="Email preview">
+    <Paper
+      variant="outlined"
+      role="region"
+      aria-label={t('newInvitation.message.emailPreview')}
+    >
       <Box p={2}>
         <Typography variant="subtitle2" gutterBottom>
           Subject: {subject.trim() || `Enroll your Mac with ${organization}`}

@@ -1,6 +1,8 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import { enrollmentTranslationRef } from '../../translation';
 import { formatExpiry } from '../../utils/format';
 import {
   InvitationDraft,
@@ -18,6 +20,7 @@ export const MessageStep = (props: {
   linkOnly: boolean;
 }) => {
   const { draft, onChange, linkOnly } = props;
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const { inviter, organization } = useMailSender();
   const subjectTooLong = draft.subject.trim().length > MAX_SUBJECT_LENGTH;
   const messageTooLong = draft.message.trim().length > MAX_MESSAGE_LENGTH;
@@ -26,31 +29,32 @@ export const MessageStep = (props: {
       {linkOnly && (
         <Grid item xs={12}>
           <Typography color="textSecondary">
-            This invitation has no recipients, so no email is sent. The subject
-            and message are kept with the invitation.
+            {t('newInvitation.message.linkOnly')}
           </Typography>
         </Grid>
       )}
       <Grid item xs={12}>
         <TextField
           id="invitation-subject"
-          label="Subject"
-          placeholder="Enroll your Mac"
+          label={t('newInvitation.message.subject')}
+          placeholder={t('newInvitation.message.subjectPlaceholder')}
           fullWidth
           value={draft.subject}
           onChange={e => onChange({ subject: e.target.value })}
           error={subjectTooLong}
           helperText={
             subjectTooLong
-              ? `At most ${MAX_SUBJECT_LENGTH} characters.`
-              : 'Optional.'
+              ? t('common.atMostCharacters', {
+                  max: String(MAX_SUBJECT_LENGTH),
+                })
+              : t('newInvitation.message.subjectHelp')
           }
         />
       </Grid>
       <Grid item xs={12}>
         <TextField
           id="invitation-message"
-          label="Message"
+          label={t('newInvitation.message.message')}
           fullWidth
           multiline
           minRows={3}
@@ -60,14 +64,16 @@ export const MessageStep = (props: {
           error={messageTooLong}
           helperText={
             messageTooLong
-              ? `At most ${MAX_MESSAGE_LENGTH} characters.`
-              : 'Optional. Shown above the link, as plain text.'
+              ? t('common.atMostCharacters', {
+                  max: String(MAX_MESSAGE_LENGTH),
+                })
+              : t('newInvitation.message.messageHelp')
           }
         />
       </Grid>
       <Grid item xs={12}>
         <Typography variant="subtitle1" component="h3" gutterBottom>
-          Preview
+          {t('newInvitation.message.preview')}
         </Typography>
         <EmailPreview
           inviter={inviter}

@@ -11,7 +11,9 @@ import Stepper from '@material-ui/core/Stepper';
 import Alert from '@material-ui/lab/Alert';
 import { CreatedInvitation } from '@macenroll/plugin-enrollment-common';
 import { useMemo, useState } from 'react';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 import { useSites } from '../../hooks/useSites';
 import { errorMessage } from '../../utils/errorMessage';
 import { CreatedInvitationLink } from './CreatedInvitationLink';
@@ -29,7 +31,7 @@ import { MAX_RECIPIENTS, parseRecipients } from './parseRecipients';
 import { RecipientsStep } from './RecipientsStep';
 import { ReviewStep } from './ReviewStep';
 
-const STEPS = ['Recipients', 'Options', 'Message', 'Review'];
+const STEPS = ['recipients', 'options', 'message', 'review'] as const;
 
 /**
  * Creates an invitation step by step. `onClose` says whether one was
@@ -41,6 +43,7 @@ export const NewInvitationDialog = (props: {
 }) => {
   const { open, onClose } = props;
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const { sites, error: sitesError } = useSites();
   const [draft, setDraft] = useState<InvitationDraft>(() => newDraft());
   const [step, setStep] = useState(0);
@@ -92,16 +95,18 @@ export const NewInvitationDialog = (props: {
       maxWidth="md"
       aria-labelledby="new-invitation-title"
     >
-      <DialogTitle id="new-invitation-title">New invitation</DialogTitle>
+      <DialogTitle id="new-invitation-title">
+        {t('newInvitation.title')}
+      </DialogTitle>
       <DialogContent>
         {created ? (
           <CreatedInvitationLink invitation={created} />
         ) : (
           <>
             <Stepper activeStep={step} alternativeLabel>
-              {STEPS.map(label => (
-                <Step key={label}>
-                  <StepLabel>{label}</StepLabel>
+              {STEPS.map(name => (
+                <Step key={name}>
+                  <StepLabel>{t(`newInvitation.steps.${name}`)}</StepLabel>
                 </Step>
               ))}
             </Stepper>
@@ -137,7 +142,7 @@ export const NewInvitationDialog = (props: {
             {sendError && (
               <Box mt={2}>
                 <Alert severity="error">
-                  The invitation was not created: {sendError}
+                  {t('newInvitation.notCreated', { error: sendError })}
                 </Alert>
               </Box>
             )}
@@ -147,18 +152,18 @@ export const NewInvitationDialog = (props: {
       <DialogActions>
         {created ? (
           <Button color="primary" variant="contained" onClick={close}>
-            Close
+            {t('newInvitation.close')}
           </Button>
         ) : (
           <>
             <Button onClick={close} disabled={sending}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button
               onClick={() => setStep(step - 1)}
               disabled={step === 0 || sending}
             >
-              Back
+              {t('newInvitation.back')}
             </Button>
             {step < STEPS.length - 1 ? (
               <Button
@@ -167,7 +172,7 @@ export const NewInvitationDialog = (props: {
                 onClick={() => setStep(step + 1)}
                 disabled={!canGoOn}
               >
-                Next
+                {t('newInvitation.next')}
               </Button>
             ) : (
               <Button
@@ -176,7 +181,7 @@ export const NewInvitationDialog = (props: {
                 onClick={send}
                 disabled={!canGoOn || sending}
               >
-                {sending ? 'Sending…' : 'Send'}
+                {sending ? t('common.sending') : t('newInvitation.send')}
               </Button>
             )}
           </>

@@ -1,7 +1,9 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { Site } from '@macenroll/plugin-enrollment-common';
+import { enrollmentTranslationRef } from '../../translation';
 import { SwitchField } from '../shared/SwitchField';
 import { InvitationDraft } from './draft';
 import { expiryProblem } from './expiry';
@@ -14,35 +16,34 @@ export const OptionsStep = (props: {
   sitesError?: Error;
 }) => {
   const { draft, onChange, sites, sitesError } = props;
-  const problem = expiryProblem(draft.expiryDate);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
+  const problem = expiryProblem(draft.expiryDate, new Date(), t);
   return (
     <Grid container spacing={2}>
       <Grid item xs={12}>
         <TextField
           id="invitation-expiry"
-          label="Expires on"
+          label={t('newInvitation.options.expiresOn')}
           type="date"
           value={draft.expiryDate}
           onChange={e => onChange({ expiryDate: e.target.value })}
           InputLabelProps={{ shrink: true }}
           error={!!problem}
-          helperText={
-            problem ?? 'The link stops working at the end of this day (UTC).'
-          }
+          helperText={problem ?? t('newInvitation.options.expiresOnHelp')}
         />
       </Grid>
       <Grid item xs={12}>
         <SwitchField
-          label="Require login"
-          help="People log in with their company account before they can enroll."
+          label={t('newInvitation.options.requireLogin')}
+          help={t('newInvitation.options.requireLoginHelp')}
           checked={draft.requireLogin}
           onChange={requireLogin => onChange({ requireLogin })}
         />
       </Grid>
       <Grid item xs={12}>
         <SwitchField
-          label="Allow multiple uses"
-          help="Several computers can enroll with the same link. When off, the link works once."
+          label={t('newInvitation.options.multipleUses')}
+          help={t('newInvitation.options.multipleUsesHelp')}
           checked={draft.multipleUses}
           onChange={multipleUses => onChange({ multipleUses })}
         />
@@ -51,17 +52,19 @@ export const OptionsStep = (props: {
         <TextField
           select
           id="invitation-site"
-          label="Site"
+          label={t('newInvitation.options.site')}
           value={draft.siteId}
           onChange={e => onChange({ siteId: String(e.target.value) })}
           style={{ minWidth: 240 }}
           helperText={
             sitesError
-              ? `Sites could not be loaded (${sitesError.message}); the invitation gets no site.`
-              : 'Computers that enroll with this invitation join this site.'
+              ? t('newInvitation.options.sitesNotLoaded', {
+                  error: sitesError.message,
+                })
+              : t('newInvitation.options.siteHelp')
           }
         >
-          <MenuItem value="">No site</MenuItem>
+          <MenuItem value="">{t('invitationFields.noSite')}</MenuItem>
           {sites.map(site => (
             <MenuItem key={site.id} value={site.id}>
               {site.name}
@@ -71,11 +74,11 @@ export const OptionsStep = (props: {
       </Grid>
       <Grid item xs={12}>
         <SwitchField
-          label="Re-enrolling computers keep their site"
+          label={t('newInvitation.options.keepSite')}
           help={
             draft.siteId
-              ? 'A computer that is already in a site stays there instead of joining the site above.'
-              : 'Choose a site to use this.'
+              ? t('newInvitation.options.keepSiteHelp')
+              : t('newInvitation.options.chooseSiteFirst')
           }
           disabled={!draft.siteId}
           checked={draft.keepExistingSite}

@@ -1,5 +1,7 @@
 import { StructuredMetadataTable } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Site } from '@macenroll/plugin-enrollment-common';
+import { enrollmentTranslationRef } from '../../translation';
 import { formatExpiry, summarizeRecipients, yesNo } from '../../utils/format';
 import { InvitationDraft } from './draft';
 import { expiresAtOf } from './expiry';
@@ -13,27 +15,39 @@ export const ReviewStep = (props: {
   sites: Site[];
 }) => {
   const { draft, recipients, sites } = props;
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const site = sites.find(s => s.id === draft.siteId);
   const metadata: Record<string, string> = {
-    Recipients:
+    [t('invitationFields.recipients')]:
       recipients.length === 0
-        ? 'None: a link-only invitation that you share yourself'
-        : `${recipients.length}: ${summarizeRecipients(
-            recipients,
-            recipients.length,
-            5,
-          )}`,
-    Expires: formatExpiry(expiresAtOf(draft.expiryDate)),
-    'Require login': yesNo(draft.requireLogin),
-    'Multiple uses': yesNo(draft.multipleUses),
-    Site: site?.name ?? (draft.siteId ? draft.siteId : 'No site'),
+        ? t('newInvitation.review.linkOnly')
+        : t('newInvitation.review.recipients', {
+            total: String(recipients.length),
+            recipients: summarizeRecipients(
+              recipients,
+              recipients.length,
+              t,
+              5,
+            ),
+          }),
+    [t('invitationFields.expires')]: formatExpiry(
+      expiresAtOf(draft.expiryDate),
+    ),
+    [t('invitationFields.requireLogin')]: yesNo(draft.requireLogin, t),
+    [t('invitationFields.multipleUses')]: yesNo(draft.multipleUses, t),
+    [t('invitationFields.site')]:
+      site?.name ??
+      (draft.siteId ? draft.siteId : t('invitationFields.noSite')),
   };
   if (draft.siteId) {
-    metadata['Re-enrolling computers keep their site'] = yesNo(
+    metadata[t('newInvitation.review.keepSite')] = yesNo(
       draft.keepExistingSite,
+      t,
     );
   }
-  metadata.Subject = draft.subject.trim() || 'The default subject';
-  metadata.Message = draft.message.trim() || 'None';
+  metadata[t('invitationFields.subject')] =
+    draft.subject.trim() || t('invitationFields.defaultSubject');
+  metadata[t('invitationFields.message')] =
+    draft.message.trim() || t('invitationFields.none');
   return <StructuredMetadataTable metadata={metadata} options={asWritten} />;
 };

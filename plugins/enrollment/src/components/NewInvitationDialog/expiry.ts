@@ -1,3 +1,5 @@
+import { EnrollmentT, englishT } from '../../utils/translate';
+
 const DAY_MS = 24 * 3600 * 1000;
 
 // The backend refuses invitations valid for longer than this.
@@ -32,14 +34,15 @@ export function expiresAtOf(date: string): string {
 export function expiryProblem(
   date: string,
   now: Date = new Date(),
+  t: EnrollmentT = englishT,
 ): string | undefined {
   const expiresAt = /^\d{4}-\d{2}-\d{2}$/.test(date)
     ? new Date(expiresAtOf(date)).getTime()
     : NaN;
-  if (Number.isNaN(expiresAt)) return 'Choose an expiration date.';
-  if (expiresAt <= now.getTime()) return 'Choose a date in the future.';
+  if (Number.isNaN(expiresAt)) return t('newInvitation.expiry.missing');
+  if (expiresAt <= now.getTime()) return t('newInvitation.expiry.past');
   if (expiresAt - now.getTime() > MAX_VALIDITY_MS) {
-    return 'Choose a date at most a year from today.';
+    return t('newInvitation.expiry.tooFar');
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
@@ -8,6 +9,7 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
 import { PortalAccount } from '@macenroll/plugin-enrollment-common';
 import { FormEvent, ReactNode, useState } from 'react';
+import { enrollmentTranslationRef } from '../../translation';
 import { errorMessage } from '../../utils/errorMessage';
 
 /**
@@ -21,13 +23,14 @@ export const AccountFormDialog = (props: {
   valid: boolean;
   submitLabel: string;
   busyLabel: string;
-  /** Says what did not happen, e.g. "The account was not added". */
-  failure: string;
+  /** Says what did not happen and why, e.g. "The account was not added: …". */
+  failure: (error: string) => string;
   submit: () => Promise<PortalAccount>;
   onClose: (account?: PortalAccount) => void;
   children: (saving: boolean) => ReactNode;
 }) => {
   const { onClose } = props;
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -62,15 +65,13 @@ export const AccountFormDialog = (props: {
           {props.children(saving)}
           {error && (
             <Box mt={2}>
-              <Alert severity="error">
-                {props.failure}: {error}
-              </Alert>
+              <Alert severity="error">{props.failure(error)}</Alert>
             </Box>
           )}
         </DialogContent>
         <DialogActions>
           <Button onClick={() => onClose()} disabled={saving}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button
             type="submit"

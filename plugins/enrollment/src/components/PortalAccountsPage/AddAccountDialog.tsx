@@ -1,10 +1,12 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import TextField from '@material-ui/core/TextField';
 import { PortalAccount } from '@macenroll/plugin-enrollment-common';
 import { useState } from 'react';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 import { AccountFormDialog } from './AccountFormDialog';
-import { passwordIsValid, usernameProblem } from './accountRules';
+import { MAX_USERNAME, passwordIsValid, usernameProblem } from './accountRules';
 import { PasswordFields } from './PasswordFields';
 
 /**
@@ -16,10 +18,11 @@ export const AddAccountDialog = (props: {
 }) => {
   const { onClose } = props;
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const usernameError = usernameProblem(username);
+  const usernameError = usernameProblem(username, t);
   const valid =
     username.trim() !== '' &&
     !usernameError &&
@@ -28,12 +31,12 @@ export const AddAccountDialog = (props: {
   return (
     <AccountFormDialog
       id="add-account"
-      title="Add portal account"
-      intro="A local account logs in to the enrollment portal without a directory account, for example for IT staff who set up Macs for others."
+      title={t('accounts.addDialog.title')}
+      intro={t('accounts.addDialog.intro')}
       valid={valid}
-      submitLabel="Add account"
-      busyLabel="Adding…"
-      failure="The account was not added"
+      submitLabel={t('accounts.addDialog.submit')}
+      busyLabel={t('accounts.addDialog.busy')}
+      failure={error => t('accounts.addDialog.failed', { error })}
       submit={() => api.createPortalAccount(username.trim(), password)}
       onClose={onClose}
     >
@@ -41,7 +44,7 @@ export const AddAccountDialog = (props: {
         <>
           <TextField
             id="add-account-username"
-            label="Username"
+            label={t('accounts.addDialog.username')}
             autoComplete="off"
             fullWidth
             value={username}
@@ -50,12 +53,14 @@ export const AddAccountDialog = (props: {
             error={!!usernameError}
             helperText={
               usernameError ??
-              'Letters, digits and . _ @ - ; at most 64 characters.'
+              t('accounts.addDialog.usernameHelp', {
+                max: String(MAX_USERNAME),
+              })
             }
           />
           <PasswordFields
             idPrefix="add-account"
-            label="Password"
+            label={t('accounts.addDialog.password')}
             password={password}
             confirmation={confirmation}
             disabled={saving}

@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import {
@@ -5,6 +6,7 @@ import {
   MIN_PASSWORD,
   passwordProblem,
 } from './accountRules';
+import { enrollmentTranslationRef } from '../../translation';
 
 /** A new password and its confirmation, checked as they are typed. */
 export const PasswordFields = (props: {
@@ -16,10 +18,12 @@ export const PasswordFields = (props: {
   onPasswordChange: (password: string) => void;
   onConfirmationChange: (confirmation: string) => void;
 }) => {
-  const passwordError = passwordProblem(props.password);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
+  const passwordError = passwordProblem(props.password, t);
   const confirmationError = confirmationProblem(
     props.password,
     props.confirmation,
+    t,
   );
   return (
     <>
@@ -34,13 +38,16 @@ export const PasswordFields = (props: {
           disabled={props.disabled}
           onChange={e => props.onPasswordChange(e.target.value)}
           error={!!passwordError}
-          helperText={passwordError ?? `At least ${MIN_PASSWORD} characters.`}
+          helperText={
+            passwordError ??
+            t('accounts.password.help', { min: String(MIN_PASSWORD) })
+          }
         />
       </Box>
       <Box mt={2}>
         <TextField
           id={`${props.idPrefix}-confirmation`}
-          label="Confirm password"
+          label={t('accounts.password.confirm')}
           type="password"
           autoComplete="new-password"
           fullWidth

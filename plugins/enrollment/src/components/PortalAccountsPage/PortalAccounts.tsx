@@ -1,5 +1,6 @@
 import { ResponseErrorPanel, Table } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Alert from '@material-ui/lab/Alert';
@@ -8,6 +9,7 @@ import { PortalAccount } from '@macenroll/plugin-enrollment-common';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 import { errorMessage } from '../../utils/errorMessage';
 import { AddAccountDialog } from './AddAccountDialog';
 import { accountColumns } from './columns';
@@ -25,6 +27,7 @@ const TABLE_OPTIONS = {
 /** The local portal accounts, with adding, disabling and password resets. */
 export const PortalAccounts = () => {
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const [reloadKey, setReloadKey] = useState(0);
   const { value, loading, error } = useAsync(
     () => api.listPortalAccounts(),
@@ -47,7 +50,7 @@ export const PortalAccounts = () => {
 
   const columns = useMemo(
     () =>
-      accountColumns({
+      accountColumns(t, {
         busyUsername,
         onToggleDisabled: async account => {
           setBusyUsername(account.username);
@@ -59,9 +62,10 @@ export const PortalAccounts = () => {
             replace(changed);
             setOutcome({
               severity: 'success',
-              text: changed.disabled
-                ? `${changed.username} is disabled and can no longer log in to the portal.`
-                : `${changed.username} is enabled and can log in to the portal again.`,
+              text: t(
+                changed.disabled ? 'accounts.disabled' : 'accounts.enabled',
+                { username: changed.username },
+              ),
             });
           } catch (e) {
             setOutcome({ severity: 'error', text: errorMessage(e) });
@@ -74,7 +78,7 @@ export const PortalAccounts = () => {
           setResetting(account.username);
         },
       }),
-    [api, busyUsername],
+    [api, busyUsername, t],
   );
 
   const closeAdd = (created?: PortalAccount) => {
@@ -82,7 +86,7 @@ export const PortalAccounts = () => {
     if (!created) return;
     setOutcome({
       severity: 'success',
-      text: `The account ${created.username} was added.`,
+      text: t('accounts.added', { username: created.username }),
     });
     setUpdated({});
     setReloadKey(key => key + 1);
@@ -94,7 +98,7 @@ export const PortalAccounts = () => {
     replace(changed);
     setOutcome({
       severity: 'success',
-      text: `The password of ${changed.username} was changed.`,
+      text: t('accounts.passwordChanged', { username: changed.username }),
     });
   };
 
@@ -110,7 +114,7 @@ export const PortalAccounts = () => {
             setAdding(true);
           }}
         >
-          Add account
+          {t('accounts.add')}
         </Button>
       </Box>
       {outcome && (
@@ -128,8 +132,7 @@ export const PortalAccounts = () => {
           options={TABLE_OPTIONS}
           emptyContent={
             <Box p={3} textAlign="center">
-              No portal accounts yet. People log in to the portal with their
-              directory account.
+              {t('accounts.empty')}
             </Box>
           }
         />

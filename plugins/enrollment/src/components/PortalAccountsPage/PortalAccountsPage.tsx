@@ -7,11 +7,14 @@ import {
 import { usePermission } from '@backstage/plugin-permission-react';
 import Typography from '@material-ui/core/Typography';
 import { portalAccountManagePermission } from '@macenroll/plugin-enrollment-common';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { enrollmentTranslationRef } from '../../translation';
 import { EnrollmentLayout } from '../EnrollmentLayout';
 import { PortalAccounts } from './PortalAccounts';
 
 /** The enrollment portal's local accounts, for admins who manage them. */
 export const PortalAccountsPage = () => {
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const { allowed, loading } = usePermission({
     permission: portalAccountManagePermission,
   });
@@ -20,22 +23,14 @@ export const PortalAccountsPage = () => {
   if (loading) content = <Progress />;
   else if (allowed) content = <PortalAccounts />;
   else {
-    content = (
-      <Typography>
-        You need the enrollment.portal-account.manage permission to manage
-        portal accounts.
-      </Typography>
-    );
+    content = <Typography>{t('accounts.notAllowed')}</Typography>;
   }
 
   return (
     <EnrollmentLayout section="accounts">
       <Content>
-        <ContentHeader title="Portal Accounts">
-          <SupportButton>
-            Local accounts log in to the enrollment portal without a directory
-            account. Accounts from app-config are managed there.
-          </SupportButton>
+        <ContentHeader title={t('accounts.title')}>
+          <SupportButton>{t('accounts.support')}</SupportButton>
         </ContentHeader>
         {content}
       </Content>

@@ -1,7 +1,9 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { PortalAccount } from '@macenroll/plugin-enrollment-common';
 import { useState } from 'react';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 import { AccountFormDialog } from './AccountFormDialog';
 import { passwordIsValid } from './accountRules';
 import { PasswordFields } from './PasswordFields';
@@ -16,24 +18,25 @@ export const ResetPasswordDialog = (props: {
 }) => {
   const { username, onClose } = props;
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   return (
     <AccountFormDialog
       id="reset-password"
-      title={`Reset the password of ${username}`}
-      intro="The old password stops working at once. Give the new one to the people who use this account."
+      title={t('accounts.resetDialog.title', { username })}
+      intro={t('accounts.resetDialog.intro')}
       valid={passwordIsValid(password, confirmation)}
-      submitLabel="Set password"
-      busyLabel="Saving…"
-      failure="The password was not changed"
+      submitLabel={t('accounts.resetDialog.submit')}
+      busyLabel={t('common.saving')}
+      failure={error => t('accounts.resetDialog.failed', { error })}
       submit={() => api.updatePortalAccount(username, { password })}
       onClose={onClose}
     >
       {saving => (
         <PasswordFields
           idPrefix="reset-password"
-          label="New password"
+          label={t('accounts.resetDialog.password')}
           password={password}
           confirmation={confirmation}
           disabled={saving}

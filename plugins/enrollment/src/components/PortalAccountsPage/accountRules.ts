@@ -1,4 +1,5 @@
 import { PORTAL_PASSWORD_MIN_LENGTH } from '@macenroll/plugin-enrollment-common';
+import { EnrollmentT, englishT } from '../../utils/translate';
 
 // The backend's rules for local portal accounts, checked while typing.
 export const MAX_USERNAME = 64;
@@ -8,24 +9,32 @@ export const MAX_PASSWORD = 1024;
 const USERNAME_CHARACTERS = /^[A-Za-z0-9._@-]+$/;
 
 /** What is wrong with a username; undefined when nothing or nothing yet. */
-export function usernameProblem(username: string): string | undefined {
+export function usernameProblem(
+  username: string,
+  t: EnrollmentT = englishT,
+): string | undefined {
   const name = username.trim();
   if (!name) return undefined;
-  if (name.length > MAX_USERNAME) return `At most ${MAX_USERNAME} characters.`;
+  if (name.length > MAX_USERNAME) {
+    return t('common.atMostCharacters', { max: String(MAX_USERNAME) });
+  }
   if (!USERNAME_CHARACTERS.test(name)) {
-    return 'Use letters, digits and . _ @ - only.';
+    return t('accounts.usernameCharacters');
   }
   return undefined;
 }
 
 /** What is wrong with a new password; undefined when nothing or nothing yet. */
-export function passwordProblem(password: string): string | undefined {
+export function passwordProblem(
+  password: string,
+  t: EnrollmentT = englishT,
+): string | undefined {
   if (!password) return undefined;
   if (password.length < MIN_PASSWORD) {
-    return `Use at least ${MIN_PASSWORD} characters.`;
+    return t('accounts.password.tooShort', { min: String(MIN_PASSWORD) });
   }
   if (password.length > MAX_PASSWORD) {
-    return `At most ${MAX_PASSWORD} characters.`;
+    return t('common.atMostCharacters', { max: String(MAX_PASSWORD) });
   }
   return undefined;
 }
@@ -34,9 +43,10 @@ export function passwordProblem(password: string): string | undefined {
 export function confirmationProblem(
   password: string,
   confirmation: string,
+  t: EnrollmentT = englishT,
 ): string | undefined {
   return confirmation && confirmation !== password
-    ? 'The passwords do not match.'
+    ? t('accounts.password.mismatch')
     : undefined;
 }
 

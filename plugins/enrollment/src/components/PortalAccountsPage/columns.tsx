@@ -3,11 +3,14 @@ import {
   StatusWarning,
   TableColumn,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { PortalAccount } from '@macenroll/plugin-enrollment-common';
+import { enrollmentTranslationRef } from '../../translation';
 import { formatDateTime } from '../../utils/format';
+import { EnrollmentT } from '../../utils/translate';
 
 export interface AccountActions {
   /** The account being changed, whose buttons wait. */
@@ -16,78 +19,83 @@ export interface AccountActions {
   onResetPassword: (account: PortalAccount) => void;
 }
 
-const SOURCE_LABELS: Record<PortalAccount['source'], string> = {
-  config: 'Config',
-  admin: 'Added here',
-};
-
 const Actions = (props: { account: PortalAccount } & AccountActions) => {
   const { account, busyUsername, onToggleDisabled, onResetPassword } = props;
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   if (account.source === 'config') {
     return (
       <Typography variant="body2" color="textSecondary">
-        Managed in app-config
+        {t('accounts.managedInConfig')}
       </Typography>
     );
   }
   const busy = busyUsername === account.username;
-  const toggle = account.disabled ? 'Enable' : 'Disable';
+  const { username } = account;
   return (
     <Box display="flex" style={{ gap: 8 }}>
       <Button
         size="small"
         variant="outlined"
-        aria-label={`${toggle} ${account.username}`}
+        aria-label={
+          account.disabled
+            ? t('accounts.enableAccount', { username })
+            : t('accounts.disableAccount', { username })
+        }
         disabled={busy}
         onClick={() => onToggleDisabled(account)}
       >
-        {toggle}
+        {account.disabled ? t('accounts.enable') : t('accounts.disable')}
       </Button>
       <Button
         size="small"
         variant="outlined"
-        aria-label={`Reset password of ${account.username}`}
+        aria-label={t('accounts.resetPasswordOf', { username })}
         disabled={busy}
         onClick={() => onResetPassword(account)}
       >
-        Reset password
+        {t('accounts.resetPassword')}
       </Button>
     </Box>
   );
 };
 
 export function accountColumns(
+  t: EnrollmentT,
   actions: AccountActions,
 ): TableColumn<PortalAccount>[] {
   return [
-    { title: 'Username', field: 'username', highlight: true },
     {
-      title: 'Source',
-      field: 'source',
-      render: row => SOURCE_LABELS[row.source],
+      title: t('accounts.columns.username'),
+      field: 'username',
+      highlight: true,
     },
     {
-      title: 'Status',
+      title: t('accounts.columns.source'),
+      field: 'source',
+      render: row => t(`accounts.source.${row.source}`),
+    },
+    {
+      title: t('accounts.columns.status'),
       field: 'disabled',
       render: row =>
         row.disabled ? (
-          <StatusWarning>Disabled</StatusWarning>
+          <StatusWarning>{t('accounts.status.disabled')}</StatusWarning>
         ) : (
-          <StatusOK>Active</StatusOK>
+          <StatusOK>{t('accounts.status.active')}</StatusOK>
         ),
     },
     {
-      title: 'Created',
+      title: t('accounts.columns.created'),
       field: 'createdAt',
       render: row => formatDateTime(row.createdAt),
     },
     {
-      title: 'Updated',
+      title: t('accounts.columns.updated'),
       field: 'updatedAt',
       render: row => formatDateTime(row.updatedAt),
     },
     {
-      title: 'Actions',
+      title: t('accounts.columns.actions'),
       sorting: false,
       render: row => <Actions account={row} {...actions} />,
     },

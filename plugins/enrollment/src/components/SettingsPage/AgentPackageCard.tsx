@@ -4,6 +4,7 @@ import {
   StructuredMetadataTable,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
@@ -11,33 +12,39 @@ import { AgentPackageSummary } from '@macenroll/plugin-enrollment-common';
 import { memo, ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 import { ConfirmedActionButton } from '../shared/ConfirmedActionButton';
 import { errorMessage } from '../../utils/errorMessage';
 import { formatBytes, formatDateTime } from '../../utils/format';
+import { EnrollmentT } from '../../utils/translate';
 import { AgentPackageForm } from './AgentPackageForm';
 
 const asWritten = { titleFormat: (key: string) => key };
 
-function packageMetadata(agent: AgentPackageSummary) {
+function packageMetadata(agent: AgentPackageSummary, t: EnrollmentT) {
   const metadata: Record<string, ReactNode> = {
-    Source:
+    [t('settings.agent.fields.source')]:
       agent.source === 'url'
-        ? 'Downloaded by Macs from its URL'
-        : 'Uploaded here',
+        ? t('settings.agent.fields.sourceUrl')
+        : t('settings.agent.fields.sourceUpload'),
   };
-  if (agent.url) metadata.URL = agent.url;
+  if (agent.url) metadata[t('settings.agent.fields.url')] = agent.url;
   Object.assign(metadata, {
-    Title: agent.title ?? '—',
-    'Bundle id': agent.bundleId ?? '—',
-    Version: agent.bundleVersion ?? '—',
-    'File name': agent.fileName ?? '—',
-    Size:
+    [t('settings.agent.fields.title')]: agent.title ?? '—',
+    [t('settings.agent.fields.bundleId')]: agent.bundleId ?? '—',
+    [t('settings.agent.fields.version')]: agent.bundleVersion ?? '—',
+    [t('settings.agent.fields.fileName')]: agent.fileName ?? '—',
+    [t('settings.agent.fields.size')]:
       agent.sizeInBytes === undefined ? '—' : formatBytes(agent.sizeInBytes),
-    'SHA-256': (
+    [t('settings.agent.fields.sha256')]: (
       <span style={{ wordBreak: 'break-all' }}>{agent.sha256 ?? '—'}</span>
     ),
-    Signature: agent.signed ? 'Signed' : 'Not signed',
-    Updated: agent.updatedAt ? formatDateTime(agent.updatedAt) : '—',
+    [t('settings.agent.fields.signature')]: agent.signed
+      ? t('settings.agent.fields.signed')
+      : t('settings.agent.fields.notSigned'),
+    [t('settings.agent.fields.updated')]: agent.updatedAt
+      ? formatDateTime(agent.updatedAt)
+      : '—',
   });
   return metadata;
 }
@@ -50,6 +57,7 @@ function packageMetadata(agent: AgentPackageSummary) {
 export const AgentPackageCard = memo((props: { disabled: boolean }) => {
   const { disabled } = props;
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const [version, setVersion] = useState(0);
   const { value, loading, error } = useAsync(
     () => api.getAgentPackage(),
@@ -68,46 +76,38 @@ export const AgentPackageCard = memo((props: { disabled: boolean }) => {
   } else if (error || !agent) {
     body = (
       <Alert severity="error">
-        The agent package could not be read: {errorMessage(error)}
+        {t('settings.agent.notRead', { error: errorMessage(error) })}
       </Alert>
     );
   } else {
     body = (
       <>
         {!agent.configured && (
-          <Alert severity="info">
-            No agent package: Macs enroll without a management agent.
-          </Alert>
+          <Alert severity="info">{t('settings.agent.none')}</Alert>
         )}
         {agent.configured && agent.signed === false && (
           <Box mb={2}>
-            <Alert severity="warning">
-              This package is not signed. macOS installs only signed packages
-              sent by device management, so Macs will not install it: sign it
-              with a Developer ID Installer certificate (productsign) and upload
-              it again.
-            </Alert>
+            <Alert severity="warning">{t('settings.agent.unsigned')}</Alert>
           </Box>
         )}
         {agent.configured && (
           <StructuredMetadataTable
             options={asWritten}
-            metadata={packageMetadata(agent)}
+            metadata={packageMetadata(agent, t)}
           />
         )}
         {disabled && (
           <Typography variant="body2" color="textSecondary">
-            Changing the agent package needs the enrollment.settings.update
-            permission.
+            {t('settings.agent.notAllowed')}
           </Typography>
         )}
         {!disabled && agent.configured && (
           <Box mt={2}>
             <ConfirmedActionButton
-              label="Remove package"
-              question="Remove the agent package?"
-              explanation="Macs that enroll from now on get no agent installed. Macs that already installed it keep it."
-              keepLabel="Keep package"
+              label={t('settings.agent.remove')}
+              question={t('settings.agent.removeQuestion')}
+              explanation={t('settings.agent.removeExplanation')}
+              keepLabel={t('settings.agent.keep')}
               testId="agent-package-remove"
               action={async () => {
                 await api.deleteAgentPackage();
@@ -126,10 +126,9 @@ export const AgentPackageCard = memo((props: { disabled: boolean }) => {
   }
 
   return (
-    <InfoCard title="Agent package">
+    <InfoCard title={t('settings.agent.title')}>
       <Typography variant="body2" color="textSecondary" paragraph>
-        The package installed on every Mac once it enrolls (macOS 10.13.6 or
-        later). Changes here take effect at once.
+        {t('settings.agent.intro')}
       </Typography>
       {body}
     </InfoCard>

@@ -1,4 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
@@ -7,20 +8,25 @@ import Alert from '@material-ui/lab/Alert';
 import { AgentPackageSummary } from '@macenroll/plugin-enrollment-common';
 import { FormEvent, useState } from 'react';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 import { errorMessage } from '../../utils/errorMessage';
+import { EnrollmentT } from '../../utils/translate';
 import { FilePicker } from './FilePicker';
 
 type Outcome = { severity: 'success' | 'error'; text: string };
 
 /** Why the URL would be refused, or undefined when it is fine. */
-export function packageUrlProblem(url: string): string | undefined {
+export function packageUrlProblem(
+  url: string,
+  t: EnrollmentT,
+): string | undefined {
   try {
     // Macs download it themselves; macOS fetches enterprise apps over https only.
     if (new URL(url).protocol === 'https:') return undefined;
   } catch {
     // Not a URL at all.
   }
-  return 'Enter an https URL, for example https://downloads.example.com/agent.pkg.';
+  return t('settings.agent.urlProblem');
 }
 
 /** Uploads the agent's .pkg, or points Macs at a URL that serves it. */
@@ -29,6 +35,7 @@ export const AgentPackageForm = (props: {
 }) => {
   const { onChanged } = props;
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const [file, setFile] = useState<File>();
   const [url, setUrl] = useState('');
   const [urlTried, setUrlTried] = useState(false);
@@ -36,15 +43,18 @@ export const AgentPackageForm = (props: {
   const [outcome, setOutcome] = useState<Outcome>();
 
   const wrongFile = file && !file.name.toLowerCase().endsWith('.pkg');
-  const urlProblem = urlTried ? packageUrlProblem(url.trim()) : undefined;
+  const urlProblem = urlTried ? packageUrlProblem(url.trim(), t) : undefined;
 
-  const run = async (failure: string, action: () => Promise<string>) => {
+  const run = async (
+    failure: (error: string) => string,
+    action: () => Promise<string>,
+  ) => {
     setBusy(true);
     setOutcome(undefined);
     try {
       setOutcome({ severity: 'success', text: await action() });
     } catch (e) {
-      setOutcome({ severity: 'error', text: `${failure}: ${errorMessage(e)}` });
+      setOutcome({ severity: 'error', text: failure(errorMessage(e)) });
     } finally {
       setBusy(false);
     }
@@ -53,26 +63,32 @@ export const AgentPackageForm = (props: {
   const upload = (event: FormEvent) => {
     event.preventDefault();
     if (!file || wrongFile) return;
-    run('The package was not uploaded', async () => {
-      const summary = await api.uploadAgentPackage(file, file.name);
-      setFile(undefined);
-      onChanged(summary);
-      return `${file.name} was uploaded: Macs that enroll from now on install it.`;
-    });
+    run(
+      error => t('settings.agent.notUploaded', { error }),
+      async () => {
+        const summary = await api.uploadAgentPackage(file, file.name);
+        setFile(undefined);
+        onChanged(summary);
+        return t('settings.agent.uploaded', { fileName: file.name });
+      },
+    );
   };
 
   const useUrl = (event: FormEvent) => {
     event.preventDefault();
     setUrlTried(true);
     const trimmed = url.trim();
-    if (packageUrlProblem(trimmed)) return;
-    run('The URL was not saved', async () => {
-      const summary = await api.setAgentPackageUrl(trimmed);
-      setUrl('');
-      setUrlTried(false);
-      onChanged(summary);
-      return 'The package was read from the URL: Macs that enroll from now on download it from there.';
-    });
+    if (packageUrlProblem(trimmed, t)) return;
+    run(
+      error => t('settings.agent.urlNotSaved', { error }),
+      async () => {
+        const summary = await api.setAgentPackageUrl(trimmed);
+        setUrl('');
+        setUrlTried(false);
+        onChanged(summary);
+        return t('settings.agent.urlSaved');
+      },
+    );
   };
 
   return (
@@ -80,7 +96,7 @@ export const AgentPackageForm = (props: {
       <Box component="form" onSubmit={upload}>
         <FilePicker
           id="agent-package-file"
-          label="Choose .pkg file"
+          label={t('settings.agent.choose')}
           accept=".pkg"
           file={file}
           disabled={busy}
@@ -88,7 +104,7 @@ export const AgentPackageForm = (props: {
         />
         {wrongFile && (
           <Typography variant="body2" color="error">
-            Choose a package: its name ends in .pkg.
+            {t('settings.agent.wrongFile')}
           </Typography>
         )}
         <Box mt={1}>
@@ -98,7 +114,7 @@ export const AgentPackageForm = (props: {
             color="primary"
             disabled={busy || !file || wrongFile}
           >
-            {busy && file ? 'Uploading…' : 'Upload package'}
+            {busy && file ? t('common.uploading') : t('settings.agent.upload')}
           </Button>
         </Box>
       </Box>
@@ -111,17 +127,14 @@ export const AgentPackageForm = (props: {
       >
         <TextField
           id="agent-package-url"
-          label="Or download it from"
-          placeholder="https://downloads.example.com/agent.pkg"
+          label={t('settings.agent.url')}
+          placeholder={t('settings.agent.urlPlaceholder')}
           fullWidth
           value={url}
           disabled={busy}
           onChange={e => setUrl(e.target.value)}
           error={urlProblem !== undefined}
-          helperText={
-            urlProblem ??
-            'The server downloads it once to read it; Macs then download it from there.'
-          }
+          helperText={urlProblem ?? t('settings.agent.urlHelp')}
         />
         <Box ml={1} mt={1.5} flexShrink={0}>
           <Button
@@ -130,7 +143,7 @@ export const AgentPackageForm = (props: {
             color="primary"
             disabled={busy || !url.trim()}
           >
-            Use URL
+            {t('settings.agent.useUrl')}
           </Button>
         </Box>
       </Box>

@@ -1,5 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Typography from '@material-ui/core/Typography';
+import { enrollmentTranslationRef } from '../../translation';
 import { GroupChipsInput } from './GroupChipsInput';
 import { memoSection, SectionProps } from './sectionProps';
 
@@ -7,12 +9,11 @@ import { memoSection, SectionProps } from './sectionProps';
 export const DirectoryCard = memoSection(
   (props: SectionProps) => {
     const { settings, onChange, disabled } = props;
+    const { t } = useTranslationRef(enrollmentTranslationRef);
     return (
-      <InfoCard title="Directory">
+      <InfoCard title={t('settings.directory.title')}>
         <Typography variant="body2" color="textSecondary" paragraph>
-          Only members of these LDAP groups may log in to enroll. Leave the list
-          empty to let every directory user enroll. Local portal accounts are
-          not affected.
+          {t('settings.directory.intro')}
         </Typography>
         <GroupChipsInput
           groups={settings.restrictToLdapGroups}

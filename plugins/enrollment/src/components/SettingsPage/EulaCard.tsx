@@ -1,6 +1,8 @@
 import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
+import { enrollmentTranslationRef } from '../../translation';
 import { SwitchField } from '../shared/SwitchField';
 import { memoSection, SectionProps } from './sectionProps';
 import { eulaMissing, MAX_EULA_TEXT } from './settingsLimits';
@@ -9,19 +11,22 @@ import { eulaMissing, MAX_EULA_TEXT } from './settingsLimits';
 export const EulaCard = memoSection(
   (props: SectionProps) => {
     const { settings, onChange, disabled } = props;
+    const { t } = useTranslationRef(enrollmentTranslationRef);
     const { eula } = settings;
     const missing = eulaMissing(settings);
     const tooLong = eula.text.length > MAX_EULA_TEXT;
 
-    let help = 'Shown as plain text, with its line breaks.';
-    if (missing) help = 'Enter the agreement, or turn it off.';
-    else if (tooLong) help = `At most ${MAX_EULA_TEXT} characters.`;
+    let help: string = t('settings.eula.textHelp');
+    if (missing) help = t('settings.eula.missing');
+    else if (tooLong) {
+      help = t('common.atMostCharacters', { max: String(MAX_EULA_TEXT) });
+    }
 
     return (
-      <InfoCard title="End-user license agreement">
+      <InfoCard title={t('settings.eula.title')}>
         <SwitchField
-          label="Ask people to accept a license agreement"
-          help="People must accept it before they can download anything."
+          label={t('settings.eula.label')}
+          help={t('settings.eula.help')}
           checked={eula.enabled}
           disabled={disabled}
           onChange={enabled =>
@@ -31,7 +36,7 @@ export const EulaCard = memoSection(
         <Box mt={2}>
           <TextField
             id="settings-eula-text"
-            label="Agreement text"
+            label={t('settings.eula.text')}
             fullWidth
             multiline
             minRows={6}

@@ -1,6 +1,8 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
+import { enrollmentTranslationRef } from '../../translation';
 
 /**
  * A button that chooses one file, with the chosen file's name beside it.
@@ -15,6 +17,7 @@ export const FilePicker = (props: {
   onChange: (file?: File) => void;
 }) => {
   const { id, label, accept, file, disabled, onChange } = props;
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   return (
     <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }}>
       <Button variant="outlined" component="label" disabled={disabled}>
@@ -33,7 +36,7 @@ export const FilePicker = (props: {
         />
       </Button>
       <Typography variant="body2" color="textSecondary">
-        {file?.name ?? 'No file chosen'}
+        {file?.name ?? t('settings.noFileChosen')}
       </Typography>
     </Box>
   );

@@ -1,9 +1,11 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import CancelIcon from '@material-ui/icons/Cancel';
 import { KeyboardEvent, useState } from 'react';
+import { enrollmentTranslationRef } from '../../translation';
 import { MAX_GROUPS, MAX_GROUP_NAME } from './settingsLimits';
 
 /**
@@ -16,6 +18,7 @@ export const GroupChipsInput = (props: {
   disabled: boolean;
 }) => {
   const { groups, onChange, disabled } = props;
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string>();
 
@@ -24,11 +27,13 @@ export const GroupChipsInput = (props: {
     if (!name) return;
     // The backend compares group names exactly, so only exact repeats are.
     if (groups.includes(name)) {
-      setProblem(`${name} is already in the list.`);
+      setProblem(t('settings.directory.duplicate', { name }));
     } else if (name.length > MAX_GROUP_NAME) {
-      setProblem(`A group name has at most ${MAX_GROUP_NAME} characters.`);
+      setProblem(
+        t('settings.directory.nameTooLong', { max: String(MAX_GROUP_NAME) }),
+      );
     } else if (groups.length >= MAX_GROUPS) {
-      setProblem(`At most ${MAX_GROUPS} groups.`);
+      setProblem(t('settings.directory.tooMany', { max: String(MAX_GROUPS) }));
     } else {
       onChange([...groups, name]);
       setText('');
@@ -50,12 +55,12 @@ export const GroupChipsInput = (props: {
         flexWrap="wrap"
         style={{ gap: 8 }}
         mb={2}
-        aria-label="Allowed groups"
+        aria-label={t('settings.directory.groups')}
         role="group"
       >
         {groups.length === 0 && (
           <Typography color="textSecondary">
-            No groups: every directory user may enroll.
+            {t('settings.directory.none')}
           </Typography>
         )}
         {groups.map(group => (
@@ -67,14 +72,18 @@ export const GroupChipsInput = (props: {
                 ? undefined
                 : () => onChange(groups.filter(g => g !== group))
             }
-            deleteIcon={<CancelIcon titleAccess={`Remove ${group}`} />}
+            deleteIcon={
+              <CancelIcon
+                titleAccess={t('settings.directory.remove', { group })}
+              />
+            }
           />
         ))}
       </Box>
       {!disabled && (
         <TextField
           id="settings-add-group"
-          label="Add a group"
+          label={t('settings.directory.add')}
           fullWidth
           value={text}
           onChange={e => {
@@ -83,10 +92,7 @@ export const GroupChipsInput = (props: {
           }}
           onKeyDown={onKeyDown}
           error={!!problem}
-          helperText={
-            problem ??
-            'Type a group name as the directory spells it and press Enter.'
-          }
+          helperText={problem ?? t('settings.directory.addHelp')}
         />
       )}
     </>

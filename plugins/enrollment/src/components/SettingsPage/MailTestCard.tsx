@@ -6,7 +6,9 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { FormEvent, useState } from 'react';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 import { errorMessage } from '../../utils/errorMessage';
 
 type Outcome = { severity: 'success' | 'error'; text: string };
@@ -15,6 +17,7 @@ type Outcome = { severity: 'success' | 'error'; text: string };
 export const MailTestCard = (props: { disabled: boolean }) => {
   const { disabled } = props;
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const [to, setTo] = useState('');
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
@@ -29,7 +32,7 @@ export const MailTestCard = (props: { disabled: boolean }) => {
       const { messageId } = await api.sendTestEmail(address);
       setOutcome({
         severity: 'success',
-        text: `The mail server accepted the message for ${address}. Message id: ${messageId}`,
+        text: t('settings.mail.accepted', { address, messageId }),
       });
     } catch (e) {
       setOutcome({ severity: 'error', text: errorMessage(e) });
@@ -39,11 +42,9 @@ export const MailTestCard = (props: { disabled: boolean }) => {
   };
 
   return (
-    <InfoCard title="Mail">
+    <InfoCard title={t('settings.mail.title')}>
       <Typography variant="body2" color="textSecondary" paragraph>
-        {disabled
-          ? 'Sending a test email needs the enrollment.settings.update permission.'
-          : 'Send a test message through the mail server that sends invitations.'}
+        {disabled ? t('settings.mail.notAllowed') : t('settings.mail.intro')}
       </Typography>
       <Box
         component="form"
@@ -53,7 +54,7 @@ export const MailTestCard = (props: { disabled: boolean }) => {
       >
         <TextField
           id="settings-test-email"
-          label="Send a test email to"
+          label={t('settings.mail.to')}
           type="email"
           fullWidth
           value={to}
@@ -67,7 +68,7 @@ export const MailTestCard = (props: { disabled: boolean }) => {
             color="primary"
             disabled={disabled || sending || !to.trim()}
           >
-            {sending ? 'Sending…' : 'Send test email'}
+            {sending ? t('common.sending') : t('settings.mail.send')}
           </Button>
         </Box>
       </Box>

@@ -1,6 +1,8 @@
 import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
+import { enrollmentTranslationRef } from '../../translation';
 import { SwitchField } from '../shared/SwitchField';
 import { memoSection, SectionProps } from './sectionProps';
 import { MAX_ORGANIZATION_NAME, MAX_SUPPORT_CONTACT } from './settingsLimits';
@@ -9,16 +11,17 @@ import { MAX_ORGANIZATION_NAME, MAX_SUPPORT_CONTACT } from './settingsLimits';
 export const PortalCard = memoSection(
   (props: SectionProps) => {
     const { settings, onChange, disabled } = props;
+    const { t } = useTranslationRef(enrollmentTranslationRef);
     const nameTooLong =
       settings.organizationName.length > MAX_ORGANIZATION_NAME;
     const contactTooLong = settings.supportContact.length > MAX_SUPPORT_CONTACT;
     return (
-      <InfoCard title="Portal">
+      <InfoCard title={t('settings.portal.title')}>
         <Grid container spacing={2}>
           <Grid item xs={12}>
             <SwitchField
-              label="Portal enabled"
-              help="When off, the portal only says that enrollment is closed."
+              label={t('settings.portal.enabled')}
+              help={t('settings.portal.enabledHelp')}
               checked={settings.portalEnabled}
               disabled={disabled}
               onChange={portalEnabled => onChange({ portalEnabled })}
@@ -26,8 +29,8 @@ export const PortalCard = memoSection(
           </Grid>
           <Grid item xs={12}>
             <SwitchField
-              label="Skip certificate installation"
-              help="Offer only the management profile, without the step that installs the CA certificate."
+              label={t('settings.portal.skipCertificate')}
+              help={t('settings.portal.skipCertificateHelp')}
               checked={settings.skipCertificateInstallation}
               disabled={disabled}
               onChange={skipCertificateInstallation =>
@@ -38,8 +41,8 @@ export const PortalCard = memoSection(
           <Grid item xs={12}>
             <TextField
               id="settings-organization-name"
-              label="Organization name"
-              placeholder="the configured organization"
+              label={t('settings.portal.organizationName')}
+              placeholder={t('settings.portal.organizationNamePlaceholder')}
               fullWidth
               InputLabelProps={{ shrink: true }}
               value={settings.organizationName}
@@ -48,16 +51,18 @@ export const PortalCard = memoSection(
               error={nameTooLong}
               helperText={
                 nameTooLong
-                  ? `At most ${MAX_ORGANIZATION_NAME} characters.`
-                  : 'Shown on the portal and in invitation mail. Leave it empty to use the configured organization.'
+                  ? t('common.atMostCharacters', {
+                      max: String(MAX_ORGANIZATION_NAME),
+                    })
+                  : t('settings.portal.organizationNameHelp')
               }
             />
           </Grid>
           <Grid item xs={12}>
             <TextField
               id="settings-support-contact"
-              label="Support contact"
-              placeholder="it@example.com or +1 555 0100"
+              label={t('settings.portal.supportContact')}
+              placeholder={t('settings.portal.supportContactPlaceholder')}
               fullWidth
               InputLabelProps={{ shrink: true }}
               value={settings.supportContact}
@@ -66,8 +71,10 @@ export const PortalCard = memoSection(
               error={contactTooLong}
               helperText={
                 contactTooLong
-                  ? `At most ${MAX_SUPPORT_CONTACT} characters.`
-                  : 'How people reach IT. Shown on every portal page.'
+                  ? t('common.atMostCharacters', {
+                      max: String(MAX_SUPPORT_CONTACT),
+                    })
+                  : t('settings.portal.supportContactHelp')
               }
             />
           </Grid>

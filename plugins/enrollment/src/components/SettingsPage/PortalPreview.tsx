@@ -1,8 +1,10 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { PortalSettings } from '@macenroll/plugin-enrollment-common';
 import { ReactNode } from 'react';
+import { enrollmentTranslationRef } from '../../translation';
 import { PortalPreviewPage } from './portalSteps';
 
 // After the portal's own stylesheet, so the preview reads like the real page.
@@ -63,6 +65,7 @@ const Card = (props: { title?: string; children: ReactNode }) => {
 /**
  * A portal page with the texts being edited. Texts are React text nodes, so
  * markup typed by the admin shows as typed, as the portal escapes it too.
+ * The backend writes the portal in English, so the page is not translated.
  */
 export const PortalPreview = (props: {
   page: PortalPreviewPage;
@@ -72,6 +75,7 @@ export const PortalPreview = (props: {
 }) => {
   const { page, settings, fallbackOrganization } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const organization = settings.organizationName.trim() || fallbackOrganization;
   const { texts } = settings;
   const withCertificate = !settings.skipCertificateInstallation;
@@ -126,7 +130,11 @@ export const PortalPreview = (props: {
 
   return (
     <Box>
-      <div className={classes.frame} role="region" aria-label="Portal preview">
+      <div
+        className={classes.frame}
+        role="region"
+        aria-label={t('settings.texts.portalPreview')}
+      >
         <div className={classes.header}>
           <span className={classes.organization}>{organization}</span> · Device
           enrollment
@@ -143,7 +151,7 @@ export const PortalPreview = (props: {
       </div>
       {page === 'download' && !withCertificate && (
         <Typography variant="caption" color="textSecondary">
-          The certificate step is skipped, as set under Portal.
+          {t('settings.texts.certificateSkipped')}
         </Typography>
       )}
     </Box>

@@ -10,7 +10,9 @@ import Alert from '@material-ui/lab/Alert';
 import { PushCertificateSummary } from '@macenroll/plugin-enrollment-common';
 import { memo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 import { ConfirmedActionButton } from '../shared/ConfirmedActionButton';
 import { errorMessage } from '../../utils/errorMessage';
 import { formatDateTime } from '../../utils/format';
@@ -20,37 +22,26 @@ const asWritten = { titleFormat: (key: string) => key };
 
 /** What is wrong with the certificate, in the words an admin acts on. */
 const CertificateState = ({ summary }: { summary: PushCertificateSummary }) => {
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   if (!summary.configured) {
-    return (
-      <Alert severity="error">
-        No push certificate is configured. Without it, Macs cannot be reached:
-        they are never woken to fetch their commands. Create one with your
-        organization's Apple ID at Apple's Push Certificates Portal
-        (identity.apple.com) and upload it here.
-      </Alert>
-    );
+    return <Alert severity="error">{t('settings.push.notConfigured')}</Alert>;
   }
   const expiry = summary.notAfter ? formatDateTime(summary.notAfter) : '';
   const replace =
     summary.source === 'config'
-      ? 'put the renewed one in app-config (enrollment.apns)'
-      : 'upload the renewed one here';
+      ? t('settings.push.replaceInConfig')
+      : t('settings.push.replaceHere');
   if (summary.expired) {
     return (
       <Alert severity="error">
-        The push certificate expired on {expiry}. Macs cannot be reached until
-        you renew it with the same Apple ID at Apple's Push Certificates Portal
-        and {replace}.
+        {t('settings.push.expired', { expiry, replace })}
       </Alert>
     );
   }
   if (summary.expiresSoon) {
     return (
       <Alert severity="warning">
-        The push certificate expires on {expiry}; after that, Macs cannot be
-        reached. Renew it with the same Apple ID at Apple's Push Certificates
-        Portal and {replace}: a certificate from another Apple ID has another
-        topic, and every Mac would have to enroll again.
+        {t('settings.push.expiresSoon', { expiry, replace })}
       </Alert>
     );
   }
@@ -65,6 +56,7 @@ const CertificateState = ({ summary }: { summary: PushCertificateSummary }) => {
 export const PushCertificateCard = memo((props: { disabled: boolean }) => {
   const { disabled } = props;
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const [version, setVersion] = useState(0);
   const { value, loading, error } = useAsync(
     () => api.getPushCertificate(),
@@ -83,7 +75,7 @@ export const PushCertificateCard = memo((props: { disabled: boolean }) => {
   } else if (error || !summary) {
     body = (
       <Alert severity="error">
-        The push certificate could not be read: {errorMessage(error)}
+        {t('settings.push.notRead', { error: errorMessage(error) })}
       </Alert>
     );
   } else {
@@ -97,13 +89,13 @@ export const PushCertificateCard = memo((props: { disabled: boolean }) => {
           <StructuredMetadataTable
             options={asWritten}
             metadata={{
-              Source: fromConfig
-                ? 'app-config (enrollment.apns)'
-                : 'Uploaded here',
-              Topic: summary.topic ?? '—',
-              Subject: summary.subject ?? '—',
-              'Serial number': summary.serialNumber ?? '—',
-              Expires: summary.notAfter
+              [t('settings.push.source')]: fromConfig
+                ? t('settings.push.sourceConfig')
+                : t('settings.push.sourceUpload'),
+              [t('settings.push.topic')]: summary.topic ?? '—',
+              [t('settings.push.subject')]: summary.subject ?? '—',
+              [t('settings.push.serialNumber')]: summary.serialNumber ?? '—',
+              [t('settings.push.expires')]: summary.notAfter
                 ? formatDateTime(summary.notAfter)
                 : '—',
             }}
@@ -111,23 +103,21 @@ export const PushCertificateCard = memo((props: { disabled: boolean }) => {
         )}
         {fromConfig && (
           <Typography variant="body2" color="textSecondary">
-            This certificate is managed in app-config (enrollment.apns): change
-            it there. A certificate uploaded here would not be used.
+            {t('settings.push.managedInConfig')}
           </Typography>
         )}
         {!fromConfig && disabled && (
           <Typography variant="body2" color="textSecondary">
-            Uploading a certificate needs the enrollment.settings.update
-            permission.
+            {t('settings.push.uploadNotAllowed')}
           </Typography>
         )}
         {!fromConfig && !disabled && summary.source === 'upload' && (
           <Box mt={2}>
             <ConfirmedActionButton
-              label="Remove certificate"
-              question="Remove the uploaded push certificate?"
-              explanation="Macs cannot be reached until another certificate is uploaded. To renew it, upload the renewed certificate instead: it replaces this one and Macs keep working."
-              keepLabel="Keep certificate"
+              label={t('settings.push.remove')}
+              question={t('settings.push.removeQuestion')}
+              explanation={t('settings.push.removeExplanation')}
+              keepLabel={t('settings.push.keep')}
               testId="push-certificate-remove"
               action={async () => {
                 await api.deleteUploadedPushCertificate();
@@ -146,10 +136,9 @@ export const PushCertificateCard = memo((props: { disabled: boolean }) => {
   }
 
   return (
-    <InfoCard title="Push certificate">
+    <InfoCard title={t('settings.push.title')}>
       <Typography variant="body2" color="textSecondary" paragraph>
-        The Apple Push Notification service certificate the server wakes Macs
-        with, so they fetch their commands. Changes here take effect at once.
+        {t('settings.push.intro')}
       </Typography>
       {body}
     </InfoCard>

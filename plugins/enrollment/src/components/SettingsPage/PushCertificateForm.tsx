@@ -1,4 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
@@ -12,6 +13,7 @@ import {
 } from '@macenroll/plugin-enrollment-common';
 import { FormEvent, useState } from 'react';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 import { errorMessage } from '../../utils/errorMessage';
 import { FilePicker } from './FilePicker';
 import { readAsBase64, readAsText } from './readFile';
@@ -29,6 +31,7 @@ export const PushCertificateForm = (props: {
 }) => {
   const { onUploaded } = props;
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const [format, setFormat] = useState<Format>('p12');
   const [p12, setP12] = useState<File>();
   const [password, setPassword] = useState('');
@@ -59,13 +62,13 @@ export const PushCertificateForm = (props: {
       setPassword('');
       setOutcome({
         severity: 'success',
-        text: `The push certificate was uploaded. Its topic is ${summary.topic}.`,
+        text: t('settings.push.uploaded', { topic: summary.topic ?? '—' }),
       });
       onUploaded(summary);
     } catch (e) {
       setOutcome({
         severity: 'error',
-        text: `The certificate was not uploaded: ${errorMessage(e)}`,
+        text: t('settings.push.notUploaded', { error: errorMessage(e) }),
       });
     } finally {
       setUploading(false);
@@ -76,20 +79,20 @@ export const PushCertificateForm = (props: {
     <Box component="form" onSubmit={upload} mt={2}>
       <RadioGroup
         row
-        aria-label="Certificate format"
+        aria-label={t('settings.push.format')}
         value={format}
         onChange={e => setFormat(e.target.value as Format)}
       >
         <FormControlLabel
           value="p12"
           control={<Radio color="primary" />}
-          label=".p12 file with its password"
+          label={t('settings.push.p12')}
           disabled={uploading}
         />
         <FormControlLabel
           value="pem"
           control={<Radio color="primary" />}
-          label=".pem certificate and private key"
+          label={t('settings.push.pem')}
           disabled={uploading}
         />
       </RadioGroup>
@@ -97,7 +100,7 @@ export const PushCertificateForm = (props: {
         <>
           <FilePicker
             id="push-certificate-p12"
-            label="Choose .p12 file"
+            label={t('settings.push.chooseP12')}
             accept=".p12,.pfx,application/x-pkcs12"
             file={p12}
             disabled={uploading}
@@ -105,7 +108,7 @@ export const PushCertificateForm = (props: {
           />
           <TextField
             id="push-certificate-password"
-            label="Password"
+            label={t('settings.push.password')}
             type="password"
             autoComplete="off"
             fullWidth
@@ -113,14 +116,14 @@ export const PushCertificateForm = (props: {
             value={password}
             disabled={uploading}
             onChange={e => setPassword(e.target.value)}
-            helperText="The password the .p12 was exported with; empty if it has none."
+            helperText={t('settings.push.passwordHelp')}
           />
         </>
       ) : (
         <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
           <FilePicker
             id="push-certificate-pem"
-            label="Choose certificate (.pem)"
+            label={t('settings.push.chooseCertificate')}
             accept=".pem,.crt,.cer"
             file={certificate}
             disabled={uploading}
@@ -128,7 +131,7 @@ export const PushCertificateForm = (props: {
           />
           <FilePicker
             id="push-certificate-key"
-            label="Choose private key (.pem)"
+            label={t('settings.push.chooseKey')}
             accept=".pem,.key"
             file={privateKey}
             disabled={uploading}
@@ -143,7 +146,7 @@ export const PushCertificateForm = (props: {
           color="primary"
           disabled={!ready || uploading}
         >
-          {uploading ? 'Uploading…' : 'Upload certificate'}
+          {uploading ? t('common.uploading') : t('settings.push.upload')}
         </Button>
       </Box>
       {outcome && (

@@ -1,4 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { enrollmentTranslationRef } from '../../translation';
 import { SwitchField } from '../shared/SwitchField';
 import { memoSection, SectionProps } from './sectionProps';
 
@@ -6,11 +8,12 @@ import { memoSection, SectionProps } from './sectionProps';
 export const ReenrollmentCard = memoSection(
   (props: SectionProps) => {
     const { settings, onChange, disabled } = props;
+    const { t } = useTranslationRef(enrollmentTranslationRef);
     return (
-      <InfoCard title="Re-enrollment">
+      <InfoCard title={t('settings.reenrollment.title')}>
         <SwitchField
-          label="Let enrolled Macs enroll again"
-          help="For example after its profile was removed. When off, a Mac that is already enrolled cannot enroll again."
+          label={t('settings.reenrollment.label')}
+          help={t('settings.reenrollment.help')}
           checked={settings.allowReenrollment}
           disabled={disabled}
           onChange={allowReenrollment => onChange({ allowReenrollment })}

@@ -1,9 +1,11 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Paper from '@material-ui/core/Paper';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
+import { enrollmentTranslationRef } from '../../translation';
 
 export type SaveOutcome = { severity: 'success' | 'error'; text: string };
 
@@ -28,6 +30,7 @@ export const SaveBar = (props: {
 }) => {
   const { dirty, saving, outcome, onSave, onDiscard } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   return (
     <Paper className={classes.bar} elevation={4}>
       {outcome && (
@@ -37,10 +40,10 @@ export const SaveBar = (props: {
       )}
       <Box display="flex" alignItems="center" style={{ gap: 8 }}>
         <Typography color="textSecondary" style={{ flexGrow: 1 }}>
-          {dirty ? 'You have unsaved changes.' : 'No unsaved changes.'}
+          {dirty ? t('settings.saveBar.dirty') : t('settings.saveBar.clean')}
         </Typography>
         <Button onClick={onDiscard} disabled={!dirty || saving}>
-          Discard changes
+          {t('settings.saveBar.discard')}
         </Button>
         <Button
           variant="contained"
@@ -48,7 +51,7 @@ export const SaveBar = (props: {
           onClick={onSave}
           disabled={!dirty || saving}
         >
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? t('common.saving') : t('settings.saveBar.save')}
         </Button>
       </Box>
     </Paper>

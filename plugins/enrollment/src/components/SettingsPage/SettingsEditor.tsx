@@ -1,10 +1,12 @@
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
 import { PortalSettings } from '@macenroll/plugin-enrollment-common';
 import { useCallback, useState } from 'react';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 import { errorMessage } from '../../utils/errorMessage';
 import { AgentPackageCard } from './AgentPackageCard';
 import { DirectoryCard } from './DirectoryCard';
@@ -32,6 +34,7 @@ export const SettingsEditor = (props: {
 }) => {
   const { initial, canUpdate } = props;
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState(initial);
   const [saving, setSaving] = useState(false);
@@ -49,11 +52,11 @@ export const SettingsEditor = (props: {
   }, []);
 
   const save = async () => {
-    const problems = settingsProblems(draft);
+    const problems = settingsProblems(draft, t);
     if (problems.length) {
       setOutcome({
         severity: 'error',
-        text: `Not saved. ${problems.join(' ')}`,
+        text: t('settings.notSavedProblems', { problems: problems.join(' ') }),
       });
       return;
     }
@@ -65,11 +68,11 @@ export const SettingsEditor = (props: {
       setSaved(result);
       // Edits made while saving stay, still unsaved.
       setDraft(current => (current === sent ? result : current));
-      setOutcome({ severity: 'success', text: 'The settings were saved.' });
+      setOutcome({ severity: 'success', text: t('settings.saved') });
     } catch (e) {
       setOutcome({
         severity: 'error',
-        text: `The settings were not saved: ${errorMessage(e)}`,
+        text: t('settings.notSaved', { error: errorMessage(e) }),
       });
     } finally {
       setSaving(false);
@@ -86,10 +89,7 @@ export const SettingsEditor = (props: {
     <>
       {!canUpdate && (
         <Box mb={3}>
-          <Alert severity="info">
-            You can see these settings but not change them: that needs the
-            enrollment.settings.update permission.
-          </Alert>
+          <Alert severity="info">{t('settings.readOnly')}</Alert>
         </Box>
       )}
       <Grid container spacing={3}>

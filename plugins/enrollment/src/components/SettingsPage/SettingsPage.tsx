@@ -6,6 +6,7 @@ import {
   SupportButton,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -14,18 +15,18 @@ import {
 } from '@macenroll/plugin-enrollment-common';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 import { EnrollmentLayout } from '../EnrollmentLayout';
 import { SettingsEditor } from './SettingsEditor';
 
 const LoadedSettings = (props: { canUpdate: boolean }) => {
   const api = useApi(enrollmentApiRef);
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const { value, loading, error } = useAsync(() => api.getSettings(), [api]);
   if (loading) return <Progress />;
   if (error || !value) {
     return (
-      <ResponseErrorPanel
-        error={error ?? new Error('The settings could not be loaded')}
-      />
+      <ResponseErrorPanel error={error ?? new Error(t('settings.notLoaded'))} />
     );
   }
   return <SettingsEditor initial={value} canUpdate={props.canUpdate} />;
@@ -36,6 +37,7 @@ const LoadedSettings = (props: { canUpdate: boolean }) => {
  * without the update permission they are shown read-only.
  */
 export const SettingsPage = () => {
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const read = usePermission({ permission: settingsReadPermission });
   const update = usePermission({ permission: settingsUpdatePermission });
 
@@ -43,12 +45,7 @@ export const SettingsPage = () => {
   if (read.loading || (read.allowed && update.loading)) {
     content = <Progress />;
   } else if (!read.allowed) {
-    content = (
-      <Typography>
-        You need the enrollment.settings.read permission to see the enrollment
-        settings.
-      </Typography>
-    );
+    content = <Typography>{t('settings.notAllowed')}</Typography>;
   } else {
     content = <LoadedSettings canUpdate={update.allowed} />;
   }
@@ -56,11 +53,8 @@ export const SettingsPage = () => {
   return (
     <EnrollmentLayout section="settings">
       <Content>
-        <ContentHeader title="Enrollment Settings">
-          <SupportButton>
-            What people see on the enrollment portal, who may enroll, and the
-            sites computers belong to.
-          </SupportButton>
+        <ContentHeader title={t('settings.title')}>
+          <SupportButton>{t('settings.support')}</SupportButton>
         </ContentHeader>
         {content}
       </Content>

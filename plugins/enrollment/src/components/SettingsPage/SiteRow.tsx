@@ -1,3 +1,4 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import IconButton from '@material-ui/core/IconButton';
 import ListItem from '@material-ui/core/ListItem';
@@ -9,6 +10,7 @@ import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
 import { Site } from '@macenroll/plugin-enrollment-common';
 import { KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { enrollmentTranslationRef } from '../../translation';
 import { errorMessage } from '../../utils/errorMessage';
 import { MAX_SITE_NAME } from './settingsLimits';
 
@@ -21,6 +23,7 @@ export const SiteRow = (props: {
   onDelete: () => void;
 }) => {
   const { site, canManage, busy, onRename, onDelete } = props;
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const [name, setName] = useState<string>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string>();
@@ -34,7 +37,7 @@ export const SiteRow = (props: {
   const trimmed = name?.trim() ?? '';
   const problem =
     trimmed.length > MAX_SITE_NAME
-      ? `At most ${MAX_SITE_NAME} characters.`
+      ? t('common.atMostCharacters', { max: String(MAX_SITE_NAME) })
       : undefined;
 
   const stopEditing = () => {
@@ -74,7 +77,7 @@ export const SiteRow = (props: {
       <ListItem divider>
         <TextField
           id={`site-name-${site.id}`}
-          label={`New name for ${site.name}`}
+          label={t('settings.sites.newName', { name: site.name })}
           inputRef={input}
           fullWidth
           value={name}
@@ -82,20 +85,18 @@ export const SiteRow = (props: {
           onChange={e => setName(e.target.value)}
           onKeyDown={onKeyDown}
           error={!!(error || problem)}
-          helperText={
-            error ?? problem ?? 'Press Enter to save, Escape to cancel.'
-          }
+          helperText={error ?? problem ?? t('settings.sites.renameHelp')}
         />
         <Box display="flex" ml={1}>
           <IconButton
-            aria-label={`Save the name of ${site.name}`}
+            aria-label={t('settings.sites.saveName', { name: site.name })}
             onClick={save}
             disabled={saving || !trimmed || !!problem}
           >
             <CheckIcon />
           </IconButton>
           <IconButton
-            aria-label={`Cancel renaming ${site.name}`}
+            aria-label={t('settings.sites.cancelRename', { name: site.name })}
             onClick={stopEditing}
             disabled={saving}
           >
@@ -112,14 +113,14 @@ export const SiteRow = (props: {
       {canManage && (
         <Box display="flex" ml={1}>
           <IconButton
-            aria-label={`Rename ${site.name}`}
+            aria-label={t('settings.sites.rename', { name: site.name })}
             onClick={() => setName(site.name)}
             disabled={busy}
           >
             <EditIcon />
           </IconButton>
           <IconButton
-            aria-label={`Delete ${site.name}`}
+            aria-label={t('settings.sites.delete', { name: site.name })}
             onClick={onDelete}
             disabled={busy}
           >

@@ -1,5 +1,6 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
@@ -10,6 +11,7 @@ import { Site } from '@macenroll/plugin-enrollment-common';
 import { FormEvent, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
+import { enrollmentTranslationRef } from '../../translation';
 import { errorMessage } from '../../utils/errorMessage';
 import { SwitchField } from '../shared/SwitchField';
 import { memoSection, SectionProps } from './sectionProps';
@@ -26,6 +28,7 @@ export const SitesCard = memoSection(
   (props: SectionProps) => {
     const { settings, onChange, disabled } = props;
     const api = useApi(enrollmentApiRef);
+    const { t } = useTranslationRef(enrollmentTranslationRef);
     const { value, loading, error } = useAsync(() => api.listSites(), [api]);
     // Changes made here replace what was loaded.
     const [changed, setChanged] = useState<Site[]>();
@@ -83,14 +86,18 @@ export const SitesCard = memoSection(
     } else if (error) {
       list = (
         <Alert severity="error">
-          The sites could not be loaded: {errorMessage(error)}
+          {t('settings.sites.notLoaded', { error: errorMessage(error) })}
         </Alert>
       );
     } else if (sites.length === 0) {
-      list = <Typography color="textSecondary">No sites yet.</Typography>;
+      list = (
+        <Typography color="textSecondary">
+          {t('settings.sites.none')}
+        </Typography>
+      );
     } else {
       list = (
-        <List dense aria-label="Sites">
+        <List dense aria-label={t('settings.sites.list')}>
           {sites.map(site => (
             <SiteRow
               key={site.id}
@@ -106,11 +113,9 @@ export const SitesCard = memoSection(
     }
 
     return (
-      <InfoCard title="Sites">
+      <InfoCard title={t('settings.sites.title')}>
         <Typography variant="body2" color="textSecondary" paragraph>
-          Invitations and enrolled computers can belong to a site. Adding,
-          renaming and deleting sites takes effect at once. A site still used by
-          invitations or computers cannot be deleted.
+          {t('settings.sites.intro')}
         </Typography>
         {list}
         {failure && (
@@ -128,14 +133,16 @@ export const SitesCard = memoSection(
           >
             <TextField
               id="settings-new-site"
-              label="New site"
+              label={t('settings.sites.newSite')}
               fullWidth
               value={newName}
               disabled={busy}
               onChange={e => setNewName(e.target.value)}
               error={nameTooLong}
               helperText={
-                nameTooLong ? `At most ${MAX_SITE_NAME} characters.` : undefined
+                nameTooLong
+                  ? t('common.atMostCharacters', { max: String(MAX_SITE_NAME) })
+                  : undefined
               }
             />
             <Box ml={1} mt={1.5}>
@@ -145,15 +152,15 @@ export const SitesCard = memoSection(
                 color="primary"
                 disabled={busy || !trimmed || nameTooLong}
               >
-                Add site
+                {t('settings.sites.add')}
               </Button>
             </Box>
           </Box>
         )}
         <Box mt={3}>
           <SwitchField
-            label="Let people choose a site when the invitation names none"
-            help="The portal then asks which site the Mac belongs to."
+            label={t('settings.sites.allowChoice')}
+            help={t('settings.sites.allowChoiceHelp')}
             checked={settings.allowSiteChoice}
             disabled={disabled}
             onChange={allowSiteChoice => onChange({ allowSiteChoice })}

@@ -1,5 +1,7 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import TextField from '@material-ui/core/TextField';
 import { memo } from 'react';
+import { enrollmentTranslationRef } from '../../translation';
 import { StepText, StepTextKey } from './portalSteps';
 import { MAX_STEP_TEXT } from './settingsLimits';
 
@@ -13,11 +15,12 @@ export const StepTextField = memo(
     onFocus: (step: StepText) => void;
   }) => {
     const { step, value, disabled, onChange, onFocus } = props;
+    const { t } = useTranslationRef(enrollmentTranslationRef);
     const tooLong = value.length > MAX_STEP_TEXT;
     return (
       <TextField
         id={`settings-text-${step.key}`}
-        label={step.label}
+        label={t(`settings.texts.steps.${step.key}.label`)}
         fullWidth
         multiline
         minRows={2}
@@ -29,7 +32,9 @@ export const StepTextField = memo(
         onChange={e => onChange(step.key, e.target.value)}
         error={tooLong}
         helperText={
-          tooLong ? `At most ${MAX_STEP_TEXT} characters.` : step.help
+          tooLong
+            ? t('common.atMostCharacters', { max: String(MAX_STEP_TEXT) })
+            : t(`settings.texts.steps.${step.key}.help`)
         }
       />
     );

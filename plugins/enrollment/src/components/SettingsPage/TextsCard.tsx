@@ -1,11 +1,13 @@
 import { InfoCard } from '@backstage/core-components';
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { useCallback, useState } from 'react';
+import { enrollmentTranslationRef } from '../../translation';
 import { PortalPreview } from './PortalPreview';
 import {
   PortalPreviewPage,
@@ -22,6 +24,7 @@ export const TextsCard = memoSection(
   (props: SectionProps) => {
     const { settings, onChange, disabled } = props;
     const configApi = useApi(configApiRef);
+    const { t } = useTranslationRef(enrollmentTranslationRef);
     const [page, setPage] = useState<PortalPreviewPage>('login');
 
     const changeText = useCallback(
@@ -32,11 +35,11 @@ export const TextsCard = memoSection(
     const showStep = useCallback((step: StepText) => setPage(step.page), []);
 
     return (
-      <InfoCard title="Texts shown on each portal step">
+      <InfoCard title={t('settings.texts.title')}>
         <Grid container spacing={3}>
           <Grid item xs={12} md={6}>
             <Typography variant="body2" color="textSecondary" paragraph>
-              Shown as plain text. The portal joins lines into one paragraph.
+              {t('settings.texts.intro')}
             </Typography>
             {STEP_TEXTS.map(step => (
               <Box key={step.key} mb={2}>
@@ -55,14 +58,14 @@ export const TextsCard = memoSection(
               <TextField
                 select
                 id="settings-preview-page"
-                label="Preview"
+                label={t('settings.texts.preview')}
                 value={page}
                 onChange={e => setPage(e.target.value as PortalPreviewPage)}
                 style={{ minWidth: 240 }}
               >
                 {PREVIEW_PAGES.map(option => (
-                  <MenuItem key={option.page} value={option.page}>
-                    {option.label}
+                  <MenuItem key={option} value={option}>
+                    {t(`settings.texts.pages.${option}`)}
                   </MenuItem>
                 ))}
               </TextField>

@@ -2,6 +2,7 @@ import {
   PORTAL_SETTINGS_LIMITS,
   PortalSettings,
 } from '@macenroll/plugin-enrollment-common';
+import { EnrollmentT, englishT } from '../../utils/translate';
 
 // The backend's limits, checked here too so the admin learns of them while
 // typing instead of from a refused save.
@@ -19,29 +20,36 @@ export function eulaMissing(settings: PortalSettings): boolean {
 }
 
 /** Why the settings cannot be saved as they are; empty when they can. */
-export function settingsProblems(settings: PortalSettings): string[] {
+export function settingsProblems(
+  settings: PortalSettings,
+  t: EnrollmentT = englishT,
+): string[] {
   const problems: string[] = [];
   if (eulaMissing(settings)) {
-    problems.push(
-      'The license agreement is turned on but has no text. Enter its text or turn it off.',
-    );
+    problems.push(t('settings.problems.eulaMissing'));
   }
   if (settings.organizationName.length > MAX_ORGANIZATION_NAME) {
     problems.push(
-      `The organization name has more than ${MAX_ORGANIZATION_NAME} characters.`,
+      t('settings.problems.organizationName', {
+        max: String(MAX_ORGANIZATION_NAME),
+      }),
     );
   }
   if (settings.supportContact.length > MAX_SUPPORT_CONTACT) {
     problems.push(
-      `The support contact has more than ${MAX_SUPPORT_CONTACT} characters.`,
+      t('settings.problems.supportContact', {
+        max: String(MAX_SUPPORT_CONTACT),
+      }),
     );
   }
   if (Object.values(settings.texts).some(text => text.length > MAX_STEP_TEXT)) {
-    problems.push(`A step text has more than ${MAX_STEP_TEXT} characters.`);
+    problems.push(
+      t('settings.problems.stepText', { max: String(MAX_STEP_TEXT) }),
+    );
   }
   if (settings.eula.text.length > MAX_EULA_TEXT) {
     problems.push(
-      `The license agreement has more than ${MAX_EULA_TEXT} characters.`,
+      t('settings.problems.eulaText', { max: String(MAX_EULA_TEXT) }),
     );
   }
   return problems;

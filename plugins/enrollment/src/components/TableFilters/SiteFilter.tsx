@@ -1,4 +1,6 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Site } from '@macenroll/plugin-enrollment-common';
+import { enrollmentTranslationRef } from '../../translation';
 import { ChoiceFilter } from './ChoiceFilter';
 
 /**
@@ -12,12 +14,13 @@ export const SiteFilter = (props: {
   sites: Site[];
 }) => {
   const { id, value, onChange, sites } = props;
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   if (sites.length === 0) return null;
   return (
     <ChoiceFilter
       id={id}
-      label="Site"
-      anyLabel="Any site"
+      label={t('filters.site')}
+      anyLabel={t('filters.anySite')}
       value={value.siteId}
       choices={sites.map(site => ({ value: site.id, label: site.name }))}
       onChange={siteId => onChange({ siteId })}

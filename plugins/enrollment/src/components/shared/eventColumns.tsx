@@ -2,28 +2,39 @@ import { TableColumn } from '@backstage/core-components';
 import { EnrollmentEvent } from '@macenroll/plugin-enrollment-common';
 import { EventCategoryChip } from '../EventCategoryChip';
 import { displayUserRef, formatDateTime } from '../../utils/format';
+import { EnrollmentT } from '../../utils/translate';
 import { InvitationLink } from './InvitationLink';
 
 /**
  * The columns of one invitation's activity, where a link to the invitation
  * would lead back to the same page. The backend lists newest first, so no
- * column sorts. Constants, so tables keep their state between pages.
+ * column sorts. Memoize them, so tables keep their state between pages.
  */
-export const INVITATION_EVENT_COLUMNS: TableColumn<EnrollmentEvent>[] = [
-  { title: 'Time', render: row => formatDateTime(row.createdAt) },
-  { title: 'Category', render: row => <EventCategoryChip type={row.type} /> },
-  { title: 'What', render: row => row.message },
+export const invitationEventColumns = (
+  t: EnrollmentT,
+): TableColumn<EnrollmentEvent>[] => [
   {
-    title: 'Who',
+    title: t('events.columns.time'),
+    render: row => formatDateTime(row.createdAt),
+  },
+  {
+    title: t('events.columns.category'),
+    render: row => <EventCategoryChip type={row.type} />,
+  },
+  { title: t('events.columns.what'), render: row => row.message },
+  {
+    title: t('events.columns.who'),
     render: row => (row.actor ? displayUserRef(row.actor) : '—'),
   },
 ];
 
 /** The columns of the activity log, events of every invitation and none. */
-export const EVENT_COLUMNS: TableColumn<EnrollmentEvent>[] = [
-  ...INVITATION_EVENT_COLUMNS,
+export const eventColumns = (
+  t: EnrollmentT,
+): TableColumn<EnrollmentEvent>[] => [
+  ...invitationEventColumns(t),
   {
-    title: 'Invitation',
+    title: t('events.columns.invitation'),
     render: row =>
       row.invitationId ? (
         <InvitationLink invitationId={row.invitationId} />

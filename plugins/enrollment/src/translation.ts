@@ -1,0 +1,716 @@
+import { createTranslationRef } from '@backstage/core-plugin-api/alpha';
+
+/**
+ * The English texts of the admin pages, nested by page. What the backend
+ * says (errors, statuses in data) and the previews of the mail and portal
+ * pages it renders stay in its words.
+ */
+export const enrollmentMessages = {
+  common: {
+    yes: 'Yes',
+    no: 'No',
+    cancel: 'Cancel',
+    saving: 'Saving…',
+    sending: 'Sending…',
+    uploading: 'Uploading…',
+    atMostCharacters: 'At most {{max}} characters.',
+  },
+  layout: {
+    title: 'Enrollment',
+    subtitle: 'Invite people to enroll their Macs into device management',
+    tabs: {
+      invitations: 'Invitations',
+      computers: 'Computers',
+      activity: 'Activity',
+      accounts: 'Portal accounts',
+      settings: 'Settings',
+    },
+  },
+  filters: {
+    site: 'Site',
+    anySite: 'Any site',
+  },
+  invitationStatus: {
+    pending: 'Pending',
+    sent: 'Sent',
+    'partially-sent': 'Partially sent',
+    failed: 'Failed',
+    used: 'Used',
+    expired: 'Expired',
+    cancelled: 'Cancelled',
+  },
+  recipientsSummary: {
+    linkOnly: 'Link only',
+    more: '{{recipients}} +{{more}} more',
+  },
+  invitations: {
+    title: 'Enrollment Invitations',
+    newInvitation: 'New invitation',
+    support:
+      'Send enrollment invitations and see which computers enrolled with each one.',
+    emptyTitle: 'No enrollment invitations yet',
+    emptyDescription:
+      'Invitations you send appear here with their status and the computers enrolled with them.',
+    noMatch: 'No invitations match these filters.',
+    filters: {
+      search: 'Search recipients',
+      searchPlaceholder: 'Part of an email address',
+      status: 'Status',
+      anyStatus: 'Any status',
+    },
+    columns: {
+      status: 'Status',
+      recipients: 'Recipients',
+      expires: 'Expires',
+      loginRequired: 'Login required',
+      multipleUses: 'Multiple uses',
+      timesUsed: 'Times used',
+      site: 'Site',
+      createdBy: 'Created by',
+      createdAt: 'Created at',
+    },
+  },
+  caCard: {
+    title: 'Enrollment CA',
+    subject: 'Subject',
+    fingerprint: 'SHA-256 fingerprint',
+    validUntil: 'Valid until',
+  },
+  invitationFields: {
+    status: 'Status',
+    recipients: 'Recipients',
+    expires: 'Expires',
+    requireLogin: 'Require login',
+    multipleUses: 'Multiple uses',
+    timesUsed: 'Times used',
+    site: 'Site',
+    noSite: 'No site',
+    keepExistingSite: 'Keep existing site',
+    subject: 'Subject',
+    defaultSubject: 'The default subject',
+    message: 'Message',
+    none: 'None',
+    createdBy: 'Created by',
+    createdAt: 'Created at',
+    cancelledAt: 'Cancelled at',
+  },
+  invitation: {
+    headerTitle: 'Enrollment invitation',
+    headerType: 'Enrollment Invitations',
+    title: 'Invitation',
+    titleLinkOnly: 'Link-only invitation',
+    titleTo: 'Invitation to {{recipients}}',
+    notLoaded: 'The invitation could not be loaded',
+    viewInvitation: 'View invitation',
+    detailsTitle: 'Details',
+    linkOnlyRecipients: 'None: a link-only invitation',
+    cancel: {
+      label: 'Cancel invitation',
+      question: 'Cancel this invitation?',
+      explanation:
+        'Its link stops working at once and mail not sent yet is not sent. Computers that already enrolled stay enrolled. This cannot be undone.',
+      keep: 'Keep invitation',
+    },
+    delete: {
+      label: 'Delete invitation',
+      question: 'Delete this invitation?',
+      explanation:
+        'It disappears from the list with its recipients; its link stops working and mail not sent yet is not sent. Computers that enrolled with it stay enrolled, no longer linked to it. Its entries in the activity log stay. This cannot be undone.',
+      keep: 'Keep invitation',
+    },
+    delivery: {
+      sent: 'Sent',
+      failed: 'Failed',
+      sending: 'Sending',
+      pending: 'Pending',
+    },
+    recipients: {
+      title: 'Recipients',
+      linkOnly:
+        'This is a link-only invitation: it was not sent by email. Its link was shown once, when it was created.',
+      select: 'Select {{email}}',
+      selectAll: 'Select all recipients',
+      resendSelected: 'Resend to selected',
+      resendSelectedCount: 'Resend to selected ({{selected}})',
+      resendFailed: 'Resend to failed',
+      resendFailedCount: 'Resend to failed ({{failed}})',
+      resent_one: 'The invitation will be sent again to {{count}} recipient.',
+      resent_other:
+        'The invitation will be sent again to {{count}} recipients.',
+      columns: {
+        email: 'Email',
+        state: 'State',
+        attempts: 'Attempts',
+        lastError: 'Last error',
+        sentAt: 'Sent at',
+        nextAttempt: 'Next attempt',
+      },
+    },
+    activity: {
+      title: 'Activity',
+      latest: 'The latest {{shown}} of {{total}} events',
+      empty: 'Nothing happened with this invitation yet.',
+    },
+    computers: {
+      title: 'Enrolled computers',
+      emptyTitle: 'No computer enrolled with this invitation yet',
+      emptyDescription:
+        "Computers appear here once someone enrolls a Mac with this invitation's link.",
+    },
+  },
+  newInvitation: {
+    title: 'New invitation',
+    steps: {
+      recipients: 'Recipients',
+      options: 'Options',
+      message: 'Message',
+      review: 'Review',
+    },
+    notCreated: 'The invitation was not created: {{error}}',
+    close: 'Close',
+    back: 'Back',
+    next: 'Next',
+    send: 'Send',
+    recipients: {
+      label: 'Recipients',
+      placeholder: 'jane@example.com, bob@example.com',
+      help: 'Paste email addresses separated by commas, semicolons, spaces or new lines.',
+      valid: '{{valid}} valid',
+      duplicates_one: '{{count}} duplicate removed',
+      duplicates_other: '{{count}} duplicates removed',
+      linkOnly:
+        'No recipients makes a link-only invitation: you share the link yourself.',
+      tooMany:
+        'An invitation can have at most {{max}} recipients; this one has {{valid}}. Split them over several invitations.',
+      correct: 'Correct or remove these entries to go on:',
+      invalidEntries: 'Invalid entries',
+      notAnAddress: 'not an email address: {{entry}}',
+      andMore: 'and {{more}} more',
+    },
+    options: {
+      expiresOn: 'Expires on',
+      expiresOnHelp: 'The link stops working at the end of this day (UTC).',
+      requireLogin: 'Require login',
+      requireLoginHelp:
+        'People log in with their company account before they can enroll.',
+      multipleUses: 'Allow multiple uses',
+      multipleUsesHelp:
+        'Several computers can enroll with the same link. When off, the link works once.',
+      site: 'Site',
+      siteHelp: 'Computers that enroll with this invitation join this site.',
+      sitesNotLoaded:
+        'Sites could not be loaded ({{error}}); the invitation gets no site.',
+      keepSite: 'Re-enrolling computers keep their site',
+      keepSiteHelp:
+        'A computer that is already in a site stays there instead of joining the site above.',
+      chooseSiteFirst: 'Choose a site to use this.',
+    },
+    expiry: {
+      missing: 'Choose an expiration date.',
+      past: 'Choose a date in the future.',
+      tooFar: 'Choose a date at most a year from today.',
+    },
+    message: {
+      linkOnly:
+        'This invitation has no recipients, so no email is sent. The subject and message are kept with the invitation.',
+      subject: 'Subject',
+      subjectPlaceholder: 'Enroll your Mac',
+      subjectHelp: 'Optional.',
+      message: 'Message',
+      messageHelp: 'Optional. Shown above the link, as plain text.',
+      preview: 'Preview',
+      emailPreview: 'Email preview',
+    },
+    review: {
+      linkOnly: 'None: a link-only invitation that you share yourself',
+      recipients: '{{total}}: {{recipients}}',
+      keepSite: 'Re-enrolling computers keep their site',
+    },
+    created: {
+      linkOnly:
+        'The invitation was created. Share the link with the people who should enroll.',
+      sent_one:
+        'The invitation was created and is being sent to {{count}} recipient.',
+      sent_other:
+        'The invitation was created and is being sent to {{count}} recipients.',
+      link: 'Enrollment link',
+      copy: 'Copy',
+      copied: 'Copied',
+      copyFailed: 'Could not copy. Select the link and copy it yourself.',
+      shownOnce:
+        'This link is shown only once. Copy it now if you want to share it yourself; it cannot be shown again later.',
+    },
+  },
+  computers: {
+    title: 'Enrolled Computers',
+    support:
+      'The Macs enrolled into device management, with the person and site they belong to and when they last checked in.',
+    notAllowed:
+      'You need the enrollment.computer.read permission to see the enrolled computers.',
+    emptyTitle: 'No computers have enrolled yet',
+    emptyDescription:
+      'Send an enrollment invitation: the Macs enrolled with its link appear here.',
+    goToInvitations: 'Go to invitations',
+    noMatch: 'No computers match these filters.',
+    filters: {
+      search: 'Search computers',
+      searchPlaceholder: 'Name, serial number or user',
+    },
+    columns: {
+      name: 'Name',
+      serialNumber: 'Serial number',
+      model: 'Model',
+      osVersion: 'OS version',
+      status: 'Status',
+      user: 'User',
+      location: 'Location',
+      site: 'Site',
+      enrolledAt: 'Enrolled at',
+      lastSeen: 'Last seen',
+      invitation: 'Invitation',
+    },
+  },
+  computerStatus: {
+    enrolling: 'Enrolling',
+    enrolled: 'Enrolled',
+    unenrolled: 'Unenrolled',
+  },
+  pushStatus: {
+    none: 'No push token yet',
+    active: 'Reachable',
+    unregistered: 'Unregistered: Apple no longer knows its token',
+    failing: 'Pushes failing',
+  },
+  commandStatus: {
+    queued: 'queued',
+    sent: 'sent',
+    acknowledged: 'acknowledged',
+    error: 'error',
+    notnow: 'not now',
+  },
+  computer: {
+    headerTitle: 'Enrolled computer',
+    headerType: 'Enrolled Computers',
+    title: 'Computer',
+    unnamed: 'Unnamed Mac',
+    notLoaded: 'The computer could not be loaded',
+    inventory: {
+      title: 'Inventory',
+      name: 'Name',
+      serialNumber: 'Serial number',
+      model: 'Model',
+      macOS: 'macOS',
+      user: 'User',
+      location: 'Location',
+      position: 'Position',
+      phone: 'Phone',
+      site: 'Site',
+      lastCheckIn: 'Last check-in',
+      enrolledAt: 'Enrolled at',
+      enrollmentStatus: 'Enrollment status',
+      userApproved: 'User approved',
+      push: 'Push',
+      identity: 'Identity certificate',
+      identityValue: 'Serial {{serial}}, expires {{expires}}',
+      udid: 'UDID',
+      invitation: 'Invitation',
+      since: 'Since {{date}}',
+      lastPush: 'Last push: {{date}}',
+      never: 'never',
+      lastError: 'Last error: {{error}}',
+    },
+    commands: {
+      DeviceInformation: 'Update inventory',
+      RestartDevice: 'Restart',
+      DeviceLock: 'Lock',
+      RemoveProfile: 'Remove from management',
+    },
+    actions: {
+      title: 'Commands',
+      intro:
+        'Commands wait for the Mac: it is woken with a push and runs them when it checks in.',
+      notAllowed:
+        'You need the enrollment.computer.command permission to send commands to this Mac.',
+      unenrolled:
+        'This Mac is no longer enrolled, so it cannot receive commands. Its history stays below.',
+      push: 'Send blank push',
+      pushSent:
+        'A blank push was sent: when the Mac is online, it checks in and fetches its queued commands.',
+      pushFailed: 'The push was not sent: {{error}}',
+      queued:
+        '{{label}}: {{requestType}} is {{status}}. The Mac runs it when it checks in; its status below changes when it answers.',
+      pinNote:
+        'The PIN that unlocks it is {{pin}}: note it down, it is not shown again.',
+      notQueued: '{{label}} was not queued: {{error}}',
+      restartQuestion: 'Restart this Mac?',
+      restartExplanation:
+        'It restarts as soon as it receives the command. Work its user has not saved may be lost.',
+      removeQuestion: 'Remove this Mac from management?',
+      removeExplanation:
+        'The Mac leaves management: it removes the management profile with the settings and certificates it installed, and no command reaches it any more. To manage it again, its user must enroll it anew.',
+      keepManaged: 'Keep it managed',
+    },
+    lock: {
+      title: 'Lock this Mac?',
+      explanation:
+        'The Mac locks as soon as it receives the command and restarts to a screen that asks for this PIN. Only the PIN unlocks it and it is not shown again here: note it down for the person who calls about it.',
+      pin: 'PIN',
+      pinHelp: 'Six digits.',
+      pinProblem: 'The PIN must be exactly six digits.',
+      message: 'Message',
+      messageHelp:
+        'Optional. Shown on the locked Mac, for example how to reach IT.',
+      confirm: 'Lock',
+    },
+    history: {
+      title: 'Command history',
+      waiting: 'Refreshing every few seconds until the Mac answers.',
+      empty: 'No commands were sent to this Mac yet.',
+      notRefreshed: 'The history could not be refreshed: {{error}}',
+      columns: {
+        type: 'Type',
+        status: 'Status',
+        queued: 'Queued',
+        sent: 'Sent',
+        answered: 'Answered',
+        error: 'Error',
+      },
+    },
+  },
+  events: {
+    columns: {
+      time: 'Time',
+      category: 'Category',
+      what: 'What',
+      who: 'Who',
+      invitation: 'Invitation',
+    },
+    category: {
+      invitation: 'Invitation',
+      portal: 'Portal',
+      scep: 'SCEP',
+      mdm: 'Check-in',
+      admin: 'Admin change',
+    },
+  },
+  activity: {
+    title: 'Enrollment Activity',
+    support:
+      'Invitations sent, portal logins, certificates issued, Macs checking in and changes admins made, newest first.',
+    notAllowed:
+      'You need the enrollment.event.read permission to see the enrollment activity.',
+    emptyTitle: 'No activity yet',
+    emptyDescription:
+      'Invitations sent, portal logins, Macs enrolling and changes to the settings appear here as they happen.',
+    noMatch: 'No activity matches these filters.',
+    filters: {
+      search: 'Search activity',
+      searchPlaceholder: 'Text in the message or who did it',
+      category: 'Category',
+      all: 'All',
+    },
+    categories: {
+      invitation: 'Invitations',
+      portal: 'Portal',
+      scep: 'SCEP',
+      mdm: 'Check-in',
+      admin: 'Admin changes',
+    },
+  },
+  accounts: {
+    title: 'Portal Accounts',
+    support:
+      'Local accounts log in to the enrollment portal without a directory account. Accounts from app-config are managed there.',
+    notAllowed:
+      'You need the enrollment.portal-account.manage permission to manage portal accounts.',
+    add: 'Add account',
+    empty:
+      'No portal accounts yet. People log in to the portal with their directory account.',
+    disabled:
+      '{{username}} is disabled and can no longer log in to the portal.',
+    enabled: '{{username}} is enabled and can log in to the portal again.',
+    added: 'The account {{username}} was added.',
+    passwordChanged: 'The password of {{username}} was changed.',
+    columns: {
+      username: 'Username',
+      source: 'Source',
+      status: 'Status',
+      created: 'Created',
+      updated: 'Updated',
+      actions: 'Actions',
+    },
+    source: {
+      config: 'Config',
+      admin: 'Added here',
+    },
+    status: {
+      disabled: 'Disabled',
+      active: 'Active',
+    },
+    managedInConfig: 'Managed in app-config',
+    enable: 'Enable',
+    disable: 'Disable',
+    enableAccount: 'Enable {{username}}',
+    disableAccount: 'Disable {{username}}',
+    resetPassword: 'Reset password',
+    resetPasswordOf: 'Reset password of {{username}}',
+    addDialog: {
+      title: 'Add portal account',
+      intro:
+        'A local account logs in to the enrollment portal without a directory account, for example for IT staff who set up Macs for others.',
+      submit: 'Add account',
+      busy: 'Adding…',
+      failed: 'The account was not added: {{error}}',
+      username: 'Username',
+      usernameHelp: 'Letters, digits and . _ @ - ; at most {{max}} characters.',
+      password: 'Password',
+    },
+    resetDialog: {
+      title: 'Reset the password of {{username}}',
+      intro:
+        'The old password stops working at once. Give the new one to the people who use this account.',
+      submit: 'Set password',
+      failed: 'The password was not changed: {{error}}',
+      password: 'New password',
+    },
+    password: {
+      help: 'At least {{min}} characters.',
+      confirm: 'Confirm password',
+      tooShort: 'Use at least {{min}} characters.',
+      mismatch: 'The passwords do not match.',
+    },
+    usernameCharacters: 'Use letters, digits and . _ @ - only.',
+  },
+  settings: {
+    title: 'Enrollment Settings',
+    support:
+      'What people see on the enrollment portal, who may enroll, and the sites computers belong to.',
+    notAllowed:
+      'You need the enrollment.settings.read permission to see the enrollment settings.',
+    notLoaded: 'The settings could not be loaded',
+    readOnly:
+      'You can see these settings but not change them: that needs the enrollment.settings.update permission.',
+    notSavedProblems: 'Not saved. {{problems}}',
+    saved: 'The settings were saved.',
+    notSaved: 'The settings were not saved: {{error}}',
+    problems: {
+      eulaMissing:
+        'The license agreement is turned on but has no text. Enter its text or turn it off.',
+      organizationName:
+        'The organization name has more than {{max}} characters.',
+      supportContact: 'The support contact has more than {{max}} characters.',
+      stepText: 'A step text has more than {{max}} characters.',
+      eulaText: 'The license agreement has more than {{max}} characters.',
+    },
+    saveBar: {
+      dirty: 'You have unsaved changes.',
+      clean: 'No unsaved changes.',
+      discard: 'Discard changes',
+      save: 'Save',
+    },
+    portal: {
+      title: 'Portal',
+      enabled: 'Portal enabled',
+      enabledHelp: 'When off, the portal only says that enrollment is closed.',
+      skipCertificate: 'Skip certificate installation',
+      skipCertificateHelp:
+        'Offer only the management profile, without the step that installs the CA certificate.',
+      organizationName: 'Organization name',
+      organizationNamePlaceholder: 'the configured organization',
+      organizationNameHelp:
+        'Shown on the portal and in invitation mail. Leave it empty to use the configured organization.',
+      supportContact: 'Support contact',
+      supportContactPlaceholder: 'it@example.com or +1 555 0100',
+      supportContactHelp: 'How people reach IT. Shown on every portal page.',
+    },
+    reenrollment: {
+      title: 'Re-enrollment',
+      label: 'Let enrolled Macs enroll again',
+      help: 'For example after its profile was removed. When off, a Mac that is already enrolled cannot enroll again.',
+    },
+    texts: {
+      title: 'Texts shown on each portal step',
+      intro: 'Shown as plain text. The portal joins lines into one paragraph.',
+      preview: 'Preview',
+      portalPreview: 'Portal preview',
+      certificateSkipped:
+        'The certificate step is skipped, as set under Portal.',
+      pages: {
+        login: 'Login',
+        download: 'Downloads',
+        'download-legacy': 'Downloads on older Macs',
+      },
+      steps: {
+        welcome: { label: 'Welcome', help: 'Above the login form.' },
+        login: {
+          label: 'Login',
+          help: 'In the login form, above the username.',
+        },
+        certificate: {
+          label: 'Certificate',
+          help: 'With the download of the CA certificate.',
+        },
+        profile: {
+          label: 'Profile',
+          help: 'With the download of the management profile.',
+        },
+        quickadd: {
+          label: 'QuickAdd',
+          help: 'Older Macs get an enrollment package (QuickAdd) instead of the profile.',
+        },
+      },
+    },
+    eula: {
+      title: 'End-user license agreement',
+      label: 'Ask people to accept a license agreement',
+      help: 'People must accept it before they can download anything.',
+      text: 'Agreement text',
+      textHelp: 'Shown as plain text, with its line breaks.',
+      missing: 'Enter the agreement, or turn it off.',
+    },
+    directory: {
+      title: 'Directory',
+      intro:
+        'Only members of these LDAP groups may log in to enroll. Leave the list empty to let every directory user enroll. Local portal accounts are not affected.',
+      groups: 'Allowed groups',
+      none: 'No groups: every directory user may enroll.',
+      remove: 'Remove {{group}}',
+      add: 'Add a group',
+      addHelp: 'Type a group name as the directory spells it and press Enter.',
+      duplicate: '{{name}} is already in the list.',
+      nameTooLong: 'A group name has at most {{max}} characters.',
+      tooMany: 'At most {{max}} groups.',
+    },
+    sites: {
+      title: 'Sites',
+      intro:
+        'Invitations and enrolled computers can belong to a site. Adding, renaming and deleting sites takes effect at once. A site still used by invitations or computers cannot be deleted.',
+      notLoaded: 'The sites could not be loaded: {{error}}',
+      none: 'No sites yet.',
+      list: 'Sites',
+      newSite: 'New site',
+      add: 'Add site',
+      allowChoice: 'Let people choose a site when the invitation names none',
+      allowChoiceHelp: 'The portal then asks which site the Mac belongs to.',
+      newName: 'New name for {{name}}',
+      renameHelp: 'Press Enter to save, Escape to cancel.',
+      saveName: 'Save the name of {{name}}',
+      cancelRename: 'Cancel renaming {{name}}',
+      rename: 'Rename {{name}}',
+      delete: 'Delete {{name}}',
+    },
+    mail: {
+      title: 'Mail',
+      intro:
+        'Send a test message through the mail server that sends invitations.',
+      notAllowed:
+        'Sending a test email needs the enrollment.settings.update permission.',
+      to: 'Send a test email to',
+      send: 'Send test email',
+      accepted:
+        'The mail server accepted the message for {{address}}. Message id: {{messageId}}',
+    },
+    noFileChosen: 'No file chosen',
+    push: {
+      title: 'Push certificate',
+      intro:
+        'The Apple Push Notification service certificate the server wakes Macs with, so they fetch their commands. Changes here take effect at once.',
+      notRead: 'The push certificate could not be read: {{error}}',
+      notConfigured:
+        "No push certificate is configured. Without it, Macs cannot be reached: they are never woken to fetch their commands. Create one with your organization's Apple ID at Apple's Push Certificates Portal (identity.apple.com) and upload it here.",
+      expired:
+        "The push certificate expired on {{expiry}}. Macs cannot be reached until you renew it with the same Apple ID at Apple's Push Certificates Portal and {{replace}}.",
+      expiresSoon:
+        "The push certificate expires on {{expiry}}; after that, Macs cannot be reached. Renew it with the same Apple ID at Apple's Push Certificates Portal and {{replace}}: a certificate from another Apple ID has another topic, and every Mac would have to enroll again.",
+      replaceInConfig: 'put the renewed one in app-config (enrollment.apns)',
+      replaceHere: 'upload the renewed one here',
+      source: 'Source',
+      sourceConfig: 'app-config (enrollment.apns)',
+      sourceUpload: 'Uploaded here',
+      topic: 'Topic',
+      subject: 'Subject',
+      serialNumber: 'Serial number',
+      expires: 'Expires',
+      managedInConfig:
+        'This certificate is managed in app-config (enrollment.apns): change it there. A certificate uploaded here would not be used.',
+      uploadNotAllowed:
+        'Uploading a certificate needs the enrollment.settings.update permission.',
+      remove: 'Remove certificate',
+      removeQuestion: 'Remove the uploaded push certificate?',
+      removeExplanation:
+        'Macs cannot be reached until another certificate is uploaded. To renew it, upload the renewed certificate instead: it replaces this one and Macs keep working.',
+      keep: 'Keep certificate',
+      format: 'Certificate format',
+      p12: '.p12 file with its password',
+      pem: '.pem certificate and private key',
+      chooseP12: 'Choose .p12 file',
+      password: 'Password',
+      passwordHelp:
+        'The password the .p12 was exported with; empty if it has none.',
+      chooseCertificate: 'Choose certificate (.pem)',
+      chooseKey: 'Choose private key (.pem)',
+      upload: 'Upload certificate',
+      uploaded: 'The push certificate was uploaded. Its topic is {{topic}}.',
+      notUploaded: 'The certificate was not uploaded: {{error}}',
+    },
+    agent: {
+      title: 'Agent package',
+      intro:
+        'The package installed on every Mac once it enrolls (macOS 10.13.6 or later). Changes here take effect at once.',
+      notRead: 'The agent package could not be read: {{error}}',
+      none: 'No agent package: Macs enroll without a management agent.',
+      unsigned:
+        'This package is not signed. macOS installs only signed packages sent by device management, so Macs will not install it: sign it with a Developer ID Installer certificate (productsign) and upload it again.',
+      notAllowed:
+        'Changing the agent package needs the enrollment.settings.update permission.',
+      remove: 'Remove package',
+      removeQuestion: 'Remove the agent package?',
+      removeExplanation:
+        'Macs that enroll from now on get no agent installed. Macs that already installed it keep it.',
+      keep: 'Keep package',
+      fields: {
+        source: 'Source',
+        sourceUrl: 'Downloaded by Macs from its URL',
+        sourceUpload: 'Uploaded here',
+        url: 'URL',
+        title: 'Title',
+        bundleId: 'Bundle id',
+        version: 'Version',
+        fileName: 'File name',
+        size: 'Size',
+        sha256: 'SHA-256',
+        signature: 'Signature',
+        signed: 'Signed',
+        notSigned: 'Not signed',
+        updated: 'Updated',
+      },
+      choose: 'Choose .pkg file',
+      wrongFile: 'Choose a package: its name ends in .pkg.',
+      upload: 'Upload package',
+      uploaded:
+        '{{fileName}} was uploaded: Macs that enroll from now on install it.',
+      notUploaded: 'The package was not uploaded: {{error}}',
+      url: 'Or download it from',
+      urlPlaceholder: 'https://downloads.example.com/agent.pkg',
+      urlHelp:
+        'The server downloads it once to read it; Macs then download it from there.',
+      urlProblem:
+        'Enter an https URL, for example https://downloads.example.com/agent.pkg.',
+      useUrl: 'Use URL',
+      urlSaved:
+        'The package was read from the URL: Macs that enroll from now on download it from there.',
+      urlNotSaved: 'The URL was not saved: {{error}}',
+    },
+  },
+} as const;
+
+/**
+ * The texts of the enrollment admin pages, for apps to translate or
+ * override with `createTranslationMessages` / `createTranslationResource`.
+ *
+ * @alpha
+ */
+export const enrollmentTranslationRef = createTranslationRef({
+  id: 'enrollment',
+  messages: enrollmentMessages,
+});
