@@ -2,7 +2,7 @@
 // Benchmark: the activity log's pages among 300,000 events (a busy year).
 import { performance } from 'node:perf_hooks';
 import { Knex } from 'knex';
-import { EventStore } from '../src/database/EventStore';
+import { DatabaseEventStore } from '../src/database/DatabaseEventStore';
 import { time } from './timing';
 
 const COUNT = Number(process.env.BENCH_EVENTS ?? 300_000);
@@ -51,7 +51,7 @@ export async function benchEventList(name: string, knex: Knex) {
       1000
     ).toFixed(1)} s`,
   );
-  const store = new EventStore(knex);
+  const store = new DatabaseEventStore(knex);
   const page = { offset: 0, limit: 25 };
   await time('activity: first page, newest first', () => store.list(page));
   await time('activity: page 100 (offset 2,475)', () =>

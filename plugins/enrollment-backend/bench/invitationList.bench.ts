@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Knex } from 'knex';
 import { DatabaseInvitationStore } from '../src/database/DatabaseInvitationStore';
-import { DatabaseSiteStore } from '../src/database/SiteStore';
+import { DatabaseSiteStore } from '../src/database/DatabaseSiteStore';
 import { time } from './timing';
 
 const COUNT = Number(process.env.BENCH_INVITATIONS ?? 100_000);

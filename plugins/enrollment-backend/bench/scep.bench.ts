@@ -3,7 +3,7 @@
 // scepserver, with the same client and load in the same run.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { DatabaseScepChallengeStore } from '../src/database/ScepChallengeStore';
+import { DatabaseScepChallengeStore } from '../src/database/DatabaseScepChallengeStore';
 import { startBenchBackend } from './backend';
 import { busyCores, cpuTimes, machineLine, processCpuMs } from './machine';
 import { makeRequesters, openCertRep } from './requesters';

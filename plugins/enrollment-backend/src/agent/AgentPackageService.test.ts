@@ -3,7 +3,7 @@ import { InputError } from '@backstage/errors';
 import { createTestDatabases } from '@internal/test-harness';
 import plist from 'plist';
 import { migrated } from '../__testUtils__/stores';
-import { DatabaseAgentPackageStore } from '../database/AgentPackageStore';
+import { DatabaseAgentPackageStore } from '../database/DatabaseAgentPackageStore';
 import { AgentPackageService } from './AgentPackageService';
 import { AgentPackageFetch } from './download';
 import {

@@ -14,8 +14,8 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { DatabaseAgentPackageStore } from '../database/AgentPackageStore';
-import { EventStore } from '../database/EventStore';
+import { DatabaseAgentPackageStore } from '../database/DatabaseAgentPackageStore';
+import { DatabaseEventStore } from '../database/DatabaseEventStore';
 import { applyMigrations } from '../database/migrations';
 import { createAudited } from '../service/audited';
 import { Authorizer } from '../service/Authorizer';
@@ -87,7 +87,7 @@ describe('agent package routes', () => {
               authorizer: new Authorizer(deps.httpAuth, deps.permissions),
               audited: createAudited({
                 auditor: deps.auditor,
-                events: new EventStore(db),
+                events: new DatabaseEventStore(db),
               }),
               baseUrl: () => deps.discovery.getExternalBaseUrl('enrollment'),
               maxUploadBytes: 30 * MiB,

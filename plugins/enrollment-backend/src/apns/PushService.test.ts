@@ -8,9 +8,9 @@ import {
 } from '@internal/test-harness';
 import { Knex } from 'knex';
 import { migrated } from '../__testUtils__/stores';
-import { DeviceStore } from '../database/DeviceStore';
-import { EventStore } from '../database/EventStore';
-import { DatabasePushQueueStore } from '../database/PushQueueStore';
+import { DatabaseDeviceStore } from '../database/DatabaseDeviceStore';
+import { DatabaseEventStore } from '../database/DatabaseEventStore';
+import { DatabasePushQueueStore } from '../database/DatabasePushQueueStore';
 import { readPushCertificate } from './pushCertificate';
 import {
   DEFAULT_PUSH_SETTINGS,
@@ -42,8 +42,8 @@ describe.each(testDatabaseIds(databases))('PushService on %s', id => {
       'test',
     );
     const queue = new DatabasePushQueueStore(knex);
-    const events = new EventStore(knex);
-    const devices = new DeviceStore(knex);
+    const events = new DatabaseEventStore(knex);
+    const devices = new DatabaseDeviceStore(knex);
     const service = new PushService({
       queue,
       devices,

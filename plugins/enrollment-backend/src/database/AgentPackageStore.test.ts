@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabases, testDatabaseIds } from '@internal/test-harness';
 import { migrated } from '../__testUtils__/stores';
+import { NewAgentPackage } from './AgentPackageStore';
 import {
   AGENT_PACKAGE_PIECE_SIZE,
   DatabaseAgentPackageStore,
-  NewAgentPackage,
-} from './AgentPackageStore';
+} from './DatabaseAgentPackageStore';
 
 jest.setTimeout(60_000);
 

@@ -2,7 +2,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases, testDatabaseIds } from '@internal/test-harness';
 import { loadCertificateAuthority } from '../pki/loadCertificateAuthority';
-import { DatabaseCaStore } from './CaStore';
+import { DatabaseCaStore } from './DatabaseCaStore';
 import { applyMigrations } from './migrations';
 
 jest.setTimeout(60_000);

@@ -1,13 +1,3 @@
-import { Knex } from 'knex';
-import type {
-  IssuedCertificateRecord,
-  IssuedCertificateRecorder,
-  IssuedIdentityLookup,
-} from '../scep';
-import { toDate } from './rows';
-
-const TABLE = 'enrollment_certificates';
-
 /** A device identity certificate this CA issued. */
 export interface IssuedCertificate {
   serialNumber: string;
@@ -20,62 +10,34 @@ export interface IssuedCertificate {
   revokedAt?: Date;
 }
 
-/** Issued certificates, with the enrollment and computer they belong to. */
-export class CertificateStore
-  implements IssuedCertificateRecorder, IssuedIdentityLookup
-{
-  constructor(private readonly db: Knex) {}
+/** A certificate the CA issued, as it is kept. */
+export interface IssuedCertificateRecord {
+  /** forge's lowercase hex serial. */
+  serialNumber: string;
+  enrollmentId: string;
+  /** Set for a renewal: the identity belongs to this computer from the start. */
+  computerId?: string;
+  /** e.g. `CN=Test Mac, O=Acme` */
+  subject: string;
+  notBefore: Date;
+  notAfter: Date;
+  /** Lowercase hex SHA-256 of the DER certificate. */
+  sha256: string;
+  certificateDer: Buffer;
+}
 
+/** Issued certificates, with the enrollment and computer they belong to. */
+export interface CertificateStore {
   /**
    * Keeps an issued certificate. A portal identity (no computer yet)
    * supersedes the enrollment's earlier identities, which are revoked: one
    * enrollment has one live identity however often its profile is fetched.
    */
-  async record(cert: IssuedCertificateRecord): Promise<void> {
-    await this.db.transaction(async trx => {
-      if (!cert.computerId) {
-        await trx(TABLE)
-          .where({ enrollment_id: cert.enrollmentId })
-          .whereNull('revoked_at')
-          .update({ revoked_at: new Date() });
-      }
-      await trx(TABLE).insert({
-        serial_number: cert.serialNumber,
-        sha256: cert.sha256,
-        enrollment_id: cert.enrollmentId,
-        computer_id: cert.computerId ?? null,
-        subject: cert.subject,
-        not_before: cert.notBefore,
-        not_after: cert.notAfter,
-        certificate_der_base64: cert.certificateDer.toString('base64'),
-        created_at: new Date(),
-      });
-    });
-  }
-
-  async findBySha256(sha256: string): Promise<IssuedCertificate | undefined> {
-    const row = await this.db(TABLE).where({ sha256 }).first();
-    if (!row) return undefined;
-    return {
-      serialNumber: row.serial_number,
-      sha256: row.sha256,
-      enrollmentId: row.enrollment_id,
-      computerId: row.computer_id ?? undefined,
-      subject: row.subject,
-      notBefore: toDate(row.not_before)!,
-      notAfter: toDate(row.not_after)!,
-      revokedAt: toDate(row.revoked_at),
-    };
-  }
-
-  async bindComputer(sha256: string, computerId: string): Promise<void> {
-    await this.db(TABLE).where({ sha256 }).update({ computer_id: computerId });
-  }
-
-  async revoke(sha256: string, now: Date): Promise<void> {
-    await this.db(TABLE)
-      .where({ sha256 })
-      .whereNull('revoked_at')
-      .update({ revoked_at: now });
-  }
+  record(cert: IssuedCertificateRecord): Promise<void>;
+  /** The certificate whose DER has this lowercase hex SHA-256, revoked or not. */
+  findBySha256(sha256: string): Promise<IssuedCertificate | undefined>;
+  /** The identity now belongs to this computer (it authenticated with it). */
+  bindComputer(sha256: string, computerId: string): Promise<void>;
+  /** Revokes the identity; one already revoked keeps its first date. */
+  revoke(sha256: string, now: Date): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { createTestDatabases, testDatabaseIds } from '@internal/test-harness';
 import plist from 'plist';
 import { migrated } from '../__testUtils__/stores';
-import { CommandStore } from './CommandStore';
+import { DatabaseCommandStore } from './DatabaseCommandStore';
 
 jest.setTimeout(60_000);
 
@@ -9,7 +9,9 @@ const databases = createTestDatabases();
 
 describe.each(testDatabaseIds(databases))('CommandStore on %s', id => {
   it('hands out queued commands oldest first, a NotNow one again at the next Idle, and re-sends an unanswered one', async () => {
-    const store = new CommandStore(await migrated(await databases.init(id)));
+    const store = new DatabaseCommandStore(
+      await migrated(await databases.init(id)),
+    );
     const t0 = new Date('2026-11-24T10:00:00Z');
     const info = await store.enqueue(
       'c1',

@@ -2,148 +2,31 @@ import {
   Computer,
   ComputerDetails,
   ListComputersQuery,
-  PushStatus,
 } from '@macenroll/plugin-enrollment-common';
-import { Knex } from 'knex';
-import { containsPattern, opt, toBool, toIso } from './rows';
-import { applySiteFilter, SiteFilter } from './siteFilter';
-
-const TABLE = 'enrollment_computers';
-
-function toComputer(row: any): Computer {
-  return {
-    id: row.id,
-    udid: row.udid,
-    serialNumber: opt(row.serial_number),
-    name: opt(row.name),
-    model: opt(row.model),
-    osVersion: opt(row.os_version),
-    status: row.status,
-    enrolledAt: toIso(row.enrolled_at),
-    user: {
-      username: opt(row.user_username),
-      realName: opt(row.user_real_name),
-      email: opt(row.user_email),
-      department: opt(row.user_department),
-      building: opt(row.user_building),
-      room: opt(row.user_room),
-      phone: opt(row.user_phone),
-      position: opt(row.user_position),
-    },
-    site: row.site_id ? { id: row.site_id, name: row.site_name } : null,
-    invitationId: opt(row.invitation_id),
-    userApproved:
-      row.user_approved === null || row.user_approved === undefined
-        ? undefined
-        : toBool(row.user_approved),
-    lastSeenAt: toIso(row.last_seen_at),
-  };
-}
-
-function pushStatusOf(row: any): PushStatus {
-  if (row.status !== 'enrolled' || !row.push_token_base64) return 'none';
-  if (row.push_token_dead_at) return 'unregistered';
-  return row.last_push_error ? 'failing' : 'active';
-}
-
-function toDetails(row: any): ComputerDetails {
-  return {
-    ...toComputer(row),
-    buildVersion: opt(row.build_version),
-    productName: opt(row.product_name),
-    push: {
-      status: pushStatusOf(row),
-      lastPushedAt: toIso(row.last_push_at),
-      lastError: opt(row.last_push_error),
-    },
-    identity: row.identity_serial
-      ? {
-          serialNumber: row.identity_serial,
-          notAfter: toIso(row.identity_not_after)!,
-        }
-      : undefined,
-    unenrolledAt: toIso(row.unenrolled_at),
-  };
-}
+import { SiteFilter } from './siteFilter';
 
 /** Enrolled computers, as the admin views list them. */
-export class ComputerStore {
-  constructor(private readonly db: Knex) {}
-
-  private base(filter: SiteFilter) {
-    const query = this.db(`${TABLE} as c`);
-    applySiteFilter(query, 'c.site_id', filter);
-    return query;
-  }
-
-  private page(query: Knex.QueryBuilder) {
-    return query
-      .clone()
-      .leftJoin('enrollment_sites as s', 's.id', 'c.site_id')
-      .select('c.*', 's.name as site_name')
-      .orderByRaw('c.enrolled_at IS NULL, c.enrolled_at DESC')
-      .orderBy('c.id');
-  }
-
-  async get(id: string): Promise<Computer | undefined> {
-    const row = await this.page(
-      this.db(`${TABLE} as c`).where('c.id', id),
-    ).first();
-    return row ? toComputer(row) : undefined;
-  }
-
+export interface ComputerStore {
+  /** One computer, whatever its site (callers that answer admins check it). */
+  get(id: string): Promise<Computer | undefined>;
   /** One computer with its push and identity state, if the filter allows it. */
-  async getDetails(
+  getDetails(
     id: string,
     filter?: SiteFilter,
-  ): Promise<ComputerDetails | undefined> {
-    const row = await this.page(this.base(filter).where('c.id', id))
-      .leftJoin(
-        'enrollment_certificates as cert',
-        'cert.sha256',
-        'c.certificate_sha256',
-      )
-      .select(
-        'cert.serial_number as identity_serial',
-        'cert.not_after as identity_not_after',
-      )
-      .first();
-    return row ? toDetails(row) : undefined;
-  }
-
-  async listForInvitation(
+  ): Promise<ComputerDetails | undefined>;
+  /** The computers enrolled with an invitation (at most 10,000) that the filter allows. */
+  listForInvitation(
     invitationId: string,
     filter?: SiteFilter,
-  ): Promise<Computer[]> {
-    const rows = await this.page(
-      this.base(filter).where('c.invitation_id', invitationId),
-    ).limit(10_000);
-    return rows.map(toComputer);
-  }
-
-  async list(
+  ): Promise<Computer[]>;
+  /**
+   * A page of the computers the filter allows, most recently enrolled first
+   * (never enrolled last), and how many there are in all. `search` matches
+   * name, serial number, username, email or real name.
+   */
+  list(
     query: Required<Pick<ListComputersQuery, 'offset' | 'limit'>> &
       ListComputersQuery,
     filter?: SiteFilter,
-  ): Promise<{ items: Computer[]; totalCount: number }> {
-    const base = this.base(filter);
-    if (query.siteId) base.where('c.site_id', query.siteId);
-    if (query.search) {
-      const pattern = containsPattern(query.search);
-      base.where(q => {
-        for (const column of [
-          'c.name',
-          'c.serial_number',
-          'c.user_username',
-          'c.user_email',
-          'c.user_real_name',
-        ]) {
-          q.orWhereRaw(`LOWER(${column}) LIKE ? ESCAPE '\\'`, [pattern]);
-        }
-      });
-    }
-    const [{ n }] = await base.clone().count({ n: '*' });
-    const rows = await this.page(base).offset(query.offset).limit(query.limit);
-    return { items: rows.map(toComputer), totalCount: Number(n) };
-  }
+  ): Promise<{ items: Computer[]; totalCount: number }>;
 }

@@ -2,7 +2,7 @@ import { createTestDatabases, testDatabaseIds } from '@internal/test-harness';
 import { migrated, newInvitation } from '../__testUtils__/stores';
 import { DatabaseInvitationStore } from './DatabaseInvitationStore';
 import { SiteFilter } from './siteFilter';
-import { DatabaseSiteStore } from './SiteStore';
+import { DatabaseSiteStore } from './DatabaseSiteStore';
 
 jest.setTimeout(60_000);
 

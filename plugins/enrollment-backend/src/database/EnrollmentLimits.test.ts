@@ -2,9 +2,9 @@ import { createTestDatabases, testDatabaseIds } from '@internal/test-harness';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { migrated } from '../__testUtils__/stores';
-import { CertificateStore } from './CertificateStore';
-import { EnrollmentStore } from './EnrollmentStore';
-import { DatabaseScepChallengeStore } from './ScepChallengeStore';
+import { DatabaseCertificateStore } from './DatabaseCertificateStore';
+import { DatabaseEnrollmentStore } from './DatabaseEnrollmentStore';
+import { DatabaseScepChallengeStore } from './DatabaseScepChallengeStore';
 
 jest.setTimeout(60_000);
 
@@ -12,7 +12,7 @@ const databases = createTestDatabases();
 const HOUR = 3600_000;
 
 async function startEnrollment(knex: Knex, now: Date) {
-  return new EnrollmentStore(knex).create({
+  return new DatabaseEnrollmentStore(knex).create({
     sessionIdHash: 'session',
     keepExistingSite: false,
     loginKind: 'local',
@@ -40,7 +40,7 @@ describe.each(testDatabaseIds(databases))('enrollment limits on %s', id => {
   it('keeps one live portal challenge per enrollment, and none once the Mac checked in', async () => {
     const knex = await migrated(await databases.init(id));
     const challenges = new DatabaseScepChallengeStore(knex);
-    const enrollments = new EnrollmentStore(knex);
+    const enrollments = new DatabaseEnrollmentStore(knex);
     const now = new Date();
     const enrollment = await startEnrollment(knex, now);
 
@@ -91,7 +91,7 @@ describe.each(testDatabaseIds(databases))('enrollment limits on %s', id => {
 
   it('revokes the earlier portal identities of an enrollment, but not for a renewal', async () => {
     const knex = await migrated(await databases.init(id));
-    const certificates = new CertificateStore(knex);
+    const certificates = new DatabaseCertificateStore(knex);
     const enrollment = await startEnrollment(knex, new Date());
 
     await certificates.record(certificate(enrollment.id, 1));
@@ -111,7 +111,7 @@ describe.each(testDatabaseIds(databases))('enrollment limits on %s', id => {
 
   it('lets one Mac claim an enrollment, however many race', async () => {
     const knex = await migrated(await databases.init(id));
-    const enrollments = new EnrollmentStore(knex);
+    const enrollments = new DatabaseEnrollmentStore(knex);
     const enrollment = await startEnrollment(knex, new Date());
 
     const udids = Array.from({ length: 10 }, (_, i) => `UDID-${i}`);
@@ -127,8 +127,8 @@ describe.each(testDatabaseIds(databases))('enrollment limits on %s', id => {
 
   it('stops download tokens once the Mac checked in, and purges abandoned enrollments only', async () => {
     const knex = await migrated(await databases.init(id));
-    const enrollments = new EnrollmentStore(knex);
-    const certificates = new CertificateStore(knex);
+    const enrollments = new DatabaseEnrollmentStore(knex);
+    const certificates = new DatabaseCertificateStore(knex);
     const now = new Date();
     const done = await startEnrollment(knex, now);
     const abandoned = await startEnrollment(knex, now);
@@ -187,7 +187,7 @@ describe.each(testDatabaseIds(databases))('enrollment limits on %s', id => {
     ]);
 
     await knex.migrate.latest({ directory });
-    const enrollments = new EnrollmentStore(knex);
+    const enrollments = new DatabaseEnrollmentStore(knex);
     expect((await enrollments.get(one))?.udid).toBe('ONE');
     // Two Macs on one enrollment (possible before): neither is picked.
     expect((await enrollments.get(shared))?.udid).toBeUndefined();

@@ -1,6 +1,6 @@
 import { createTestDatabases, testDatabaseIds } from '@internal/test-harness';
 import { migrated } from '../__testUtils__/stores';
-import { EventStore } from './EventStore';
+import { DatabaseEventStore } from './DatabaseEventStore';
 
 jest.setTimeout(60_000);
 
@@ -10,7 +10,7 @@ const page = (query: object = {}) => ({ offset: 0, limit: 25, ...query });
 describe.each(testDatabaseIds(databases))('EventStore on %s', id => {
   async function setup() {
     const knex = await migrated(await databases.init(id));
-    const store = new EventStore(knex);
+    const store = new DatabaseEventStore(knex);
     await store.record({
       type: 'invitation.created',
       actor: 'user:default/jane',

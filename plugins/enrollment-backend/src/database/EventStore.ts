@@ -2,8 +2,6 @@ import {
   EnrollmentEvent,
   ListEventsQuery,
 } from '@macenroll/plugin-enrollment-common';
-import { Knex } from 'knex';
-import { containsPattern, opt, toIso } from './rows';
 
 /** Something an admin, an enrolling person or a Mac did, to be recorded. */
 export interface NewEnrollmentEvent {
@@ -17,81 +15,21 @@ export interface NewEnrollmentEvent {
 
 /** Where the parts of the plugin note what happened. */
 export interface EventRecorder {
+  /** Notes the event, dated now. */
   record(event: NewEnrollmentEvent): Promise<void>;
 }
 
-type EventRow = {
-  id: number | string;
-  type: string;
-  actor: string | null;
-  invitation_id: string | null;
-  computer_id: string | null;
-  message: string;
-  data: string | null;
-  created_at: unknown;
-};
-
-function toEvent(row: EventRow): EnrollmentEvent {
-  return {
-    id: String(row.id),
-    type: row.type,
-    actor: opt(row.actor),
-    invitationId: opt(row.invitation_id),
-    computerId: opt(row.computer_id),
-    message: row.message,
-    data: row.data ? JSON.parse(row.data) : undefined,
-    createdAt: toIso(row.created_at)!,
-  };
-}
-
 /** The plugin's own event log, which the admin UI lists. */
-export class EventStore implements EventRecorder {
-  constructor(private readonly db: Knex) {}
-
-  async record(event: NewEnrollmentEvent): Promise<void> {
-    await this.db('enrollment_events').insert({
-      type: event.type,
-      actor: event.actor ?? null,
-      invitation_id: event.invitationId ?? null,
-      computer_id: event.computerId ?? null,
-      message: event.message,
-      data: event.data ? JSON.stringify(event.data) : null,
-      created_at: new Date(),
-    });
-  }
-
+export interface EventStore extends EventRecorder {
   /** Deletes events recorded before `cutoff`; returns how many. */
-  async deleteOlderThan(cutoff: Date): Promise<number> {
-    return this.db('enrollment_events')
-      .where('created_at', '<', cutoff)
-      .delete();
-  }
-
-  /** Newest first. */
-  async list(
+  deleteOlderThan(cutoff: Date): Promise<number>;
+  /**
+   * A page of the events, newest first, and how many match in all.
+   * `category` matches the part of the type before its dot; `search` the
+   * message or the actor.
+   */
+  list(
     query: Required<Pick<ListEventsQuery, 'offset' | 'limit'>> &
       ListEventsQuery,
-  ): Promise<{ items: EnrollmentEvent[]; totalCount: number }> {
-    const base = this.db<EventRow>('enrollment_events');
-    if (query.category) {
-      // Types are `<category>.<what>`; the category holds no LIKE wildcard.
-      base.where('type', 'like', `${query.category}.%`);
-    }
-    if (query.invitationId) base.where('invitation_id', query.invitationId);
-    if (query.computerId) base.where('computer_id', query.computerId);
-    if (query.search) {
-      const pattern = containsPattern(query.search);
-      base.where(q =>
-        q
-          .whereRaw(`LOWER(message) LIKE ? ESCAPE '\\'`, [pattern])
-          .orWhereRaw(`LOWER(actor) LIKE ? ESCAPE '\\'`, [pattern]),
-      );
-    }
-    const [{ n }] = await base.clone().count({ n: '*' });
-    const rows = await base
-      .orderBy('id', 'desc')
-      .offset(query.offset)
-      .limit(query.limit);
-    return { items: rows.map(toEvent), totalCount: Number(n) };
-  }
+  ): Promise<{ items: EnrollmentEvent[]; totalCount: number }>;
 }

@@ -1,7 +1,7 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createTestDatabases, testDatabaseIds } from '@internal/test-harness';
 import { migrated } from '../__testUtils__/stores';
-import { LoginFailureStore } from './LoginFailureStore';
+import { DatabaseLoginFailureStore } from './DatabaseLoginFailureStore';
 
 jest.setTimeout(60_000);
 
@@ -14,7 +14,7 @@ const at = (minutes: number) => new Date(T0.getTime() + minutes * MINUTE);
 describe.each(testDatabaseIds(databases))('LoginFailureStore on %s', id => {
   async function setup(policy = POLICY) {
     const knex = await migrated(await databases.init(id));
-    return { knex, store: new LoginFailureStore(knex, policy) };
+    return { knex, store: new DatabaseLoginFailureStore(knex, policy) };
   }
 
   it('admits maxFailures attempts, then refuses until the lock ends', async () => {
@@ -128,7 +128,7 @@ describe.each(testDatabaseIds(databases))('LoginFailureStore on %s', id => {
 
   it('admits the limit, then locks, and the cleanup forgets only keys whose window and lock are over', async () => {
     const knex = await migrated(await databases.init(id));
-    const store = new LoginFailureStore(knex, {
+    const store = new DatabaseLoginFailureStore(knex, {
       maxFailures: 3,
       windowMs: 15 * MINUTE,
       lockMs: 15 * MINUTE,

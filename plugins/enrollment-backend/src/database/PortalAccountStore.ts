@@ -1,123 +1,45 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
 import { PortalAccount } from '@macenroll/plugin-enrollment-common';
-import { Knex } from 'knex';
-import { toBool, toIso } from './rows';
-
-const TABLE = 'enrollment_portal_accounts';
-
-function toAccount(row: any): PortalAccount {
-  return {
-    username: row.username,
-    disabled: toBool(row.disabled),
-    source: row.source,
-    createdAt: toIso(row.created_at)!,
-    updatedAt: toIso(row.updated_at)!,
-  };
-}
 
 /** Local portal accounts; only scrypt hashes of passwords are kept. */
-export class PortalAccountStore {
-  constructor(private readonly db: Knex) {}
-
-  async list(): Promise<PortalAccount[]> {
-    return (await this.db(TABLE).orderBy('username')).map(toAccount);
-  }
-
+export interface PortalAccountStore {
+  /** Every account, by username. */
+  list(): Promise<PortalAccount[]>;
   /** The account and its hash, for logging in. */
-  async getForLogin(
+  getForLogin(
     username: string,
-  ): Promise<{ account: PortalAccount; passwordHash: string } | undefined> {
-    const row = await this.db(TABLE).where({ username }).first();
-    return row
-      ? { account: toAccount(row), passwordHash: row.password_hash }
-      : undefined;
-  }
-
-  async create(username: string, passwordHash: string): Promise<PortalAccount> {
-    const now = new Date();
-    const existing = await this.db(TABLE).where({ username }).first();
-    if (existing)
-      throw new ConflictError(
-        `A portal account named "${username}" already exists`,
-      );
-    await this.db(TABLE).insert({
-      username,
-      password_hash: passwordHash,
-      disabled: false,
-      source: 'admin',
-      created_at: now,
-      updated_at: now,
-    });
-    return toAccount((await this.db(TABLE).where({ username }).first())!);
-  }
-
-  async update(
+  ): Promise<{ account: PortalAccount; passwordHash: string } | undefined>;
+  /**
+   * Adds an admin-made account.
+   *
+   * @throws ConflictError when the username is taken.
+   */
+  create(username: string, passwordHash: string): Promise<PortalAccount>;
+  /**
+   * Disables or enables an admin-made account, or sets its password hash.
+   *
+   * @throws NotFoundError when there is no such account; ConflictError for
+   *   an account from app-config, which only config changes.
+   */
+  update(
     username: string,
     change: { disabled?: boolean; passwordHash?: string },
-  ): Promise<PortalAccount> {
-    const row = await this.db(TABLE).where({ username }).first();
-    if (!row)
-      throw new NotFoundError(`There is no portal account named "${username}"`);
-    if (row.source === 'config') {
-      throw new ConflictError(
-        `The portal account "${username}" comes from app-config (enrollment.portal.localAccounts); change it there`,
-      );
-    }
-    await this.db(TABLE)
-      .where({ username })
-      .update({
-        ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
-        ...(change.passwordHash ? { password_hash: change.passwordHash } : {}),
-        updated_at: new Date(),
-      });
-    return toAccount((await this.db(TABLE).where({ username }).first())!);
-  }
-
+  ): Promise<PortalAccount>;
   /**
    * Replaces the hash of a password with a stronger hash of the same
    * password, unless the account's hash changed meanwhile (an admin reset
    * it, or config did): the newer password wins. Config accounts too, as
    * their next start-up writes config's hash again anyway.
    */
-  async upgradePasswordHash(
+  upgradePasswordHash(
     username: string,
     previousHash: string,
     passwordHash: string,
-  ): Promise<void> {
-    await this.db(TABLE)
-      .where({ username, password_hash: previousHash })
-      .update({ password_hash: passwordHash });
-  }
-
+  ): Promise<void>;
   /**
-   * Makes the config accounts the database's 'config' accounts: adds and
+   * Makes the config accounts the stored 'config' accounts: adds and
    * updates them, removes those no longer in config. Admin accounts stay.
    */
-  async syncFromConfig(
+  syncFromConfig(
     accounts: Array<{ username: string; passwordHash: string }>,
-  ): Promise<void> {
-    const now = new Date();
-    await this.db.transaction(async trx => {
-      await trx(TABLE)
-        .where({ source: 'config' })
-        .whereNotIn(
-          'username',
-          accounts.map(a => a.username),
-        )
-        .delete();
-      for (const account of accounts) {
-        await trx(TABLE)
-          .insert({
-            username: account.username,
-            password_hash: account.passwordHash,
-            disabled: false,
-            source: 'config',
-            created_at: now,
-            updated_at: now,
-          })
-          .onConflict('username')
-          .merge(['password_hash', 'source', 'updated_at']);
-      }
-    });
-  }
+  ): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { createTestDatabases, testDatabaseIds } from '@internal/test-harness';
 import { migrated } from '../__testUtils__/stores';
-import { PortalSessionStore } from './PortalSessionStore';
+import { DatabasePortalSessionStore } from './DatabasePortalSessionStore';
 
 jest.setTimeout(60_000);
 
@@ -10,7 +10,7 @@ const TTL = 30 * 60_000;
 describe.each(testDatabaseIds(databases))('PortalSessionStore on %s', id => {
   async function setup() {
     const knex = await migrated(await databases.init(id));
-    return { knex, store: new PortalSessionStore(knex) };
+    return { knex, store: new DatabasePortalSessionStore(knex) };
   }
 
   it('rotates a session to a new id and CSRF token, keeping its invitation and the given state', async () => {

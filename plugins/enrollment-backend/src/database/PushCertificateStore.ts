@@ -1,9 +1,3 @@
-import { Knex } from 'knex';
-import { toDate } from './rows';
-
-const TABLE = 'enrollment_push_certificate';
-const ROW_ID = 'default';
-
 /** The uploaded push certificate as kept: its key sealed (see pki/SecretSealer.ts). */
 export interface StoredPushCertificate {
   certificatePem: string;
@@ -13,47 +7,14 @@ export interface StoredPushCertificate {
 
 /** Where an uploaded MDM push certificate is kept; one at a time. */
 export interface PushCertificateStore {
+  /** The certificate kept, if any. */
   get(): Promise<StoredPushCertificate | undefined>;
+  /** Keeps this certificate in place of any earlier one. */
   put(
     certificatePem: string,
     privateKeySealed: string,
     now: Date,
   ): Promise<void>;
+  /** Forgets the certificate; false when there was none. */
   delete(): Promise<boolean>;
-}
-
-/** The Knex-backed push certificate store. */
-export class DatabasePushCertificateStore implements PushCertificateStore {
-  constructor(private readonly db: Knex) {}
-
-  async get(): Promise<StoredPushCertificate | undefined> {
-    const row = await this.db(TABLE).where({ id: ROW_ID }).first();
-    return row
-      ? {
-          certificatePem: row.certificate_pem,
-          privateKeySealed: row.private_key_sealed,
-          updatedAt: toDate(row.updated_at)!,
-        }
-      : undefined;
-  }
-
-  async put(
-    certificatePem: string,
-    privateKeySealed: string,
-    now: Date,
-  ): Promise<void> {
-    await this.db(TABLE)
-      .insert({
-        id: ROW_ID,
-        certificate_pem: certificatePem,
-        private_key_sealed: privateKeySealed,
-        updated_at: now,
-      })
-      .onConflict('id')
-      .merge(['certificate_pem', 'private_key_sealed', 'updated_at']);
-  }
-
-  async delete(): Promise<boolean> {
-    return (await this.db(TABLE).where({ id: ROW_ID }).delete()) > 0;
-  }
 }

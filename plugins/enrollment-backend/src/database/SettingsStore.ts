@@ -1,41 +1,9 @@
-import {
-  DEFAULT_PORTAL_SETTINGS,
-  PortalSettings,
-} from '@macenroll/plugin-enrollment-common';
-import { Knex } from 'knex';
-
-const TABLE = 'enrollment_settings';
-const ROW = 'portal';
+import { PortalSettings } from '@macenroll/plugin-enrollment-common';
 
 /** The admin-edited portal settings; defaults until an admin saves. */
-export class SettingsStore {
-  constructor(private readonly db: Knex) {}
-
-  async get(): Promise<PortalSettings> {
-    const row = await this.db(TABLE).where({ id: ROW }).first();
-    const saved = row
-      ? (JSON.parse(row.settings) as Partial<PortalSettings>)
-      : {};
-    // Settings saved by an older version lack newer keys: fill them.
-    return {
-      ...DEFAULT_PORTAL_SETTINGS,
-      ...saved,
-      texts: { ...DEFAULT_PORTAL_SETTINGS.texts, ...saved.texts },
-      eula: { ...DEFAULT_PORTAL_SETTINGS.eula, ...saved.eula },
-    };
-  }
-
-  async save(
-    settings: PortalSettings,
-    updatedBy: string,
-  ): Promise<PortalSettings> {
-    const row = {
-      id: ROW,
-      settings: JSON.stringify(settings),
-      updated_at: new Date(),
-      updated_by: updatedBy,
-    };
-    await this.db(TABLE).insert(row).onConflict('id').merge();
-    return this.get();
-  }
+export interface SettingsStore {
+  /** The saved settings, with defaults for whatever they lack. */
+  get(): Promise<PortalSettings>;
+  /** Replaces the settings; returns them as `get` will. */
+  save(settings: PortalSettings, updatedBy: string): Promise<PortalSettings>;
 }

@@ -1,97 +1,29 @@
-import { randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError } from '@backstage/errors';
 import { Site } from '@macenroll/plugin-enrollment-common';
-import { Knex } from 'knex';
-import { toIso } from './rows';
 
 /** Sites computers can be assigned to. */
 export interface SiteStore {
+  /** Every site, by name. */
   list(): Promise<Site[]>;
+  /** The site with this id, if there is one. */
   get(id: string): Promise<Site | undefined>;
+  /**
+   * Adds a site under a new id.
+   *
+   * @throws ConflictError when a site has this name already.
+   */
   create(name: string): Promise<Site>;
+  /**
+   * Gives the site a new name.
+   *
+   * @throws NotFoundError for an unknown site; ConflictError when another
+   *   site has this name.
+   */
   rename(id: string, name: string): Promise<Site>;
-  /** Refuses to delete a site that invitations or computers still use. */
+  /**
+   * Deletes the site. Refuses to delete a site that invitations or
+   * computers still use.
+   *
+   * @throws NotFoundError for an unknown site; ConflictError for one in use.
+   */
   delete(id: string): Promise<void>;
-}
-
-const TABLE = 'enrollment_sites';
-
-function toSite(row: any): Site {
-  return {
-    id: row.id,
-    name: row.name,
-    createdAt: toIso(row.created_at)!,
-    updatedAt: toIso(row.updated_at)!,
-  };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return e.code === '23505' || /UNIQUE constraint failed/.test(e.message ?? '');
-}
-
-/** The Knex-backed site store. */
-export class DatabaseSiteStore implements SiteStore {
-  constructor(private readonly db: Knex) {}
-
-  async list(): Promise<Site[]> {
-    return (await this.db(TABLE).orderBy('name')).map(toSite);
-  }
-
-  async get(id: string): Promise<Site | undefined> {
-    const row = await this.db(TABLE).where({ id }).first();
-    return row ? toSite(row) : undefined;
-  }
-
-  async create(name: string): Promise<Site> {
-    const now = new Date();
-    const row = { id: randomUUID(), name, created_at: now, updated_at: now };
-    try {
-      await this.db(TABLE).insert(row);
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new ConflictError(`A site named "${name}" already exists`);
-      }
-      throw error;
-    }
-    return toSite(row);
-  }
-
-  async rename(id: string, name: string): Promise<Site> {
-    try {
-      const n = await this.db(TABLE)
-        .where({ id })
-        .update({ name, updated_at: new Date() });
-      if (!n) throw new NotFoundError(`There is no site with id ${id}`);
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new ConflictError(`A site named "${name}" already exists`);
-      }
-      throw error;
-    }
-    return (await this.get(id))!;
-  }
-
-  async delete(id: string): Promise<void> {
-    await this.db.transaction(async trx => {
-      const site = await trx(TABLE).where({ id }).first();
-      if (!site) throw new NotFoundError(`There is no site with id ${id}`);
-      const [{ n: invitations }] = await trx('enrollment_invitations')
-        .where({ site_id: id })
-        .count({ n: '*' });
-      const [{ n: computers }] = await trx('enrollment_computers')
-        .where({ site_id: id })
-        .count({ n: '*' });
-      if (Number(invitations) || Number(computers)) {
-        throw new ConflictError(
-          `The site "${site.name}" is used by ${Number(
-            invitations,
-          )} invitation(s) and ${Number(
-            computers,
-          )} computer(s); move them to another site first`,
-        );
-      }
-      await trx(TABLE).where({ id }).delete();
-    });
-  }
 }

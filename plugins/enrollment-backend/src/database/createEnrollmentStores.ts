@@ -1,59 +1,101 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { DatabaseAgentPackageStore } from './AgentPackageStore';
-import { DatabaseCaStore } from './CaStore';
+import { AgentPackageStore } from './AgentPackageStore';
+import { CaStore } from './CaStore';
 import { CertificateStore } from './CertificateStore';
 import { CommandStore } from './CommandStore';
 import { ComputerStore } from './ComputerStore';
+import { DatabaseAgentPackageStore } from './DatabaseAgentPackageStore';
+import { DatabaseCaStore } from './DatabaseCaStore';
+import { DatabaseCertificateStore } from './DatabaseCertificateStore';
+import { DatabaseCommandStore } from './DatabaseCommandStore';
+import { DatabaseComputerStore } from './DatabaseComputerStore';
+import { DatabaseDeliveryStore } from './DatabaseDeliveryStore';
+import { DatabaseDeviceStore } from './DatabaseDeviceStore';
+import { DatabaseEnrollmentStore } from './DatabaseEnrollmentStore';
+import { DatabaseEventStore } from './DatabaseEventStore';
 import { DatabaseInvitationStore } from './DatabaseInvitationStore';
+import { DatabaseLoginFailureStore } from './DatabaseLoginFailureStore';
+import { DatabasePortalAccountStore } from './DatabasePortalAccountStore';
+import { DatabasePortalSessionStore } from './DatabasePortalSessionStore';
+import { DatabasePushCertificateStore } from './DatabasePushCertificateStore';
+import { DatabasePushQueueStore } from './DatabasePushQueueStore';
+import { DatabaseScepChallengeStore } from './DatabaseScepChallengeStore';
+import { DatabaseSettingsStore } from './DatabaseSettingsStore';
+import { DatabaseSiteStore } from './DatabaseSiteStore';
 import { DeliveryStore } from './DeliveryStore';
 import { DeviceStore } from './DeviceStore';
 import { EnrollmentStore } from './EnrollmentStore';
 import { EventStore } from './EventStore';
+import { InvitationStore } from './InvitationStore';
 import { LoginFailureStore } from './LoginFailureStore';
 import { applyMigrations } from './migrations';
 import { PortalAccountStore } from './PortalAccountStore';
 import { PortalSessionStore } from './PortalSessionStore';
-import { DatabasePushCertificateStore } from './PushCertificateStore';
-import { DatabasePushQueueStore } from './PushQueueStore';
-import { DatabaseScepChallengeStore } from './ScepChallengeStore';
+import { PushCertificateStore } from './PushCertificateStore';
+import { PushQueueStore } from './PushQueueStore';
+import { ScepChallengeStore } from './ScepChallengeStore';
 import { SettingsStore } from './SettingsStore';
-import { DatabaseSiteStore } from './SiteStore';
+import { SiteStore } from './SiteStore';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
+
+/** Every store of the plugin, as the rest of it sees them: interfaces only. */
+export interface EnrollmentStores {
+  ca: CaStore;
+  sites: SiteStore;
+  settings: SettingsStore;
+  invitations: InvitationStore;
+  deliveries: DeliveryStore;
+  computers: ComputerStore;
+  events: EventStore;
+  accounts: PortalAccountStore;
+  sessions: PortalSessionStore;
+  enrollments: EnrollmentStore;
+  challenges: ScepChallengeStore;
+  certificates: CertificateStore;
+  pushCertificates: PushCertificateStore;
+  pushQueue: PushQueueStore;
+  devices: DeviceStore;
+  commands: CommandStore;
+  agentPackages: AgentPackageStore;
+  loginAttempts: { user: LoginFailureStore; address: LoginFailureStore };
+}
 
 /**
  * Every store of the plugin on its one database, after its migrations ran.
  * Nothing outside database/ sees Knex.
  */
-export async function createEnrollmentStores(database: DatabaseService) {
+export async function createEnrollmentStores(
+  database: DatabaseService,
+): Promise<EnrollmentStores> {
   const db = await applyMigrations(database);
   return {
     ca: new DatabaseCaStore(db),
     sites: new DatabaseSiteStore(db),
-    settings: new SettingsStore(db),
+    settings: new DatabaseSettingsStore(db),
     invitations: new DatabaseInvitationStore(db),
-    deliveries: new DeliveryStore(db),
-    computers: new ComputerStore(db),
-    events: new EventStore(db),
-    accounts: new PortalAccountStore(db),
-    sessions: new PortalSessionStore(db),
-    enrollments: new EnrollmentStore(db),
+    deliveries: new DatabaseDeliveryStore(db),
+    computers: new DatabaseComputerStore(db),
+    events: new DatabaseEventStore(db),
+    accounts: new DatabasePortalAccountStore(db),
+    sessions: new DatabasePortalSessionStore(db),
+    enrollments: new DatabaseEnrollmentStore(db),
     challenges: new DatabaseScepChallengeStore(db),
-    certificates: new CertificateStore(db),
+    certificates: new DatabaseCertificateStore(db),
     pushCertificates: new DatabasePushCertificateStore(db),
     pushQueue: new DatabasePushQueueStore(db),
-    devices: new DeviceStore(db),
-    commands: new CommandStore(db),
+    devices: new DatabaseDeviceStore(db),
+    commands: new DatabaseCommandStore(db),
     agentPackages: new DatabaseAgentPackageStore(db),
     // Portal logins (SECURITY.md): 5 per person and 30 per address in 15
     // minutes, then 15 minutes locked.
     loginAttempts: {
-      user: new LoginFailureStore(db, {
+      user: new DatabaseLoginFailureStore(db, {
         maxFailures: 5,
         windowMs: FIFTEEN_MINUTES,
         lockMs: FIFTEEN_MINUTES,
       }),
-      address: new LoginFailureStore(db, {
+      address: new DatabaseLoginFailureStore(db, {
         maxFailures: 30,
         windowMs: FIFTEEN_MINUTES,
         lockMs: FIFTEEN_MINUTES,
@@ -61,7 +103,3 @@ export async function createEnrollmentStores(database: DatabaseService) {
     },
   };
 }
-
-export type EnrollmentStores = Awaited<
-  ReturnType<typeof createEnrollmentStores>
->;

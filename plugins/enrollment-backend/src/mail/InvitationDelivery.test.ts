@@ -9,8 +9,8 @@ import {
 import { Knex } from 'knex';
 import { migrated, newInvitation } from '../__testUtils__/stores';
 import { DatabaseInvitationStore } from '../database/DatabaseInvitationStore';
-import { DeliveryStore } from '../database/DeliveryStore';
-import { EventStore } from '../database/EventStore';
+import { DatabaseDeliveryStore } from '../database/DatabaseDeliveryStore';
+import { DatabaseEventStore } from '../database/DatabaseEventStore';
 import { hashInvitationCode, InvitationCodes } from '../invitations/code';
 import { createMailer } from './createMailer';
 import {
@@ -48,8 +48,8 @@ describe.each(testDatabaseIds(databases))('InvitationDelivery on %s', id => {
 
   function delivery(knex: Knex, settings: Partial<DeliverySettings> = {}) {
     return new InvitationDelivery({
-      store: new DeliveryStore(knex),
-      events: new EventStore(knex),
+      store: new DatabaseDeliveryStore(knex),
+      events: new DatabaseEventStore(knex),
       mailer: mailer(),
       codes,
       organization: 'Acme',
@@ -168,7 +168,7 @@ describe.each(testDatabaseIds(databases))('InvitationDelivery on %s', id => {
       state: 'failed',
       lastError: expect.stringContaining('mailbox unavailable'),
     });
-    const events = await new EventStore(knex).list({
+    const events = await new DatabaseEventStore(knex).list({
       invitationId: invitation.id,
       offset: 0,
       limit: 10,
@@ -227,7 +227,7 @@ describe.each(testDatabaseIds(databases))('InvitationDelivery on %s', id => {
       'b@example.com',
     ]);
     // The dead worker's claim, never released.
-    const dead = await new DeliveryStore(knex).claimDue({
+    const dead = await new DatabaseDeliveryStore(knex).claimDue({
       now: new Date(),
       limit: 10,
       leaseMs: 300,
@@ -246,9 +246,9 @@ describe.each(testDatabaseIds(databases))('InvitationDelivery on %s', id => {
       failed: 0,
     });
     // The dead worker's late outcome is ignored: its claim is gone.
-    expect(await new DeliveryStore(knex).markFailed(dead[0], 'late')).toBe(
-      false,
-    );
+    expect(
+      await new DatabaseDeliveryStore(knex).markFailed(dead[0], 'late'),
+    ).toBe(false);
     const after = await store.get(invitation.id, new Date());
     expect(after!.recipientDetails.map(r => r.state)).toEqual(['sent', 'sent']);
     expect(smtp.received).toHaveLength(2);

@@ -1,6 +1,6 @@
 import { createTestDatabases, testDatabaseIds } from '@internal/test-harness';
 import { migrated } from '../__testUtils__/stores';
-import { CommandStore } from '../database/CommandStore';
+import { DatabaseCommandStore } from '../database/DatabaseCommandStore';
 import { CommandQueue } from './CommandQueue';
 
 jest.setTimeout(60_000);
@@ -9,7 +9,9 @@ const databases = createTestDatabases();
 
 describe.each(testDatabaseIds(databases))('CommandQueue on %s', id => {
   it('hands a batch to the Mac in the order it was queued, and pushes once', async () => {
-    const commands = new CommandStore(await migrated(await databases.init(id)));
+    const commands = new DatabaseCommandStore(
+      await migrated(await databases.init(id)),
+    );
     const pushes: string[] = [];
     const queue = new CommandQueue({
       commands,

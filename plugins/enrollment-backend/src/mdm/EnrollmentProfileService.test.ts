@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { migrated } from '../__testUtils__/stores';
-import { DatabaseScepChallengeStore } from '../database/ScepChallengeStore';
+import { DatabaseScepChallengeStore } from '../database/DatabaseScepChallengeStore';
 import { verifyCms } from '../pki/cms';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { generateCa } from '../pki/generateCa';

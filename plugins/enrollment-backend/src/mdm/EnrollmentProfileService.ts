@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { PendingEnrollment } from '../database/EnrollmentStore';
-import { DatabaseScepChallengeStore } from '../database/ScepChallengeStore';
+import { ScepChallengeStore } from '../database/ScepChallengeStore';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { signCms } from '../pki/cms';
 import { createProfileSigner, ProfileSigner } from '../pki/profileSigner';
@@ -32,7 +32,7 @@ export class EnrollmentProfileService {
   constructor(
     private readonly deps: {
       ca: CertificateAuthority;
-      challenges: DatabaseScepChallengeStore;
+      challenges: ScepChallengeStore;
       /** The APNs topic; without it there is no profile to give. */
       topic: () => Promise<string | undefined>;
       /** Give out http:// MDM and SCEP URLs (the demo only): macOS refuses them. */

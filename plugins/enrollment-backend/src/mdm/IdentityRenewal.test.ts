@@ -4,13 +4,13 @@ import { createTestDatabases, testDatabaseIds } from '@internal/test-harness';
 import plist from 'plist';
 import forge from 'node-forge';
 import { migrated } from '../__testUtils__/stores';
-import { CommandStore } from '../database/CommandStore';
-import { DeviceStore } from '../database/DeviceStore';
-import { EnrollmentStore } from '../database/EnrollmentStore';
-import { EventStore } from '../database/EventStore';
-import { DatabaseScepChallengeStore } from '../database/ScepChallengeStore';
-import { SettingsStore } from '../database/SettingsStore';
-import { CertificateStore } from '../database/CertificateStore';
+import { DatabaseCommandStore } from '../database/DatabaseCommandStore';
+import { DatabaseDeviceStore } from '../database/DatabaseDeviceStore';
+import { DatabaseEnrollmentStore } from '../database/DatabaseEnrollmentStore';
+import { DatabaseEventStore } from '../database/DatabaseEventStore';
+import { DatabaseScepChallengeStore } from '../database/DatabaseScepChallengeStore';
+import { DatabaseSettingsStore } from '../database/DatabaseSettingsStore';
+import { DatabaseCertificateStore } from '../database/DatabaseCertificateStore';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { generateCa } from '../pki/generateCa';
 import { CommandQueue } from './CommandQueue';
@@ -27,12 +27,12 @@ describe.each(testDatabaseIds(databases))('IdentityRenewal on %s', id => {
   it('sends an expiring identity a renewal profile whose challenge issues an identity for that Mac, once', async () => {
     const knex = await migrated(await databases.init(id));
     let now = new Date('2027-01-01T00:00:00Z');
-    const devices = new DeviceStore(knex);
-    const commands = new CommandStore(knex);
+    const devices = new DatabaseDeviceStore(knex);
+    const commands = new DatabaseCommandStore(knex);
     const challenges = new DatabaseScepChallengeStore(knex);
-    const certificates = new CertificateStore(knex);
+    const certificates = new DatabaseCertificateStore(knex);
     const pushes: string[] = [];
-    const enrollment = await new EnrollmentStore(knex).create({
+    const enrollment = await new DatabaseEnrollmentStore(knex).create({
       sessionIdHash: 'h',
       keepExistingSite: false,
       loginKind: 'ldap',
@@ -85,8 +85,8 @@ describe.each(testDatabaseIds(databases))('IdentityRenewal on %s', id => {
         commands,
         push: { request: async computerId => void pushes.push(computerId) },
       }),
-      settings: new SettingsStore(knex),
-      events: new EventStore(knex),
+      settings: new DatabaseSettingsStore(knex),
+      events: new DatabaseEventStore(knex),
       organization: 'Acme',
       renewalDays: 30,
       logger: mockServices.logger.mock(),

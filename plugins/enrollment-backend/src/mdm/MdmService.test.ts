@@ -3,12 +3,12 @@ import { createTestDatabases } from '@internal/test-harness';
 import { DEFAULT_PORTAL_SETTINGS } from '@macenroll/plugin-enrollment-common';
 import { randomBytes } from 'node:crypto';
 import { migrated } from '../__testUtils__/stores';
-import { CertificateStore } from '../database/CertificateStore';
-import { CommandStore } from '../database/CommandStore';
-import { DeviceStore } from '../database/DeviceStore';
-import { EnrollmentStore } from '../database/EnrollmentStore';
-import { EventStore } from '../database/EventStore';
-import { SettingsStore } from '../database/SettingsStore';
+import { DatabaseCertificateStore } from '../database/DatabaseCertificateStore';
+import { DatabaseCommandStore } from '../database/DatabaseCommandStore';
+import { DatabaseDeviceStore } from '../database/DatabaseDeviceStore';
+import { DatabaseEnrollmentStore } from '../database/DatabaseEnrollmentStore';
+import { DatabaseEventStore } from '../database/DatabaseEventStore';
+import { DatabaseSettingsStore } from '../database/DatabaseSettingsStore';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { generateCa } from '../pki/generateCa';
 import { SecretSealer } from '../pki/SecretSealer';
@@ -26,11 +26,11 @@ describe('MdmService', () => {
     const ca = CertificateAuthority.fromPem(
       generateCa({ organization: 'Acme' }),
     );
-    const enrollments = new EnrollmentStore(knex);
-    const certificates = new CertificateStore(knex);
-    const settings = new SettingsStore(knex);
-    const commands = new CommandStore(knex);
-    const devices = new DeviceStore(knex);
+    const enrollments = new DatabaseEnrollmentStore(knex);
+    const certificates = new DatabaseCertificateStore(knex);
+    const settings = new DatabaseSettingsStore(knex);
+    const commands = new DatabaseCommandStore(knex);
+    const devices = new DatabaseDeviceStore(knex);
     const pushes: string[] = [];
     const service = new MdmService({
       devices,
@@ -41,7 +41,7 @@ describe('MdmService', () => {
         commands,
         push: { request: async id => void pushes.push(id) },
       }),
-      events: new EventStore(knex),
+      events: new DatabaseEventStore(knex),
       settings,
       sealer: new SecretSealer(ca.privateKey, SecretSealer.BOOTSTRAP_TOKENS),
       topic: async () => TOPIC,

@@ -1,5 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import type { IssuedCertificateRecord } from '../database/CertificateStore';
+import type { ScepChallengeStore } from '../database/ScepChallengeStore';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { issueDeviceCertificate } from '../pki/issueCertificate';
 import { formatName } from '../pki/nameFields';
@@ -7,15 +9,6 @@ import { certificateSha256, certificateToDer } from '../pki/nativeSigning';
 import { buildCertRep } from './certRep';
 import { parsePkiRequest, PkiRequest } from './pkiMessage';
 import { CA_CAPABILITIES, FailInfo, MESSAGE_TYPE } from './scepConstants';
-
-/** The one-time SCEP challenges handed out in enrollment profiles. */
-export interface ScepChallengeStore {
-  /** Consumes the challenge atomically: returns what it was minted for, or undefined when unknown, used or expired. */
-  redeem(
-    challenge: string,
-    now: Date,
-  ): Promise<{ enrollmentId: string; computerId?: string } | undefined>;
-}
 
 /** The identities already issued, for RenewalReq (signed by the current one). */
 export interface IssuedIdentityLookup {
@@ -28,22 +21,6 @@ export interface IssuedIdentityLookup {
       }
     | undefined
   >;
-}
-
-/** A certificate the CA issued, as it is kept. */
-export interface IssuedCertificateRecord {
-  /** forge's lowercase hex serial. */
-  serialNumber: string;
-  enrollmentId: string;
-  /** Set for a renewal: the identity belongs to this computer from the start. */
-  computerId?: string;
-  /** e.g. `CN=Test Mac, O=Acme` */
-  subject: string;
-  notBefore: Date;
-  notAfter: Date;
-  /** Lowercase hex SHA-256 of the DER certificate. */
-  sha256: string;
-  certificateDer: Buffer;
 }
 
 /** Keeps a record of every certificate the CA issues. */
@@ -63,7 +40,8 @@ export interface ScepActivity {
 
 export interface ScepServiceOptions {
   ca: CertificateAuthority;
-  challenges: ScepChallengeStore;
+  /** Only redeemed here: the enrollment profile mints them. */
+  challenges: Pick<ScepChallengeStore, 'redeem'>;
   recorder: IssuedCertificateRecorder;
   /** Renewal (RenewalReq) is honoured only with this. */
   identities?: IssuedIdentityLookup;

@@ -5,8 +5,6 @@ export { createScepRouter, SCEP_MESSAGE_LIMIT_BYTES } from './router';
 export {
   ScepService,
   type ScepServiceOptions,
-  type ScepChallengeStore,
-  type IssuedCertificateRecord,
   type IssuedCertificateRecorder,
   type IssuedIdentityLookup,
 } from './ScepService';
@@ -16,3 +14,5 @@ export {
   type PkiMessageHeader,
 } from './pkiMessage';
 export { buildCertRep, type CertRepOptions } from './certRep';
+export type { IssuedCertificateRecord } from '../database/CertificateStore';
+export type { ScepChallengeStore } from '../database/ScepChallengeStore';

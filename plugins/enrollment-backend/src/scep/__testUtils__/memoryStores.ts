@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { IssuedCertificateRecorder, ScepChallengeStore } from '../ScepService';
+import { ScepChallengeStore } from '../../database/ScepChallengeStore';
+import { IssuedCertificateRecorder } from '../ScepService';
 
 type Recorded = Parameters<IssuedCertificateRecorder['record']>[0];
 
 /** Challenges in a Map, with an expiry, consumed on redeem. */
-export class MemoryChallengeStore implements ScepChallengeStore {
+export class MemoryChallengeStore
+  implements Pick<ScepChallengeStore, 'redeem'>
+{
   private readonly challenges = new Map<
     string,
     { enrollmentId: string; expiresAt: number }

@@ -1,0 +1,92 @@
+import { Knex } from 'knex';
+import { ClaimDueOptions } from './claims';
+import { ClaimedPush, PushQueueStore } from './PushQueueStore';
+
+const TABLE = 'enrollment_push_queue';
+
+/** The Knex-backed push queue, one row per computer. */
+export class DatabasePushQueueStore implements PushQueueStore {
+  constructor(private readonly db: Knex) {}
+
+  async request(computerId: string, dueAt: Date, now: Date): Promise<void> {
+    await this.db(TABLE)
+      .insert({
+        computer_id: computerId,
+        requests: 1,
+        attempts: 0,
+        due_at: dueAt,
+        created_at: now,
+      })
+      .onConflict('computer_id')
+      .merge({ requests: this.db.raw(`${TABLE}.requests + 1`) });
+  }
+
+  async claimDue(options: ClaimDueOptions): Promise<ClaimedPush[]> {
+    const { now, limit, leaseMs, claimId } = options;
+    const free = (q: Knex.QueryBuilder) =>
+      q
+        .where('due_at', '<=', now)
+        .andWhere(w =>
+          w.whereNull('claimed_until').orWhere('claimed_until', '<=', now),
+        );
+    const due = free(this.db(TABLE).select('computer_id'))
+      .orderBy('due_at')
+      .limit(limit);
+    // The outer condition is checked again on the row a racing replica just
+    // claimed (PostgreSQL re-evaluates it after the lock wait), so a row is
+    // claimed once.
+    await free(
+      this.db(TABLE)
+        .whereIn('computer_id', due)
+        .update({
+          claim_id: claimId,
+          claimed_until: new Date(now.getTime() + leaseMs),
+        }),
+    );
+    const rows = await this.db(TABLE).where({ claim_id: claimId });
+    return rows.map(row => ({
+      computerId: row.computer_id,
+      claimId,
+      requests: Number(row.requests),
+      attempts: Number(row.attempts),
+    }));
+  }
+
+  async finish(claim: ClaimedPush, againAt: Date): Promise<void> {
+    const deleted = await this.db(TABLE)
+      .where({
+        computer_id: claim.computerId,
+        claim_id: claim.claimId,
+        requests: claim.requests,
+      })
+      .delete();
+    if (deleted) return;
+    await this.db(TABLE)
+      .where({ computer_id: claim.computerId, claim_id: claim.claimId })
+      .update({
+        requests: this.db.raw('requests - ?', [claim.requests]),
+        attempts: 0,
+        due_at: againAt,
+        claim_id: null,
+        claimed_until: null,
+        last_error: null,
+      });
+  }
+
+  async retry(claim: ClaimedPush, dueAt: Date, error: string): Promise<void> {
+    await this.db(TABLE)
+      .where({ computer_id: claim.computerId, claim_id: claim.claimId })
+      .update({
+        attempts: claim.attempts + 1,
+        due_at: dueAt,
+        claim_id: null,
+        claimed_until: null,
+        last_error: error.slice(0, 1000),
+      });
+  }
+
+  async count(): Promise<number> {
+    const [{ n }] = await this.db(TABLE).count({ n: '*' });
+    return Number(n);
+  }
+}
