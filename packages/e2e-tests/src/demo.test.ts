@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   launchChromium,
@@ -10,7 +10,7 @@ import {
   startSmtpServer,
 } from '@internal/test-harness';
 import { ROOT, RunningDemo, startDemo } from './demo';
-import { enrollSimulatedMac } from './simulatedMac';
+import { enrollSimulatedMac, installProfile } from './simulatedMac';
 
 jest.setTimeout(420_000);
 
@@ -336,6 +336,75 @@ describe('the demo', () => {
       });
     } finally {
       mac.remove();
+    }
+  });
+
+  it('takes a person from the mail link to an enrolled Mac in five actions, the page saying so by itself', async () => {
+    let link = '';
+    await asGuest('invite-five-actions', async page => {
+      link = await inviteFromUi(page, 'five.actions@example.com');
+    });
+    // What the person does, counted; typing into a field is part of its action.
+    const actions: string[] = [];
+    const act = <T>(name: string, step: () => Promise<T>) => {
+      actions.push(name);
+      return step();
+    };
+    const safari = await launchChromium({ userAgent: SAFARI_14 });
+    const page = await safari.context.newPage();
+    try {
+      const started = page.waitForEvent('download', { timeout: 15_000 });
+      await act('open the link', () => page.goto(link));
+      await page.getByLabel('Username').fill('enroll');
+      await page.getByLabel('Password').fill('change-me-please');
+      await act('log in', () =>
+        page.getByRole('button', { name: 'Log in' }).click(),
+      );
+      await page.getByRole('heading', { name: 'Almost done' }).waitFor();
+      await screenshot(page, 'portal-downloads');
+      // Every card the page shows is a step the person must take.
+      if (await page.locator('#download-ca').count()) {
+        await act('download the certificate', async () => undefined);
+        await act('add it in Keychain Access', async () => undefined);
+      }
+      const download = await started.catch(() =>
+        act('download the profile', async () => {
+          const clicked = page.waitForEvent('download');
+          await page.locator('#download-profile').click();
+          return clicked;
+        }),
+      );
+      expect(download.url()).toContain('/profile.mobileconfig');
+      const profile = readFileSync((await download.path())!);
+
+      await act(
+        'open System Settings › Device Management',
+        async () => undefined,
+      );
+      const mac = await act('click Install, enter the Mac password', () =>
+        installProfile({
+          backendUrl: demo.backendUrl,
+          profile,
+          udid: 'E2E00000-0000-4000-8000-000000000005',
+          deviceName: 'Five Actions Mac',
+        }),
+      );
+      try {
+        // No reload: the page asks the portal until the Mac has checked in.
+        await page.locator('#enroll-done').waitFor({ timeout: 30_000 });
+        await screenshot(page, 'portal-enrolled');
+      } finally {
+        mac.remove();
+      }
+      expect(actions).toEqual([
+        'open the link',
+        'log in',
+        'open System Settings › Device Management',
+        'click Install, enter the Mac password',
+      ]);
+      expect(actions.length).toBeLessThanOrEqual(5);
+    } finally {
+      await safari.close();
     }
   });
 

@@ -157,11 +157,31 @@ export async function enrollSimulatedMac(options: {
     throw new Error(`Profile download: ${profileRes.status}`);
   }
 
+  const mac = await installProfile({
+    backendUrl,
+    profile: Buffer.from(await profileRes.arrayBuffer()),
+    udid,
+    deviceName: options.deviceName,
+  });
+  secrets.push(mac.challenge);
+  return { ...mac, secrets };
+}
+
+/**
+ * What the Mac does with a downloaded profile once the person installs it:
+ * SCEP by micromdm's scepclient with the profile's challenge, then
+ * Authenticate and TokenUpdate signed like macOS signs them.
+ */
+export async function installProfile(options: {
+  backendUrl: string;
+  /** The signed .mobileconfig, DER, as downloaded. */
+  profile: Buffer;
+  udid: string;
+  deviceName: string;
+}): Promise<Omit<SimulatedMac, 'secrets'> & { challenge: string }> {
+  const { backendUrl, udid } = options;
   const dir = mkdtempSync(join(tmpdir(), 'e2e-mac-'));
-  writeFileSync(
-    join(dir, 'profile.der'),
-    Buffer.from(await profileRes.arrayBuffer()),
-  );
+  writeFileSync(join(dir, 'profile.der'), options.profile);
   // The signature's chain is the demo CA's; only the content is read here.
   const xml = execFileSync(
     openssl,
@@ -181,7 +201,6 @@ export async function enrollSimulatedMac(options: {
     profile.PayloadContent.find((p: any) => p.PayloadType === type);
   const scep = payloadOf('com.apple.security.scep').PayloadContent;
   const mdm = payloadOf('com.apple.mdm');
-  secrets.push(scep.Challenge);
 
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
@@ -264,6 +283,6 @@ export async function enrollSimulatedMac(options: {
       return text === '' ? undefined : parsePlist(text);
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
-    secrets,
+    challenge: scep.Challenge,
   };
 }

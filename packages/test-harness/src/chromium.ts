@@ -9,7 +9,12 @@ import { requireCommand } from './requireCommand';
  * profile and no background networking (the machine's network is closed, see
  * DESIGN.md). Call `close()` to end it and remove the profile.
  */
-export async function launchChromium(): Promise<{
+export async function launchChromium(
+  options: {
+    /** e.g. Safari's, to be a Mac at the portal. */
+    userAgent?: string;
+  } = {},
+): Promise<{
   context: BrowserContext;
   close(): Promise<void>;
 }> {
@@ -18,6 +23,8 @@ export async function launchChromium(): Promise<{
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
+    userAgent: options.userAgent,
+    acceptDownloads: true,
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -355,7 +355,11 @@ export const PORTAL_SETTINGS_LIMITS = {
 export interface PortalSettings {
   /** When off, the portal shows only a "closed" page. */
   portalEnabled: boolean;
-  /** Offer only the MDM profile, not the CA certificate step. */
+  /**
+   * Offer only the MDM profile, not a separate CA certificate step. The CA
+   * travels in the profile either way; the step only makes the profile show
+   * as verified while it is installed (default: skipped).
+   */
   skipCertificateInstallation: boolean;
   /** Shown on the portal and in mail; empty means the configured organization. */
   organizationName: string;
@@ -382,7 +386,7 @@ export interface PortalSettings {
 /** @public */
 export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
   portalEnabled: true,
-  skipCertificateInstallation: false,
+  skipCertificateInstallation: true,
   organizationName: '',
   supportContact: '',
   texts: {
@@ -392,7 +396,7 @@ export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
     certificate:
       'First install the certificate that lets your Mac trust our device management.',
     profile:
-      'Then install the management profile. It lets IT keep your Mac secure and set up for work.',
+      'The management profile lets IT keep your Mac secure and set up for work.',
     quickadd:
       'Download the enrollment package and open it. The installer walks you through the rest.',
   },

@@ -124,6 +124,20 @@ export async function loginAtPortal(
   };
 }
 
+/**
+ * The CA as `dir/ca.pem`, from SCEP's GetCACert: with default settings the
+ * portal offers no certificate step (the CA travels in the profile).
+ */
+export async function writeCaPem(server: any, dir: string): Promise<string> {
+  const res = await request(server)
+    .get('/api/enrollment/scep?operation=GetCACert')
+    .buffer(true)
+    .parse(binary);
+  writeFileSync(join(dir, 'ca.der'), res.body);
+  derToPem(join(dir, 'ca.der'), join(dir, 'ca.pem'));
+  return join(dir, 'ca.pem');
+}
+
 /** DER certificate file → PEM file, by openssl. */
 export function derToPem(derFile: string, pemFile: string): void {
   execFileSync(openssl, [
@@ -266,9 +280,7 @@ export async function enrollMacAtPortal(
     username: options.username,
     password: options.password,
   });
-  const ca = await safari.download(safari.href('download-ca'));
-  writeFileSync(join(dir, 'ca.der'), ca.body);
-  derToPem(join(dir, 'ca.der'), join(dir, 'ca.pem'));
+  await writeCaPem(server, dir);
   const profile = await safari.download(safari.href('download-profile'));
   writeFileSync(join(dir, 'profile.der'), profile.body);
   const parsed = verifyAndParseProfile(

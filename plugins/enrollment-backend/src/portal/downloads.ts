@@ -74,11 +74,12 @@ async function signedProfile(
   res: Response,
   enrollment: PendingEnrollment,
 ) {
-  const { ctx, settings } = helpers.portalOf(res);
+  const { ctx } = helpers.portalOf(res);
   try {
     return await deps.profiles.signedProfile(enrollment, {
       organization: ctx.organization,
-      includeCa: !settings.skipCertificateInstallation,
+      // The Mac needs no separate step: the CA travels in the profile.
+      includeCa: true,
     });
   } catch (error) {
     if (!(error instanceof ProfileUnavailableError)) throw error;

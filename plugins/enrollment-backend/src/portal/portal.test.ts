@@ -42,6 +42,17 @@ describe('the enrollment portal', () => {
       knex,
       auditor: auditor.factory,
     });
+    // By default the CA travels in the profile and there is no certificate
+    // step; these tests walk that step too, so they turn it on.
+    const settings = await request(server)
+      .get('/api/enrollment/settings')
+      .set('Authorization', admin());
+    expect(settings.body.skipCertificateInstallation).toBe(true);
+    await request(server)
+      .put('/api/enrollment/settings')
+      .set('Authorization', admin())
+      .send({ ...settings.body, skipCertificateInstallation: false })
+      .expect(200);
   });
   afterAll(() => slapd?.stop());
 
