@@ -3,14 +3,14 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { syncLocalAccounts } from './accounts/localAccounts';
-import { readEnrollmentSettings } from './config';
+import { readEnrollmentSettings } from './wiring/enrollmentSettings';
 import { createEnrollmentStores } from './database/createEnrollmentStores';
 import { warnWhereMacsCannotBeReached } from './mdm/reachabilityWarnings';
 import { registerEnrollmentPermissions } from './permissions/registerPermissions';
 import { loadCertificateAuthority } from './pki/loadCertificateAuthority';
 import { createRootEnrollRedirect } from './portal/rootRedirect';
 import { createEnrollmentRouter } from './router';
-import { createEnrollmentServices } from './services';
+import { createEnrollmentServices } from './wiring/createEnrollmentServices';
 import { createCleanup } from './tasks/cleanup';
 import { scheduleEnrollmentTasks } from './tasks/scheduleEnrollmentTasks';
 

@@ -6,10 +6,10 @@ import {
   RootConfigService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { ActivityLog } from './activity/ActivityLog';
-import { EnrollmentSettings } from './config';
-import { EnrollmentStores } from './database/createEnrollmentStores';
-import { CertificateAuthority } from './pki/CertificateAuthority';
+import { ActivityLog } from '../activity/ActivityLog';
+import { EnrollmentSettings } from './enrollmentSettings';
+import { EnrollmentStores } from '../database/createEnrollmentStores';
+import { CertificateAuthority } from '../pki/CertificateAuthority';
 
 /** What the plugin's services are built from. */
 export interface EnrollmentServiceOptions {

@@ -1,8 +1,8 @@
 import { PushCertificates } from '../apns/PushCertificates';
 import { SecretSealer } from '../pki/SecretSealer';
 import { ScepService } from '../scep';
-import { EnrollmentServiceOptions, SharedServices } from '../serviceOptions';
-import { EnrollmentProfileService } from './EnrollmentProfileService';
+import { EnrollmentServiceOptions, SharedServices } from './serviceOptions';
+import { EnrollmentProfileService } from '../mdm/EnrollmentProfileService';
 
 /** What a Mac enrolls with: the push topic, its profile and SCEP. */
 export function createProfileServices(

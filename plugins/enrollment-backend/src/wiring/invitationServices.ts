@@ -1,10 +1,10 @@
 import { createMailer } from '../mail/createMailer';
 import { InvitationDelivery } from '../mail/InvitationDelivery';
-import { EnrollmentServiceOptions, SharedServices } from '../serviceOptions';
+import { EnrollmentServiceOptions, SharedServices } from './serviceOptions';
 import { MAIL_TASK_ID } from '../tasks/scheduleEnrollmentTasks';
-import { InvitationCodes } from './code';
-import { invitationCodeSecret } from './codeSecret';
-import { InvitationService } from './InvitationService';
+import { InvitationCodes } from '../invitations/code';
+import { invitationCodeSecret } from '../invitations/codeSecret';
+import { InvitationService } from '../invitations/InvitationService';
 
 /** Invitations and the mail that carries them. */
 export function createInvitationServices(

@@ -3,12 +3,12 @@ import { AGENT_MANIFEST_PATH } from '../agent/router';
 import { PushCertificates } from '../apns/PushCertificates';
 import { PushService } from '../apns/PushService';
 import { SecretSealer } from '../pki/SecretSealer';
-import { EnrollmentServiceOptions, SharedServices } from '../serviceOptions';
-import { CommandQueue } from './CommandQueue';
-import { installAgentCommand } from './commands';
-import { EnrollmentProfileService } from './EnrollmentProfileService';
-import { IdentityRenewal } from './IdentityRenewal';
-import { MdmService } from './MdmService';
+import { EnrollmentServiceOptions, SharedServices } from './serviceOptions';
+import { CommandQueue } from '../mdm/CommandQueue';
+import { installAgentCommand } from '../mdm/commands';
+import { EnrollmentProfileService } from '../mdm/EnrollmentProfileService';
+import { IdentityRenewal } from '../mdm/IdentityRenewal';
+import { MdmService } from '../mdm/MdmService';
 
 /** What manages an enrolled Mac: pushes, commands, check-in and renewal. */
 export function createManagementServices(

@@ -1,10 +1,10 @@
-import { ActivityLog } from './activity/ActivityLog';
-import { createInvitationServices } from './invitations/invitationServices';
-import { LdapDirectory } from './ldap';
-import { createManagementServices } from './mdm/managementServices';
-import { createProfileServices } from './mdm/profileServices';
-import { PortalLogin } from './portal/PortalLogin';
-import { shortEnrollUrl } from './portal/rootRedirect';
+import { ActivityLog } from '../activity/ActivityLog';
+import { createInvitationServices } from './invitationServices';
+import { LdapDirectory } from '../ldap';
+import { createManagementServices } from './managementServices';
+import { createProfileServices } from './profileServices';
+import { PortalLogin } from '../portal/PortalLogin';
+import { shortEnrollUrl } from '../portal/rootRedirect';
 import { EnrollmentServiceOptions } from './serviceOptions';
 
 /**

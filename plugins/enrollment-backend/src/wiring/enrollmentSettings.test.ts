@@ -4,7 +4,7 @@ import {
   selfSignedCertificate,
   startApnsStandIn,
 } from '@internal/test-harness';
-import { readEnrollmentSettings } from './config';
+import { readEnrollmentSettings } from './enrollmentSettings';
 
 describe('readEnrollmentSettings', () => {
   it('fills defaults for the demo', () => {

@@ -1,18 +1,18 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { LocalAccount, readLocalAccounts } from './accounts/localAccounts';
-import { readEventRetentionDays } from './activity/eventRetention';
-import { ApnsSettings, readApnsSettings } from './apns/ApnsSettings';
-import { SmtpSettings } from './mail/createMailer';
-import { DeliverySettings } from './mail/InvitationDelivery';
+import { LocalAccount, readLocalAccounts } from '../accounts/localAccounts';
+import { readEventRetentionDays } from '../activity/eventRetention';
+import { ApnsSettings, readApnsSettings } from '../apns/ApnsSettings';
+import { SmtpSettings } from '../mail/createMailer';
+import { DeliverySettings } from '../mail/InvitationDelivery';
 import {
   readDeliveryIntervalSeconds,
   readDeliverySettings,
   readOutboxSettings,
   readSmtpSettings,
-} from './mail/MailSettings';
-import { readMdmSettings, readRenewalDays } from './mdm/MdmSettings';
-import { readQuickAddIdentifier } from './quickadd/quickAddIdentifier';
+} from '../mail/MailSettings';
+import { readMdmSettings, readRenewalDays } from '../mdm/MdmSettings';
+import { readQuickAddIdentifier } from '../quickadd/quickAddIdentifier';
 
 /** The plugin's configuration, read once at start-up. */
 export interface EnrollmentSettings {
