@@ -1,7 +1,9 @@
 /**
- * Permissions and shared types of the Mac enrollment plugins.
+ * Permissions, shared types and the admin API's request schemas of the Mac
+ * enrollment plugins.
  *
  * @packageDocumentation
  */
+export * from './api';
 export * from './permissions';
 export * from './types';

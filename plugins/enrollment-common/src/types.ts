@@ -1,3 +1,5 @@
+import type { PortalSettings } from './api/settings';
+
 /**
  * The status of an enrollment invitation, derived in one place by the
  * backend from its recipients' delivery, its uses, expiry and cancellation:
@@ -109,37 +111,6 @@ export interface CreatedInvitation extends Invitation {
 }
 
 /** @public */
-export interface CreateInvitationRequest {
-  recipients: string[];
-  expiresAt: string;
-  requireLogin: boolean;
-  multipleUses: boolean;
-  siteId?: string;
-  keepExistingSite?: boolean;
-  subject?: string;
-  message?: string;
-}
-
-/** @public */
-export type InvitationOrderBy =
-  | 'createdAt'
-  | 'expiresAt'
-  | 'timesUsed'
-  | 'status';
-
-/** @public */
-export interface ListInvitationsQuery {
-  offset?: number;
-  limit?: number;
-  orderBy?: InvitationOrderBy;
-  order?: 'asc' | 'desc';
-  status?: InvitationStatus[];
-  siteId?: string;
-  /** Matches recipients' addresses (substring, case-insensitive). */
-  search?: string;
-}
-
-/** @public */
 export interface PageOf<T> {
   items: T[];
   totalCount: number;
@@ -248,18 +219,6 @@ export const ADMIN_COMMAND_TYPES: readonly AdminCommandType[] = [
   'RemoveProfile',
 ];
 
-/**
- * `POST /computers/:id/commands`. `pin` (six digits) is for DeviceLock and
- * required there; `message` is shown on a locked Mac.
- *
- * @public
- */
-export interface QueueCommandRequest {
-  requestType: AdminCommandType;
-  pin?: string;
-  message?: string;
-}
-
 /** @public */
 export interface MdmCommand {
   commandUuid: string;
@@ -270,14 +229,6 @@ export interface MdmCommand {
   answeredAt?: string;
   /** The Mac's error text (ErrorChain), for status `error`. */
   error?: string;
-}
-
-/** @public */
-export interface ListComputersQuery {
-  offset?: number;
-  limit?: number;
-  siteId?: string;
-  search?: string;
 }
 
 /**
@@ -320,17 +271,6 @@ export interface EnrollmentEvent {
   createdAt: string;
 }
 
-/** @public */
-export interface ListEventsQuery {
-  offset?: number;
-  limit?: number;
-  category?: EnrollmentEventCategory;
-  invitationId?: string;
-  computerId?: string;
-  /** Text in the message or the actor. */
-  search?: string;
-}
-
 /**
  * The longest values the settings take: the backend refuses more, and the
  * admin page says so while the admin types.
@@ -346,42 +286,6 @@ export const PORTAL_SETTINGS_LIMITS = {
   ldapGroupName: 255,
   siteName: 200,
 } as const;
-
-/**
- * What admins set for the enrollment portal.
- *
- * @public
- */
-export interface PortalSettings {
-  /** When off, the portal shows only a "closed" page. */
-  portalEnabled: boolean;
-  /**
-   * Offer only the MDM profile, not a separate CA certificate step. The CA
-   * travels in the profile either way; the step only makes the profile show
-   * as verified while it is installed (default: skipped).
-   */
-  skipCertificateInstallation: boolean;
-  /** Shown on the portal and in mail; empty means the configured organization. */
-  organizationName: string;
-  /** How people reach IT, shown on every portal page (e.g. an address or phone). */
-  supportContact: string;
-  /** The texts of the portal's steps. */
-  texts: {
-    welcome: string;
-    login: string;
-    certificate: string;
-    profile: string;
-    quickadd: string;
-  };
-  /** An end-user license agreement the person must accept before downloading. */
-  eula: { enabled: boolean; text: string };
-  /** Let the person choose a site when the invitation names none. */
-  allowSiteChoice: boolean;
-  /** Directory groups whose members may enroll; empty allows every directory user. */
-  restrictToLdapGroups: string[];
-  /** Whether a computer that is already enrolled may enroll again. */
-  allowReenrollment: boolean;
-}
 
 /** @public */
 export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
@@ -449,16 +353,6 @@ export interface PushCertificateSummary {
 }
 
 /**
- * `PUT /apns/certificate`: either a `.p12` (base64) with its password, or
- * the `.pem` certificate Apple issued with the private key of its CSR.
- *
- * @public
- */
-export type PushCertificateUpload =
-  | { p12Base64: string; password?: string }
-  | { certificatePem: string; privateKeyPem: string };
-
-/**
  * The management agent the server installs after enrollment
  * (InstallEnterpriseApplication, macOS 10.13.6+), as admins see it.
  *
@@ -479,14 +373,4 @@ export interface AgentPackageSummary {
   /** Whether the package carries a signature; macOS installs only signed packages this way. */
   signed?: boolean;
   updatedAt?: string;
-}
-
-/**
- * `PUT /agent/url`: an https URL the backend downloads once to read and hash
- * the package; Macs then download it from there.
- *
- * @public
- */
-export interface AgentPackageUrlRequest {
-  url: string;
 }

@@ -2,12 +2,12 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  agentPackageUrlRequestSchema,
   settingsReadPermission,
   settingsUpdatePermission,
 } from '@macenroll/plugin-enrollment-common';
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { Audited } from '../service/audited';
 import { Authorizer } from '../service/Authorizer';
 import { parseInput } from '../service/schemas';
@@ -20,10 +20,6 @@ export const AGENT_PACKAGE_PATH = '/mdm/agent/package.pkg';
 export const AGENT_MANIFEST_PATH = '/mdm/agent/manifest.plist';
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
-
-const urlBody = z.strictObject({
-  url: z.string().trim().min(1, 'give the https URL of the package').max(2048),
-});
 
 class PayloadTooLargeError extends Error {
   name = 'PayloadTooLargeError';
@@ -95,7 +91,11 @@ function adminRoutes(options: AgentRoutesOptions): express.Router {
         req,
         settingsUpdatePermission,
       );
-      const { url } = parseInput(urlBody, req.body, 'agent package URL');
+      const { url } = parseInput(
+        agentPackageUrlRequestSchema,
+        req.body,
+        'agent package URL',
+      );
       res.json(
         await audited(
           req,

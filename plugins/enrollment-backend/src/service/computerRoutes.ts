@@ -1,15 +1,14 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
-  ADMIN_COMMAND_TYPES,
   ComputerDetails,
   computerCommandPermission,
   computerReadPermission,
+  queueCommandRequestSchema,
 } from '@macenroll/plugin-enrollment-common';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
 import { ConditionTransformer } from '@backstage/plugin-permission-node';
 import express, { Request, Response } from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { CommandStore } from '../database/CommandStore';
 import { ComputerStore } from '../database/ComputerStore';
 import { SiteQuery } from '../permissions/siteFilter';
@@ -18,24 +17,6 @@ import { adminCommand } from '../mdm/commands';
 import { Audited } from './audited';
 import { Authorizer } from './Authorizer';
 import { emptyBody, parseInput } from './schemas';
-
-const commandBody = z
-  .strictObject({
-    requestType: z.enum(ADMIN_COMMAND_TYPES as [string, ...string[]]),
-    pin: z
-      .string()
-      .regex(/^\d{6}$/, 'the PIN is six digits')
-      .optional(),
-    message: z.string().max(500).optional(),
-  })
-  .refine(b => b.requestType !== 'DeviceLock' || b.pin, {
-    message: 'Lock needs a six-digit PIN: the Mac asks for it to unlock',
-    path: ['pin'],
-  })
-  .refine(b => b.requestType === 'DeviceLock' || !b.pin, {
-    message: 'Only Lock takes a PIN',
-    path: ['pin'],
-  });
 
 type ComputerRouteOptions = {
   authorizer: Authorizer;
@@ -72,7 +53,7 @@ function sendCommandHandler(options: ComputerRouteOptions) {
   const access = computerAccess(options);
   const now = () => options.clock?.() ?? new Date();
   return async (req: Request, res: Response) => {
-    const body = parseInput(commandBody, req.body, 'command');
+    const body = parseInput(queueCommandRequestSchema, req.body, 'command');
     const { credentials, computer } = await access(
       req,
       computerCommandPermission,
@@ -86,12 +67,7 @@ function sendCommandHandler(options: ComputerRouteOptions) {
       req,
       'computer-command',
       { computerId: computer.id, requestType: body.requestType },
-      () =>
-        queue.queue(
-          computer.id,
-          [adminCommand(body as Parameters<typeof adminCommand>[0])],
-          now(),
-        ),
+      () => queue.queue(computer.id, [adminCommand(body)], now()),
       {
         actor: Authorizer.actorOf(credentials),
         message: `Sent ${body.requestType} to ${computerLabel(computer)}`,

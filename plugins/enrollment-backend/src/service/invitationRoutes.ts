@@ -1,9 +1,12 @@
 import {
   computerReadPermission,
+  createInvitationRequestSchema,
   invitationCreatePermission,
   invitationDeletePermission,
   invitationReadPermission,
   invitationUpdatePermission,
+  listInvitationsQuerySchema,
+  resendInvitationRequestSchema,
 } from '@macenroll/plugin-enrollment-common';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ResourcePermission } from '@backstage/plugin-permission-common';
@@ -15,13 +18,7 @@ import { SiteQuery, siteFilterAllows } from '../permissions/siteFilter';
 import { InvitationService } from '../invitations/InvitationService';
 import { Audited } from './audited';
 import { Authorizer } from './Authorizer';
-import {
-  createInvitationBody,
-  emptyBody,
-  listInvitationsQuery,
-  parseInput,
-  resendBody,
-} from './schemas';
+import { emptyBody, parseInput } from './schemas';
 
 type InvitationRouteOptions = {
   authorizer: Authorizer;
@@ -68,7 +65,7 @@ function addInvitationReads(
   const access = invitationAccess(options);
 
   router.get('/invitations', async (req, res) => {
-    const query = parseInput(listInvitationsQuery, req.query, 'query');
+    const query = parseInput(listInvitationsQuerySchema, req.query, 'query');
     const { filter } = await access(req, invitationReadPermission);
     res.json(await invitations.list(query, filter));
   });
@@ -107,7 +104,11 @@ function addInvitationChanges(
       req,
       invitationCreatePermission,
     );
-    const body = parseInput(createInvitationBody, req.body, 'invitation');
+    const body = parseInput(
+      createInvitationRequestSchema,
+      req.body,
+      'invitation',
+    );
     await requireManagedSite(options, credentials, body.siteId);
     const created = await audited(
       req,
@@ -145,7 +146,7 @@ function addInvitationChanges(
   });
 
   router.post('/invitations/:id/resend', async (req, res) => {
-    const body = parseInput(resendBody, req.body, 'request');
+    const body = parseInput(resendInvitationRequestSchema, req.body, 'request');
     const { credentials, filter } = await access(
       req,
       invitationUpdatePermission,

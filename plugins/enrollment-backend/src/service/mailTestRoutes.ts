@@ -1,4 +1,7 @@
-import { settingsUpdatePermission } from '@macenroll/plugin-enrollment-common';
+import {
+  settingsUpdatePermission,
+  testMailRequestSchema,
+} from '@macenroll/plugin-enrollment-common';
 import { ServiceUnavailableError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -6,7 +9,7 @@ import { normalizeRecipients } from '../invitations/recipients';
 import { Mailer } from '../mail/Mailer';
 import { Audited } from './audited';
 import { Authorizer } from './Authorizer';
-import { parseInput, testMailBody } from './schemas';
+import { parseInput } from './schemas';
 
 const testText =
   'This is a test message: invitation mail from Backstage reaches this address.';
@@ -45,7 +48,7 @@ export function createMailTestRoutes(options: {
 
   router.post('/mail/test', async (req, res) => {
     const credentials = await authorizer.require(req, settingsUpdatePermission);
-    const { to } = parseInput(testMailBody, req.body, 'request');
+    const { to } = parseInput(testMailRequestSchema, req.body, 'request');
     const [address] = normalizeRecipients([to]);
     const result = await audited(
       req,

@@ -1,39 +1,20 @@
 import {
-  PORTAL_PASSWORD_MIN_LENGTH,
+  UpdatePortalAccountRequest,
+  createPortalAccountRequestSchema,
   portalAccountManagePermission,
+  updatePortalAccountRequestSchema,
 } from '@macenroll/plugin-enrollment-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { hashPassword } from '../accounts/passwordHash';
 import { PortalAccountStore } from '../database/PortalAccountStore';
 import { Audited } from './audited';
 import { Authorizer } from './Authorizer';
 import { parseInput } from './schemas';
 
-const username = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9._@-]+$/, 'use letters, digits and . _ @ - only');
-const password = z
-  .string()
-  .min(
-    PORTAL_PASSWORD_MIN_LENGTH,
-    `use at least ${PORTAL_PASSWORD_MIN_LENGTH} characters`,
-  )
-  .max(1024);
-
-const newAccountBody = z.strictObject({ username, password });
-const accountChangeBody = z.strictObject({
-  disabled: z.boolean().optional(),
-  password: password.optional(),
-});
-
 function describeAccountChange(
   name: string,
-  change: z.infer<typeof accountChangeBody>,
+  change: UpdatePortalAccountRequest,
 ): string {
   const what = [
     change.disabled === true && 'disabled',
@@ -65,7 +46,11 @@ export function createPortalAccountRoutes(options: {
       req,
       portalAccountManagePermission,
     );
-    const body = parseInput(newAccountBody, req.body, 'portal account');
+    const body = parseInput(
+      createPortalAccountRequestSchema,
+      req.body,
+      'portal account',
+    );
     const created = await audited(
       req,
       'portal-account-create',
@@ -86,7 +71,7 @@ export function createPortalAccountRoutes(options: {
       portalAccountManagePermission,
     );
     const body = parseInput(
-      accountChangeBody,
+      updatePortalAccountRequestSchema,
       req.body,
       'portal account change',
     );

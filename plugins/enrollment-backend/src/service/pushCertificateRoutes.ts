@@ -1,30 +1,14 @@
 import {
+  pushCertificateUploadSchema,
   settingsReadPermission,
   settingsUpdatePermission,
 } from '@macenroll/plugin-enrollment-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { PushCertificates } from '../apns/PushCertificates';
 import { Audited } from './audited';
 import { Authorizer } from './Authorizer';
 import { parseInput } from './schemas';
-
-const pem = z
-  .string()
-  .min(1)
-  .max(64 * 1024);
-const uploadBody = z.union([
-  z.strictObject({
-    p12Base64: z
-      .string()
-      .min(1)
-      .max(128 * 1024)
-      .regex(/^[A-Za-z0-9+/=\s]+$/, 'the .p12 must be base64'),
-    password: z.string().max(1024).optional(),
-  }),
-  z.strictObject({ certificatePem: pem, privateKeyPem: pem }),
-]);
 
 /** The MDM push certificate in Settings: see it, upload a .p12 or .pem pair, remove it. */
 export function createPushCertificateRoutes(options: {
@@ -42,7 +26,11 @@ export function createPushCertificateRoutes(options: {
 
   router.put('/apns/certificate', async (req, res) => {
     const credentials = await authorizer.require(req, settingsUpdatePermission);
-    const body = parseInput(uploadBody, req.body, 'push certificate');
+    const body = parseInput(
+      pushCertificateUploadSchema,
+      req.body,
+      'push certificate',
+    );
     const summary = await audited(
       req,
       'push-certificate-upload',

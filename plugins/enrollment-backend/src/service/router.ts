@@ -1,6 +1,8 @@
 import {
   computerReadPermission,
   eventReadPermission,
+  listComputersQuerySchema,
+  listEventsQuerySchema,
   settingsReadPermission,
 } from '@macenroll/plugin-enrollment-common';
 import { ConditionTransformer } from '@backstage/plugin-permission-node';
@@ -17,7 +19,7 @@ import { Audited } from './audited';
 import { Authorizer } from './Authorizer';
 import { createInvitationRoutes } from './invitationRoutes';
 import { createMailTestRoutes } from './mailTestRoutes';
-import { listComputersQuery, listEventsQuery, parseInput } from './schemas';
+import { parseInput } from './schemas';
 import { createSiteRoutes } from './siteRoutes';
 
 /** The admin REST API: JSON in and out, Backstage credentials and permissions. */
@@ -50,7 +52,7 @@ export async function createAdminRouter(options: {
   router.use(createInvitationRoutes(options));
 
   router.get('/computers', async (req, res) => {
-    const query = parseInput(listComputersQuery, req.query, 'query');
+    const query = parseInput(listComputersQuerySchema, req.query, 'query');
     const { filter } = await authorizer.filter(
       req,
       computerReadPermission,
@@ -65,7 +67,7 @@ export async function createAdminRouter(options: {
 
   router.get('/events', async (req, res) => {
     await authorizer.require(req, eventReadPermission);
-    const query = parseInput(listEventsQuery, req.query, 'query');
+    const query = parseInput(listEventsQuerySchema, req.query, 'query');
     const page = await events.list(query);
     res.json({ ...page, offset: query.offset, limit: query.limit });
   });

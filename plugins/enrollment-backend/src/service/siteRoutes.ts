@@ -2,13 +2,14 @@ import {
   invitationCreatePermission,
   settingsReadPermission,
   settingsUpdatePermission,
+  siteRequestSchema,
 } from '@macenroll/plugin-enrollment-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { SiteStore } from '../database/SiteStore';
 import { Audited } from './audited';
 import { Authorizer } from './Authorizer';
-import { parseInput, siteBody } from './schemas';
+import { parseInput } from './schemas';
 
 /** Sites in Settings; whoever creates invitations also reads them, to pick one. */
 export function createSiteRoutes(options: {
@@ -29,7 +30,7 @@ export function createSiteRoutes(options: {
 
   router.post('/sites', async (req, res) => {
     const credentials = await authorizer.require(req, settingsUpdatePermission);
-    const { name } = parseInput(siteBody, req.body, 'site');
+    const { name } = parseInput(siteRequestSchema, req.body, 'site');
     res.status(201).json(
       await audited(req, 'site-create', { name }, () => sites.create(name), {
         actor: Authorizer.actorOf(credentials),
@@ -40,7 +41,7 @@ export function createSiteRoutes(options: {
 
   router.patch('/sites/:id', async (req, res) => {
     const credentials = await authorizer.require(req, settingsUpdatePermission);
-    const { name } = parseInput(siteBody, req.body, 'site');
+    const { name } = parseInput(siteRequestSchema, req.body, 'site');
     const id = req.params.id;
     res.json(
       await audited(

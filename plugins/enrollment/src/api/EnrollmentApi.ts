@@ -19,6 +19,7 @@ import {
   PushCertificateUpload,
   QueueCommandRequest,
   Site,
+  UpdatePortalAccountRequest,
 } from '@macenroll/plugin-enrollment-common';
 
 /**
@@ -36,14 +37,11 @@ export interface CaSummary {
 
 /**
  * What to change of a local portal account; absent fields stay as they are.
+ * The backend validates the same shape.
  *
  * @public
  */
-export interface PortalAccountChange {
-  disabled?: boolean;
-  /** A new password, at least 12 characters. */
-  password?: string;
-}
+export type PortalAccountChange = UpdatePortalAccountRequest;
 
 /**
  * The enrollment backend's admin API.

@@ -2,9 +2,11 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   AgentPackageSummary,
+  AgentPackageUrlRequest,
   Computer,
   ComputerDetails,
   CreateInvitationRequest,
+  CreatePortalAccountRequest,
   CreatedInvitation,
   EnrollmentEvent,
   Invitation,
@@ -19,23 +21,16 @@ import {
   PushCertificateSummary,
   PushCertificateUpload,
   QueueCommandRequest,
+  ResendInvitationRequest,
   Site,
+  SiteRequest,
+  TestMailRequest,
+  toComputersQueryString,
+  toEventsQueryString,
+  toInvitationsQueryString,
+  toQueryString,
 } from '@macenroll/plugin-enrollment-common';
 import { CaSummary, EnrollmentApi, PortalAccountChange } from './EnrollmentApi';
-
-type QueryValue = string | number | undefined;
-
-/** Builds `?a=1&b=2` from the defined, non-empty values; '' when none. */
-function queryString(params: Record<string, QueryValue>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') {
-      search.set(key, String(value));
-    }
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
 
 /**
  * Talks to the enrollment backend with the signed-in user's credentials.
@@ -59,15 +54,7 @@ export class EnrollmentClient implements EnrollmentApi {
     query: ListInvitationsQuery,
   ): Promise<PageOf<Invitation>> {
     return this.get<PageOf<Invitation>>(
-      `/invitations${queryString({
-        offset: query.offset,
-        limit: query.limit,
-        orderBy: query.orderBy,
-        order: query.order,
-        status: query.status?.length ? query.status.join(',') : undefined,
-        siteId: query.siteId,
-        search: query.search,
-      })}`,
+      `/invitations${toInvitationsQueryString(query)}`,
     );
   }
 
@@ -102,7 +89,7 @@ export class EnrollmentClient implements EnrollmentApi {
     return this.send<InvitationDetails>(
       'POST',
       `/invitations/${encodeURIComponent(id)}/resend`,
-      recipients ? { recipients } : {},
+      (recipients ? { recipients } : {}) satisfies ResendInvitationRequest,
     );
   }
 
@@ -114,12 +101,7 @@ export class EnrollmentClient implements EnrollmentApi {
 
   async listComputers(query: ListComputersQuery): Promise<PageOf<Computer>> {
     return this.get<PageOf<Computer>>(
-      `/computers${queryString({
-        offset: query.offset,
-        limit: query.limit,
-        siteId: query.siteId,
-        search: query.search,
-      })}`,
+      `/computers${toComputersQueryString(query)}`,
     );
   }
 
@@ -176,7 +158,7 @@ export class EnrollmentClient implements EnrollmentApi {
   ): Promise<AgentPackageSummary> {
     // The package goes as raw bytes, not JSON: it can be hundreds of megabytes.
     const response = await this.fetch(
-      `/agent/package${queryString({ fileName })}`,
+      `/agent/package${toQueryString({ fileName })}`,
       {
         method: 'PUT',
         headers: { 'Content-Type': 'application/octet-stream' },
@@ -187,7 +169,9 @@ export class EnrollmentClient implements EnrollmentApi {
   }
 
   async setAgentPackageUrl(url: string): Promise<AgentPackageSummary> {
-    return this.send<AgentPackageSummary>('PUT', '/agent/url', { url });
+    return this.send<AgentPackageSummary>('PUT', '/agent/url', {
+      url,
+    } satisfies AgentPackageUrlRequest);
   }
 
   async deleteAgentPackage(): Promise<void> {
@@ -196,14 +180,7 @@ export class EnrollmentClient implements EnrollmentApi {
 
   async listEvents(query: ListEventsQuery): Promise<PageOf<EnrollmentEvent>> {
     return this.get<PageOf<EnrollmentEvent>>(
-      `/events${queryString({
-        offset: query.offset,
-        limit: query.limit,
-        category: query.category,
-        invitationId: query.invitationId,
-        computerId: query.computerId,
-        search: query.search,
-      })}`,
+      `/events${toEventsQueryString(query)}`,
     );
   }
 
@@ -212,13 +189,13 @@ export class EnrollmentClient implements EnrollmentApi {
   }
 
   async createSite(name: string): Promise<Site> {
-    return this.send<Site>('POST', '/sites', { name });
+    return this.send<Site>('POST', '/sites', { name } satisfies SiteRequest);
   }
 
   async renameSite(id: string, name: string): Promise<Site> {
     return this.send<Site>('PATCH', `/sites/${encodeURIComponent(id)}`, {
       name,
-    });
+    } satisfies SiteRequest);
   }
 
   async deleteSite(id: string): Promise<void> {
@@ -226,7 +203,9 @@ export class EnrollmentClient implements EnrollmentApi {
   }
 
   async sendTestEmail(to: string): Promise<{ messageId: string }> {
-    return this.send<{ messageId: string }>('POST', '/mail/test', { to });
+    return this.send<{ messageId: string }>('POST', '/mail/test', {
+      to,
+    } satisfies TestMailRequest);
   }
 
   async getSettings(): Promise<PortalSettings> {
@@ -248,7 +227,7 @@ export class EnrollmentClient implements EnrollmentApi {
     return this.send<PortalAccount>('POST', '/portal-accounts', {
       username,
       password,
-    });
+    } satisfies CreatePortalAccountRequest);
   }
 
   async updatePortalAccount(

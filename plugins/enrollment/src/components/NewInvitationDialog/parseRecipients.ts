@@ -1,5 +1,7 @@
+import { MAX_INVITATION_RECIPIENTS } from '@macenroll/plugin-enrollment-common';
+
 /** The most recipients one invitation may have; the backend refuses more. */
-export const MAX_RECIPIENTS = 1000;
+export const MAX_RECIPIENTS = MAX_INVITATION_RECIPIENTS;
 
 // The backend's check, repeated so admins see typos while they paste:
 // one @, no spaces or address-list punctuation, a dot in the domain.
