@@ -42,6 +42,8 @@ export type PortalView =
       /** Start the first download by itself (the step's first showing). */
       autostart: boolean;
       who?: string;
+      /** The account that logged in, for "Logged in as"; none for a no-login link. */
+      loginName?: string;
     };
 
 /**
@@ -196,6 +198,7 @@ export class PortalFlow {
       links,
       autostart: firstView,
       who: session.state.user?.realName ?? session.state.user?.username,
+      loginName: session.state.login?.name,
     };
   }
 

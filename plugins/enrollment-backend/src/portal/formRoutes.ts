@@ -1,6 +1,7 @@
 import express, { Request, RequestHandler } from 'express';
 import { loginPage } from './views/pages';
 import { formField, portalOf, PortalRoutes, sendPage } from './portalRequest';
+import { otherMacBrowser } from './platform/macBrowser';
 import { renderView } from './views/renderView';
 
 /**
@@ -68,7 +69,11 @@ function stepRoutes(
         results: [],
         error: 'Choose the person from the search results.',
       };
-      const page = renderView(ctx, view, { csrf: session.csrfToken, settings });
+      const page = renderView(ctx, view, {
+        csrf: session.csrfToken,
+        settings,
+        otherBrowser: otherMacBrowser(req.get('user-agent')),
+      });
       return sendPage(res, 400, page);
     }
     return res.redirect(303, deps.portalPath);

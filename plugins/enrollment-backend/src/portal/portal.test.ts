@@ -294,6 +294,24 @@ describe('the enrollment portal', () => {
     expect(script.text).toContain('data-autostart');
   });
 
+  it('says who is logged in, tells a Chrome visitor the extra step, and has an icon', async () => {
+    const chrome = browser(
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36',
+    );
+    await login(chrome, 'alice', slapd.people.alice.password);
+    const page = await chrome.get(PORTAL);
+    expect(page.text).toContain('Logged in as <strong>alice</strong> · ');
+    expect(page.text).toContain('id="enroll-browser-note"');
+    expect(page.text).toContain('You are using Chrome.');
+    expect(page.text).toContain('<link rel="icon" href="data:image/svg+xml,');
+
+    const safari = browser();
+    await login(safari, 'alice', slapd.people.alice.password);
+    expect((await safari.get(PORTAL)).text).not.toContain(
+      'id="enroll-browser-note"',
+    );
+  });
+
   it('explains an expired, a cancelled, a used, a deleted and an unknown invitation', async () => {
     const expired = await createInvitation({});
     await knex('enrollment_invitations')
@@ -378,7 +396,12 @@ describe('the enrollment portal', () => {
     expect(
       (await b.get(`${PORTAL}/profile.mobileconfig?token=${token}`)).status,
     ).toBe(403);
-    expect((await b.get(`${PORTAL}/ca.cer?token=nope`)).status).toBe(403);
+    const expired = await b.get(`${PORTAL}/ca.cer?token=nope`);
+    expect(expired.status).toBe(403);
+    // The way back to a fresh link is a button.
+    expect(expired.text).toContain(
+      `<a class="button" id="enroll-back" href="${PORTAL}">Back to the enrollment page</a>`,
+    );
     // Without enrollment.topic there is no profile to give: a page says so.
     const notYet = await b.get(profile);
     expect(notYet.status).toBe(503);
@@ -433,6 +456,10 @@ describe('the enrollment portal', () => {
       });
       const sitePage = await b.get(PORTAL);
       expect(sitePage.text).toContain('Portal Site');
+      // Nothing is chosen for the person: the picker starts on "Choose…".
+      expect(sitePage.text).toContain(
+        '<select id="siteId" name="siteId" required><option value="" disabled selected>Choose…</option>',
+      );
       await b.post(`${PORTAL}/site`, {
         csrf: csrfOf(sitePage.text),
         siteId: site.id,

@@ -14,6 +14,8 @@ export class PortalProblem extends Error {
     /** What happened; given the organization's name where it names it. */
     readonly detail: string | ((organization: string) => string),
     readonly next?: string,
+    /** Offer a button back to the portal's page (where a new link waits). */
+    readonly backToPortal = false,
   ) {
     super(title);
   }
@@ -88,6 +90,7 @@ export const problems = {
       'This download link has expired',
       'Download links work for a few minutes, in the browser that opened the enrollment page.',
       'Go back to the enrollment page to get a new link.',
+      true,
     ),
   noPushCertificate: () =>
     new PortalProblem(

@@ -12,6 +12,7 @@ import { PortalSessions } from './PortalSessions';
 import { problemPage } from './problemPage';
 import { problems } from './problems';
 import { statusRoutes } from './statusRoutes';
+import { otherMacBrowser } from './platform/macBrowser';
 import { renderView } from './views/renderView';
 
 /**
@@ -90,7 +91,11 @@ function homeRoute(router: express.Router, routes: PortalRoutes) {
     return sendPage(
       res,
       200,
-      renderView(ctx, view, { csrf: session.csrfToken, settings }),
+      renderView(ctx, view, {
+        csrf: session.csrfToken,
+        settings,
+        otherBrowser: otherMacBrowser(req.get('user-agent')),
+      }),
     );
   });
 }

@@ -20,6 +20,11 @@ h2 { font-size: 1.2rem; margin: 0 0 .5rem; }
 footer { color: GrayText; font-size: .85rem; text-align: center; padding: 2rem 1rem; }
 `;
 
+// A laptop in the portal's accent colour, inline: no extra request, no 404.
+const FAVICON = new SafeHtml(
+  `<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect x='2' y='3' width='12' height='8' rx='1' fill='%230a66c2'/%3E%3Crect y='12' width='16' height='2' rx='1' fill='%230a66c2'/%3E%3C/svg%3E" />`,
+);
+
 /** The portal's page frame: works without JavaScript, fits a laptop and a phone. */
 export function portalPage(options: {
   title: string;
@@ -34,6 +39,7 @@ export function portalPage(options: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
+        ${FAVICON}
         <title>${options.title} · ${options.organization}</title>
         <style>
           ${new SafeHtml(STYLE)}

@@ -10,12 +10,17 @@ export function problemPage(
   title: string,
   message: string,
   next?: string,
+  options: { backToPortal?: boolean } = {},
 ) {
   return page(
     ctx,
     title,
     html`<h1>${title}</h1>
-${errorBox(message, next)}`,
+${errorBox(message, next)}${
+      options.backToPortal
+        ? html`<p><a class="button" id="enroll-back" href="${ctx.portalPath}">Back to the enrollment page</a></p>`
+        : ''
+    }`,
   );
 }
 
@@ -164,7 +169,7 @@ export function sitePage(
     }/site">
 ${csrfField(options.csrf)}
 <label for="siteId">Site</label>
-<select id="siteId" name="siteId">${options.sites.map(
+<select id="siteId" name="siteId" required><option value="" disabled selected>Choose…</option>${options.sites.map(
       s => html`<option value="${s.id}">${s.name}</option>`,
     )}</select>
 <p><button type="submit">Continue</button></p>
@@ -182,6 +187,9 @@ export function downloadsPage(
     /** Start the first download by itself (portal.js), and say so. */
     autostart: boolean;
     who?: string;
+    loginName?: string;
+    /** Not Safari: name the browser and the extra step it needs. */
+    otherBrowser?: string;
     /** The session's CSRF token, for the Log out button. */
     csrf: string;
   },
@@ -231,10 +239,15 @@ ${
     ? html`<p id="enroll-autostart">Your download starts now. If it does not, click the button below.</p>`
     : ''
 }
+${
+  options.otherBrowser && options.platform === 'mac-modern'
+    ? html`<p class="card" id="enroll-browser-note">You are using ${options.otherBrowser}. Safari hands the downloaded profile to System Settings by itself; in ${options.otherBrowser}, open the profile from your Downloads folder first, or open this page in Safari.</p>`
+    : ''
+}
 ${steps}
 <p class="muted" id="enroll-waiting" role="status" aria-live="polite" data-status-url="${
       ctx.portalPath
     }/status">This page changes by itself once your Mac is enrolled.</p>
-${logoutForm(ctx, options.csrf)}`,
+${logoutForm(ctx, options.csrf, options.loginName)}`,
   );
 }

@@ -36,11 +36,17 @@ export function errorBox(message: string, next?: string): SafeHtml {
 }
 
 /** Ends the portal session, e.g. on a shared Mac or to start over as someone else. */
-export function logoutForm(ctx: PageContext, csrf: string): SafeHtml {
+export function logoutForm(
+  ctx: PageContext,
+  csrf: string,
+  loginName?: string,
+): SafeHtml {
   return html`<form id="enroll-logout" method="post" action="${
     ctx.portalPath
   }/logout">
 ${csrfField(csrf)}
-<p class="muted"><button type="submit">Log out</button></p>
+<p class="muted">${
+    loginName ? html`Logged in as <strong>${loginName}</strong> · ` : ''
+  }<button type="submit">Log out</button></p>
 </form>`;
 }

@@ -16,7 +16,7 @@ import { PortalProblem } from '../problems';
 export function renderView(
   ctx: PageContext,
   view: PortalView,
-  options: { csrf: string; settings: PortalSettings },
+  options: { csrf: string; settings: PortalSettings; otherBrowser?: string },
 ): string {
   const { csrf, settings } = options;
   switch (view.kind) {
@@ -46,6 +46,8 @@ export function renderView(
         texts: settings.texts,
         autostart: view.autostart,
         who: view.who,
+        loginName: view.loginName,
+        otherBrowser: options.otherBrowser,
         csrf,
       });
   }
@@ -57,5 +59,7 @@ export function renderProblem(ctx: PageContext, problem: PortalProblem) {
     typeof problem.detail === 'function'
       ? problem.detail(ctx.organization)
       : problem.detail;
-  return problemPage(ctx, problem.title, detail, problem.next);
+  return problemPage(ctx, problem.title, detail, problem.next, {
+    backToPortal: problem.backToPortal,
+  });
 }
