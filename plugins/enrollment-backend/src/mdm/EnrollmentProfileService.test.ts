@@ -32,10 +32,7 @@ describe('EnrollmentProfileService', () => {
 
     const profiles = await Promise.all(
       ['e1', 'e2', 'e3'].map(id =>
-        service.signedProfile(
-          { id, user: {} },
-          { organization: 'Acme', includeCa: false },
-        ),
+        service.signedProfile({ id, user: {} }, { organization: 'Acme' }),
       ),
     );
 

@@ -111,7 +111,6 @@ export class EnrollmentProfileService {
     enrollment: Pick<PendingEnrollment, 'id' | 'user'>,
     options: {
       organization: string;
-      includeCa: boolean;
       computerId?: string;
       /** How long its challenge works; a renewal waits for a Mac that may be asleep. */
       challengeTtlMs?: number;
@@ -135,9 +134,8 @@ export class EnrollmentProfileService {
       checkInUrl: `${base}/mdm/checkin`,
       scepUrl: `${base}/scep`,
       challenge,
-      caCertificateDer: options.includeCa
-        ? this.deps.ca.certificateDer
-        : undefined,
+      // The CA travels in every profile: the Mac needs no separate step.
+      caCertificateDer: this.deps.ca.certificateDer,
       identityName:
         enrollment.user.realName ?? enrollment.user.username ?? 'Mac',
       identifierPrefix: ENROLLMENT_PROFILE_IDENTIFIER,

@@ -55,9 +55,6 @@ export class IdentityRenewal {
           },
           {
             organization: settings.organizationName || this.deps.organization,
-            // The renewal replaces the installed profile: it keeps the CA.
-            // The Mac needs no separate step: the CA travels in the profile.
-            includeCa: true,
             computerId: device.id,
             challengeTtlMs: RENEWAL_CHALLENGE_TTL_MS,
           },

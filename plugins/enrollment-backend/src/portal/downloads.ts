@@ -34,12 +34,6 @@ function sendFile(
     .send(file.body);
 }
 
-/**
- * The download links of the last step, under the portal's `/enroll`. Each
- * needs the portal session's cookie and a short-lived token for that one
- * file, so a link that leaks (history, a forwarded screenshot) opens
- * nothing on its own. Refusals are thrown as PortalProblems.
- */
 /** What the download routes share with the rest of the portal. */
 interface DownloadHelpers {
   sessions: PortalSessions;
@@ -67,7 +61,7 @@ async function redeem(
   return enrollment;
 }
 
-/** This enrollment's profile, with the CA unless the settings skip it. */
+/** This enrollment's profile, or the portal's page for what keeps it from being given out. */
 async function signedProfile(
   deps: PortalDeps,
   helpers: DownloadHelpers,
@@ -78,8 +72,6 @@ async function signedProfile(
   try {
     return await deps.profiles.signedProfile(enrollment, {
       organization: ctx.organization,
-      // The Mac needs no separate step: the CA travels in the profile.
-      includeCa: true,
     });
   } catch (error) {
     if (!(error instanceof ProfileUnavailableError)) throw error;
@@ -89,6 +81,12 @@ async function signedProfile(
   }
 }
 
+/**
+ * The download links of the last step, under the portal's `/enroll`. Each
+ * needs the portal session's cookie and a short-lived token for that one
+ * file, so a link that leaks (history, a forwarded screenshot) opens
+ * nothing on its own. Refusals are thrown as PortalProblems.
+ */
 export function createDownloadRoutes(
   deps: PortalDeps,
   helpers: DownloadHelpers,
