@@ -12,37 +12,17 @@ import { promisify } from 'node:util';
 import forge from 'node-forge';
 import { verifyCms } from '../src/pki/cms';
 import { parseDer } from '../src/pki/der';
-import { signCertificate } from '../src/pki/nativeSigning';
 import { SCEP_OID } from '../src/scep/scepConstants';
-import { Requester } from '../src/scep/__testUtils__/requester';
+import { Requester, requesterOf } from '../src/scep/__testUtils__/requester';
 
 const generate = promisify(generateKeyPair);
 
-/** `makeRequester` (src/scep/__testUtils__/requester.ts) with the key made off the main thread. */
+/** `makeRequester` with the key made off the main thread, valid for a day. */
 async function makeRequesterAsync(commonName: string): Promise<Requester> {
   const { privateKey, publicKey } = (await generate('rsa', {
     modulusLength: 2048,
   })) as unknown as { privateKey: KeyObject; publicKey: KeyObject };
-  const forgePublic = forge.pki.publicKeyFromPem(
-    publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-  );
-  const certificate = forge.pki.createCertificate();
-  certificate.publicKey = forgePublic;
-  certificate.serialNumber = '01';
-  certificate.validity.notBefore = new Date(Date.now() - 60_000);
-  certificate.validity.notAfter = new Date(Date.now() + 24 * 3_600_000);
-  const name = [{ shortName: 'CN', value: commonName }];
-  certificate.setSubject(name);
-  certificate.setIssuer(name);
-  signCertificate(certificate, privateKey);
-  return {
-    key: privateKey,
-    forgeKey: forge.pki.privateKeyFromPem(
-      privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    ) as forge.pki.rsa.PrivateKey,
-    publicKey: forgePublic,
-    certificate,
-  };
+  return requesterOf(privateKey, publicKey, commonName, 24 * 3_600_000);
 }
 
 /** `count` requesters, generated four at a time on libuv's thread pool. */

@@ -40,6 +40,16 @@ export function makeRequester(commonName = 'Test Mac'): Requester {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
   });
+  return requesterOf(privateKey, publicKey, commonName, 3_600_000);
+}
+
+/** A requester from a key pair made elsewhere (e.g. off the main thread). */
+export function requesterOf(
+  privateKey: KeyObject,
+  publicKey: KeyObject,
+  commonName: string,
+  lifetimeMs: number,
+): Requester {
   const forgePublic = forge.pki.publicKeyFromPem(
     publicKey.export({ type: 'spki', format: 'pem' }).toString(),
   );
@@ -47,7 +57,7 @@ export function makeRequester(commonName = 'Test Mac'): Requester {
   certificate.publicKey = forgePublic;
   certificate.serialNumber = '01';
   certificate.validity.notBefore = new Date(Date.now() - 60_000);
-  certificate.validity.notAfter = new Date(Date.now() + 3_600_000);
+  certificate.validity.notAfter = new Date(Date.now() + lifetimeMs);
   const name = [{ shortName: 'CN', value: commonName }];
   certificate.setSubject(name);
   certificate.setIssuer(name);
