@@ -73,4 +73,20 @@ describe('startSmtpServer', () => {
     });
     await smtp.waitForMessages(2);
   });
+
+  it('waits for a message to one address, and gives up at the deadline', async () => {
+    const waiting = smtp.waitForMessageTo('carol@example.com', 10_000);
+    await transport(smtp.password).sendMail({
+      from: 'it@example.com',
+      to: 'carol@example.com',
+      subject: 'For Carol',
+      text: 'plain',
+    });
+    expect((await waiting).parsed.subject).toBe('For Carol');
+    await expect(
+      smtp.waitForMessageTo('nobody@example.com', 50),
+    ).rejects.toThrow(
+      'Expected a message to nobody@example.com at the SMTP server within 50 ms',
+    );
+  });
 });

@@ -37,6 +37,8 @@ export interface RunningSmtp {
   };
   /** Resolves once `count` messages arrived, rejects at the deadline. */
   waitForMessages(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /** Resolves with the newest message to `address` once one arrived, rejects at the deadline. */
+  waitForMessageTo(address: string, timeoutMs?: number): Promise<ReceivedMail>;
   /** Stops listening; `start()` listens again on the same port (an SMTP outage and its end). */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -165,6 +167,27 @@ export async function startSmtpServer(
         });
       }
       return received.slice(0, count);
+    },
+    async waitForMessageTo(address, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      const newest = () =>
+        [...received].reverse().find(m => m.envelope.to.includes(address));
+      for (let mail = newest(); ; mail = newest()) {
+        if (mail) return mail;
+        const left = deadline - Date.now();
+        if (left <= 0) {
+          throw new Error(
+            `Expected a message to ${address} at the SMTP server within ${timeoutMs} ms`,
+          );
+        }
+        await new Promise<void>(resolve => {
+          const timer = setTimeout(resolve, left);
+          waiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
     },
     stop: () => new Promise<void>(resolve => server.close(() => resolve())),
     async start() {

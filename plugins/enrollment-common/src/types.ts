@@ -5,11 +5,12 @@ import type { PortalSettings } from './api/settings';
  * backend from its recipients' delivery, its uses, expiry and cancellation:
  *
  * - `pending`: mail to at least one recipient is not yet handed to SMTP
- * - `sent`: every recipient's mail was accepted (or the invitation is a link
- *   without recipients, handed out by the admin)
+ * - `sent`: every recipient's mail was accepted
+ * - `active`: a link without recipients, handed out by the admin, usable
  * - `partially-sent`: some recipients' mail was accepted, some failed for good
  * - `failed`: no recipient's mail could be delivered
- * - `used`: a single-use invitation that a computer enrolled with
+ * - `used`: a single-use invitation whose every link enrolled a Mac (each
+ *   recipient's own link, or the invitation's link when it has no recipients)
  * - `expired`: its expiration date has passed
  * - `cancelled`: an admin cancelled it
  *
@@ -18,6 +19,7 @@ import type { PortalSettings } from './api/settings';
 export type InvitationStatus =
   | 'pending'
   | 'sent'
+  | 'active'
   | 'partially-sent'
   | 'failed'
   | 'used'
@@ -28,6 +30,7 @@ export type InvitationStatus =
 export const INVITATION_STATUSES: readonly InvitationStatus[] = [
   'pending',
   'sent',
+  'active',
   'partially-sent',
   'failed',
   'used',
@@ -63,6 +66,13 @@ export interface InvitationRecipient {
   lastError?: string;
   sentAt?: string;
   nextAttemptAt?: string;
+  /**
+   * Whether the recipient's mail carries a link of their own (invitations
+   * made since per-recipient links; older ones share the invitation's).
+   */
+  ownLink: boolean;
+  /** When a Mac first enrolled with the recipient's own link. */
+  usedAt?: string;
 }
 
 /**
@@ -72,6 +82,8 @@ export interface InvitationRecipient {
  */
 export interface Invitation {
   id: string;
+  /** A short number for people to read out and search by: 1, 2, 3… */
+  number: number;
   status: InvitationStatus;
   /** The first recipients (at most 10 in lists); see recipientCount. */
   recipients: string[];
@@ -79,7 +91,14 @@ export interface Invitation {
   expiresAt: string;
   requireLogin: boolean;
   multipleUses: boolean;
+  /**
+   * How many Macs checked in with the invitation. A person who only
+   * downloaded the profile holds a use for the SCEP challenge's lifetime but
+   * is not counted.
+   */
   timesUsed: number;
+  /** The invitation's computers that are enrolled now (not unenrolled since). */
+  enrolledComputers: number;
   site: SiteRef | null;
   /** Whether a re-enrolling computer keeps the site it already has. */
   keepExistingSite: boolean;
@@ -101,13 +120,26 @@ export interface InvitationDetails extends Invitation {
 }
 
 /**
- * The answer to creating an invitation: the only time the link is shown.
+ * The answer to creating an invitation, with its link (which
+ * `GET /invitations/:id/link` shows again to those who may create).
  *
  * @public
  */
 export interface CreatedInvitation extends Invitation {
   /** `<backend.baseUrl>/enroll?invitation=CODE` */
   url: string;
+}
+
+/**
+ * `GET /invitations/:id/link`: the invitation's link, or one recipient's own.
+ *
+ * @public
+ */
+export interface InvitationLink {
+  /** `<backend.baseUrl>/enroll?invitation=CODE` */
+  url: string;
+  /** The recipient whose link it is; absent for the invitation's link. */
+  recipient?: string;
 }
 
 /** @public */

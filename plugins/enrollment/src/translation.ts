@@ -33,6 +33,7 @@ export const enrollmentMessages = {
   invitationStatus: {
     pending: 'Pending',
     sent: 'Sent',
+    active: 'Active',
     'partially-sent': 'Partially sent',
     failed: 'Failed',
     used: 'Used',
@@ -59,12 +60,14 @@ export const enrollmentMessages = {
       anyStatus: 'Any status',
     },
     columns: {
+      number: 'ID',
       status: 'Status',
       recipients: 'Recipients',
       expires: 'Expires',
       loginRequired: 'Login required',
       multipleUses: 'Multiple uses',
       timesUsed: 'Times used',
+      enrolledComputers: 'Enrolled computers',
       site: 'Site',
       createdBy: 'Created by',
       createdAt: 'Created at',
@@ -82,7 +85,10 @@ export const enrollmentMessages = {
     expires: 'Expires',
     requireLogin: 'Require login',
     multipleUses: 'Multiple uses',
+    number: 'ID',
     timesUsed: 'Times used',
+    timesUsedHelp: 'Macs that checked in with it',
+    enrolledComputers: 'Enrolled computers',
     site: 'Site',
     noSite: 'No site',
     keepExistingSite: 'Keep existing site',
@@ -96,10 +102,20 @@ export const enrollmentMessages = {
   },
   invitation: {
     headerTitle: 'Enrollment invitation',
+    headerTitleNumber: 'Enrollment invitation {{number}}',
     headerType: 'Enrollment Invitations',
     title: 'Invitation',
-    titleLinkOnly: 'Link-only invitation',
-    titleTo: 'Invitation to {{recipients}}',
+    titleLinkOnly: 'Invitation {{number}}: link only',
+    titleTo: 'Invitation {{number}} to {{recipients}}',
+    link: {
+      label: 'Show link',
+      title: "The invitation's link",
+      help: "Anyone with this link can start an enrollment with the invitation's settings. Share it only with the people who should enroll.",
+      recipientLabel: 'Link',
+      recipientTitle: 'The link of {{recipient}}',
+      recipientHelp:
+        'This is the link in their email. Give it to them another way if the email did not reach them.',
+    },
     notLoaded: 'The invitation could not be loaded',
     viewInvitation: 'View invitation',
     detailsTitle: 'Details',
@@ -127,7 +143,7 @@ export const enrollmentMessages = {
     recipients: {
       title: 'Recipients',
       linkOnly:
-        'This is a link-only invitation: it was not sent by email. Its link was shown once, when it was created.',
+        'This is a link-only invitation: it was not sent by email. Show link gives it again to those who may create invitations.',
       select: 'Select {{email}}',
       selectAll: 'Select all recipients',
       resendSelected: 'Resend to selected',
@@ -144,6 +160,8 @@ export const enrollmentMessages = {
         lastError: 'Last error',
         sentAt: 'Sent at',
         nextAttempt: 'Next attempt',
+        enrolled: 'Enrolled a Mac',
+        link: 'Link',
       },
     },
     activity: {
@@ -224,21 +242,31 @@ export const enrollmentMessages = {
     review: {
       linkOnly: 'None: a link-only invitation that you share yourself',
       recipients: '{{total}}: {{recipients}}',
+      eachGets: 'Each recipient gets',
+      linkGets: 'The link',
+      ownLinkOneMac:
+        'A link of their own that enrolls one Mac; one person using theirs never uses up another’s',
+      ownLinkManyMacs:
+        'A link of their own that enrolls any number of Macs until the invitation expires',
+      sharedOneMac: 'Enrolls one Mac, then stops working',
+      sharedManyMacs: 'Enrolls any number of Macs until the invitation expires',
       keepSite: 'Re-enrolling computers keep their site',
     },
     created: {
       linkOnly:
-        'The invitation was created. Share the link with the people who should enroll.',
+        'Invitation {{number}} was created. Share the link with the people who should enroll.',
       sent_one:
-        'The invitation was created and is being sent to {{count}} recipient.',
+        'Invitation {{number}} was created and is being sent to {{count}} recipient.',
       sent_other:
-        'The invitation was created and is being sent to {{count}} recipients.',
+        'Invitation {{number}} was created and is being sent to {{count}} recipients.',
       link: 'Enrollment link',
       copy: 'Copy',
       copied: 'Copied',
       copyFailed: 'Could not copy. Select the link and copy it yourself.',
-      shownOnce:
-        'This link is shown only once. Copy it now if you want to share it yourself; it cannot be shown again later.',
+      showAgain:
+        "You can show this link again from the invitation's page (with the permission to create invitations).",
+      ownLinks:
+        "Each recipient gets a link of their own by email. This one is the invitation's own link, for you to share with someone else; the invitation's page shows it again.",
     },
   },
   computers: {

@@ -1,3 +1,4 @@
+import { InvitationStore, InvitationUse } from '../database/InvitationStore';
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   DEFAULT_PORTAL_SETTINGS,
@@ -104,7 +105,7 @@ export class MemoryEnrollmentStore implements EnrollmentStore {
   constructor(private readonly certificates: MemoryCertificateStore) {}
 
   async create(enrollment: NewEnrollment): Promise<PendingEnrollment> {
-    const created = { ...enrollment, id: randomUUID() };
+    const created = { ...enrollment, id: enrollment.id ?? randomUUID() };
     this.enrollments.set(created.id, created);
     return { ...created };
   }
@@ -150,9 +151,11 @@ export class MemoryEnrollmentStore implements EnrollmentStore {
     return true;
   }
 
-  async complete(id: string, now: Date): Promise<void> {
+  async complete(id: string, now: Date): Promise<boolean> {
     const enrollment = this.enrollments.get(id);
-    if (enrollment && !enrollment.completedAt) enrollment.completedAt = now;
+    if (!enrollment || enrollment.completedAt) return false;
+    enrollment.completedAt = now;
+    return true;
   }
 
   async deleteExpired(now: Date): Promise<void> {
@@ -580,6 +583,17 @@ export class MemorySettingsStore implements SettingsStore {
   }
 }
 
+/** The invitation uses Macs counted as they checked in. */
+export class MemoryInvitationUses
+  implements Pick<InvitationStore, 'recordUse'>
+{
+  readonly recorded: InvitationUse[] = [];
+
+  async recordUse(use: InvitationUse): Promise<void> {
+    this.recorded.push({ ...use });
+  }
+}
+
 /**
  * The stores MdmService works with, in memory, sharing what the database
  * stores share (identities decide which enrollments stay and which Macs are
@@ -594,5 +608,6 @@ export function memoryMdmStores(settings: Partial<PortalSettings> = {}) {
     commands: new MemoryCommandStore(),
     events: new MemoryEventRecorder(),
     settings: new MemorySettingsStore(settings),
+    invitations: new MemoryInvitationUses(),
   };
 }

@@ -11,23 +11,32 @@ export async function migrated(knex: Knex): Promise<Knex> {
   return knex;
 }
 
-/** A valid new invitation with overrides. */
+/**
+ * A valid new invitation with overrides; recipients are given as addresses,
+ * each with a link of its own (code hash `hash-<id>-<address>`).
+ */
 export function newInvitation(
-  overrides: Partial<NewInvitation> = {},
+  overrides: Partial<Omit<NewInvitation, 'recipients'>> & {
+    recipients?: string[];
+  } = {},
 ): NewInvitation {
   const id = overrides.id ?? randomUUID();
+  const { recipients = ['alice@example.com'], ...rest } = overrides;
   return {
     id,
     codeNonce: 'nonce',
     codeHash: `hash-${id}`,
-    recipients: ['alice@example.com'],
     expiresAt: new Date(Date.now() + 7 * 24 * 3600_000),
     requireLogin: true,
     multipleUses: false,
     keepExistingSite: false,
     createdBy: 'user:default/admin',
     createdAt: new Date(),
-    ...overrides,
+    ...rest,
+    recipients: recipients.map(email => ({
+      email,
+      codeHash: `hash-${id}-${email.toLowerCase()}`,
+    })),
   };
 }
 
@@ -35,7 +44,7 @@ export function newInvitation(
 export async function seedInvitations(
   knex: Knex,
   count: number,
-  make: (i: number) => Partial<NewInvitation> = () => ({}),
+  make: (i: number) => Parameters<typeof newInvitation>[0] = () => ({}),
 ): Promise<void> {
   const store = new DatabaseInvitationStore(knex);
   for (let i = 0; i < count; i++) {

@@ -18,6 +18,10 @@ function toEnrollment(row: any): PendingEnrollment {
     id: row.id,
     sessionIdHash: row.session_id_hash,
     invitationId: row.invitation_id ?? undefined,
+    recipientId:
+      row.recipient_id === null || row.recipient_id === undefined
+        ? undefined
+        : Number(row.recipient_id),
     siteId: row.site_id ?? undefined,
     keepExistingSite: toBool(row.keep_existing_site),
     loginKind: row.login_kind,
@@ -39,11 +43,12 @@ export class DatabaseEnrollmentStore implements EnrollmentStore {
     enrollment: NewEnrollment,
     trx: Knex | Knex.Transaction = this.db,
   ): Promise<PendingEnrollment> {
-    const id = randomUUID();
+    const id = enrollment.id ?? randomUUID();
     await trx(ENROLLMENTS).insert({
       id,
       session_id_hash: enrollment.sessionIdHash,
       invitation_id: enrollment.invitationId ?? null,
+      recipient_id: enrollment.recipientId ?? null,
       site_id: enrollment.siteId ?? null,
       keep_existing_site: enrollment.keepExistingSite,
       login_kind: enrollment.loginKind,
@@ -100,11 +105,12 @@ export class DatabaseEnrollmentStore implements EnrollmentStore {
     return claimed > 0;
   }
 
-  async complete(id: string, now: Date): Promise<void> {
-    await this.db(ENROLLMENTS)
+  async complete(id: string, now: Date): Promise<boolean> {
+    const first = await this.db(ENROLLMENTS)
       .where({ id })
       .whereNull('completed_at')
       .update({ completed_at: now });
+    return first > 0;
   }
 
   async deleteExpired(now: Date): Promise<void> {

@@ -58,10 +58,10 @@ describe.each(testDatabaseIds(databases))(
       expect(row.code_hash).toBe(`hash-${created.id}`);
     });
 
-    it('makes a link-only invitation sent at once', async () => {
+    it('makes a link-only invitation active at once', async () => {
       const { store } = await setup();
       const created = await store.create(newInvitation({ recipients: [] }));
-      expect(created.status).toBe('sent');
+      expect(created.status).toBe('active');
       expect(created.recipientCount).toBe(0);
     });
 
@@ -115,7 +115,7 @@ describe.each(testDatabaseIds(databases))(
     it('sorts by the effective status', async () => {
       const { store } = await setup();
       const now = new Date();
-      await store.create(newInvitation({ recipients: [] })); // sent
+      await store.create(newInvitation({ recipients: [] })); // active
       await store.create(
         newInvitation({ expiresAt: new Date(now.getTime() - DAY) }),
       ); // expired
@@ -125,9 +125,9 @@ describe.each(testDatabaseIds(databases))(
         now,
       );
       expect(page.items.map(i => i.status)).toEqual([
+        'active',
         'expired',
         'pending',
-        'sent',
       ]);
     });
 
@@ -271,38 +271,168 @@ describe.each(testDatabaseIds(databases))(
   },
 );
 
-describe.each(testDatabaseIds(databases))('consuming invitations on %s', id => {
-  it('consumes a single-use invitation exactly once under 50 concurrent uses', async () => {
+describe.each(testDatabaseIds(databases))('invitation uses on %s', id => {
+  const HOUR = 3600_000;
+  async function setup() {
     const knex = await migrated(await databases.init(id));
-    const store = new DatabaseInvitationStore(knex);
-    const created = await store.create(newInvitation({ recipients: [] }));
-    const now = new Date();
-    const results = await Promise.all(
-      Array.from({ length: 50 }, () => store.consumeUse(created.id, now)),
-    );
-    expect(results.filter(Boolean)).toHaveLength(1);
-    const after = await store.get(created.id, now);
-    expect(after).toMatchObject({ timesUsed: 1, status: 'used' });
+    return { knex, store: new DatabaseInvitationStore(knex) };
+  }
+  const use = (
+    invitationId: string,
+    enrollmentId: string,
+    recipientId?: number,
+  ) => ({
+    invitationId,
+    enrollmentId,
+    recipientId,
   });
 
-  it('counts every use of a multi-use invitation, and none of a cancelled or expired one', async () => {
-    const knex = await migrated(await databases.init(id));
-    const store = new DatabaseInvitationStore(knex);
+  it('reserves a single-use link for one of 50 racing enrollments, and counts it when the Mac checks in', async () => {
+    const { store } = await setup();
+    const created = await store.create(newInvitation({ recipients: [] }));
     const now = new Date();
+    const until = new Date(now.getTime() + HOUR);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        store.reserveUse(use(created.id, `e-${i}`), { until, now }),
+      ),
+    );
+    expect(results.filter(r => r === 'reserved')).toHaveLength(1);
+    expect(results.filter(r => r === 'in-use')).toHaveLength(49);
+    // Reaching the download step is not a use: nothing is counted yet.
+    expect(await store.get(created.id, now)).toMatchObject({
+      timesUsed: 0,
+      status: 'active',
+    });
+
+    const winner = `e-${results.indexOf('reserved')}`;
+    await store.recordUse(use(created.id, winner), now);
+    expect(await store.get(created.id, now)).toMatchObject({
+      timesUsed: 1,
+      status: 'used',
+    });
+    expect(
+      await store.reserveUse(use(created.id, 'e-late'), { until, now }),
+    ).toBe('used');
+    expect(await store.findLink(`hash-${created.id}`)).toEqual({
+      invitationId: created.id,
+      used: true,
+    });
+  });
+
+  it('frees a reservation that lapsed, and lets its holder renew it', async () => {
+    const { store } = await setup();
+    const created = await store.create(newInvitation({ recipients: [] }));
+    const t0 = Date.now();
+    const at = (ms: number) => ({
+      until: new Date(t0 + ms + HOUR),
+      now: new Date(t0 + ms),
+    });
+    expect(await store.reserveUse(use(created.id, 'a'), at(0))).toBe(
+      'reserved',
+    );
+    expect(await store.reserveUse(use(created.id, 'b'), at(HOUR / 2))).toBe(
+      'in-use',
+    );
+    // A renews (a new profile, a new challenge) until 1.5 h.
+    expect(await store.reserveUse(use(created.id, 'a'), at(HOUR / 2))).toBe(
+      'reserved',
+    );
+    expect(await store.reserveUse(use(created.id, 'b'), at(HOUR + 1000))).toBe(
+      'in-use',
+    );
+    expect(
+      await store.reserveUse(use(created.id, 'b'), at(HOUR * 1.5 + 1000)),
+    ).toBe('reserved');
+  });
+
+  it("gives each recipient a link of their own: one person's use never tells another it is used", async () => {
+    const { store } = await setup();
+    const created = await store.create(
+      newInvitation({ recipients: ['ann@example.com', 'ben@example.com'] }),
+    );
+    const now = new Date();
+    const until = new Date(now.getTime() + HOUR);
+    const ann = (await store.findLink(`hash-${created.id}-ann@example.com`))!;
+    const ben = (await store.findLink(`hash-${created.id}-ben@example.com`))!;
+    expect(ann).toMatchObject({ invitationId: created.id, used: false });
+    expect(ann.recipientId).not.toBe(ben.recipientId);
+
+    expect(
+      await store.reserveUse(use(created.id, 'e-ann', ann.recipientId), {
+        until,
+        now,
+      }),
+    ).toBe('reserved');
+    expect(
+      await store.reserveUse(use(created.id, 'e-ben', ben.recipientId), {
+        until,
+        now,
+      }),
+    ).toBe('reserved');
+    // The admin's copy of the invitation's link is a link of its own too.
+    expect(
+      await store.reserveUse(use(created.id, 'e-admin'), { until, now }),
+    ).toBe('reserved');
+
+    await store.recordUse(use(created.id, 'e-ann', ann.recipientId), now);
+    expect(await store.get(created.id, now)).toMatchObject({
+      timesUsed: 1,
+      status: 'pending',
+    });
+    expect(
+      (await store.findLink(`hash-${created.id}-ann@example.com`))!.used,
+    ).toBe(true);
+    expect(
+      await store.reserveUse(use(created.id, 'e-other', ann.recipientId), {
+        until,
+        now,
+      }),
+    ).toBe('used');
+    expect(
+      (await store.get(created.id, now))!.recipientDetails.map(r => [
+        r.email,
+        r.ownLink,
+        Boolean(r.usedAt),
+      ]),
+    ).toEqual([
+      ['ann@example.com', true, true],
+      ['ben@example.com', true, false],
+    ]);
+
+    await store.recordUse(use(created.id, 'e-ben', ben.recipientId), now);
+    expect(await store.get(created.id, now)).toMatchObject({
+      timesUsed: 2,
+      status: 'used',
+    });
+  });
+
+  it('counts every Mac of a multi-use invitation, and reserves nothing of a cancelled or expired one', async () => {
+    const { store } = await setup();
+    const now = new Date();
+    const until = new Date(now.getTime() + HOUR);
     const multi = await store.create(
       newInvitation({ recipients: [], multipleUses: true }),
     );
-    await Promise.all(
-      Array.from({ length: 5 }, () => store.consumeUse(multi.id, now)),
+    const reserved = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        store.reserveUse(use(multi.id, `e-${i}`), { until, now }),
+      ),
     );
-    expect((await store.get(multi.id, now))!).toMatchObject({
+    expect(reserved).toEqual(Array(5).fill('reserved'));
+    for (let i = 0; i < 5; i++) {
+      await store.recordUse(use(multi.id, `e-${i}`), now);
+    }
+    expect(await store.get(multi.id, now)).toMatchObject({
       timesUsed: 5,
-      status: 'sent',
+      status: 'active',
     });
 
     const cancelled = await store.create(newInvitation({ recipients: [] }));
     await store.cancel(cancelled.id, now);
-    expect(await store.consumeUse(cancelled.id, now)).toBe(false);
+    expect(await store.reserveUse(use(cancelled.id, 'e'), { until, now })).toBe(
+      'unusable',
+    );
     const expired = await store.create(
       newInvitation({
         recipients: [],
@@ -310,9 +440,48 @@ describe.each(testDatabaseIds(databases))('consuming invitations on %s', id => {
       }),
     );
     expect(
-      await store.consumeUse(expired.id, new Date(now.getTime() + 20)),
-    ).toBe(false);
-    expect(await store.findIdByCodeHash(`hash-${expired.id}`)).toBe(expired.id);
-    expect(await store.findIdByCodeHash('nope')).toBeUndefined();
+      await store.reserveUse(use(expired.id, 'e'), {
+        until,
+        now: new Date(now.getTime() + 20),
+      }),
+    ).toBe('unusable');
+    expect(await store.findLink('nope')).toBeUndefined();
+  });
+
+  it('numbers invitations 1, 2, 3… even when created at once, and finds one by its number', async () => {
+    const { store } = await setup();
+    const created = await Promise.all(
+      Array.from({ length: 8 }, () => store.create(newInvitation())),
+    );
+    expect(created.map(i => i.number).sort((a, b) => a - b)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8,
+    ]);
+    const third = created.find(i => i.number === 3)!;
+    for (const search of ['3', '#3']) {
+      const { items } = await store.list(list({ search }), new Date());
+      expect(items.map(i => i.id)).toEqual([third.id]);
+    }
+  });
+
+  it("counts the invitation's computers that are enrolled now", async () => {
+    const { knex, store } = await setup();
+    const created = await store.create(newInvitation({ multipleUses: true }));
+    const now = new Date();
+    const computer = (n: number, status: string) => ({
+      id: `c-${n}`,
+      udid: `UDID-${n}`,
+      status,
+      invitation_id: created.id,
+      created_at: now,
+      updated_at: now,
+    });
+    await knex('enrollment_computers').insert([
+      computer(1, 'enrolled'),
+      computer(2, 'enrolled'),
+      computer(3, 'unenrolled'),
+    ]);
+    expect((await store.get(created.id, now))!.enrolledComputers).toBe(2);
+    const { items } = await store.list(list(), now);
+    expect(items[0].enrolledComputers).toBe(2);
   });
 });

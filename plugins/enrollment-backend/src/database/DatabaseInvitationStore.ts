@@ -7,13 +7,21 @@ import {
 import { Knex } from 'knex';
 import { effectiveStatusSql, whereEffectiveStatusIn } from './invitationStatus';
 import {
+  enrolledComputersColumn,
   INVITATIONS,
   RECIPIENTS,
   refreshInvitationStatus,
   toInvitation,
   toRecipient,
 } from './invitationRows';
-import { InvitationStore, NewInvitation } from './InvitationStore';
+import {
+  InvitationLinkRef,
+  InvitationStore,
+  InvitationUse,
+  NewInvitation,
+  UseReservation,
+} from './InvitationStore';
+import { recordUse, reserveUse } from './invitationUses';
 import { containsPattern } from './rows';
 import { applySiteFilter, SiteFilter } from './siteFilter';
 
@@ -26,14 +34,40 @@ const ORDER_COLUMNS: Record<Exclude<InvitationOrderBy, 'status'>, string> = {
   timesUsed: 'i.times_used',
 };
 
+/** How often creating an invitation retries when another took its number. */
+const NUMBER_ATTEMPTS = 8;
+
+function isNumberTaken(error: unknown): boolean {
+  const text = String((error as Error)?.message ?? error);
+  return /enrollment_invitations_number_idx|enrollment_invitations\.number/.test(
+    text,
+  );
+}
+
 /** The Knex-backed invitation store. */
 export class DatabaseInvitationStore implements InvitationStore {
   constructor(private readonly db: Knex) {}
 
   async create(invitation: NewInvitation): Promise<InvitationDetails> {
+    // Numbers count up; two replicas creating at once may pick the same
+    // one, and the unique index sends the loser round again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.insert(invitation);
+        break;
+      } catch (error) {
+        if (!isNumberTaken(error) || attempt >= NUMBER_ATTEMPTS) throw error;
+      }
+    }
+    return (await this.get(invitation.id, invitation.createdAt))!;
+  }
+
+  private async insert(invitation: NewInvitation): Promise<void> {
     await this.db.transaction(async trx => {
+      const [{ last }] = await trx(INVITATIONS).max({ last: 'number' });
       await trx(INVITATIONS).insert({
         id: invitation.id,
+        number: Number(last ?? 0) + 1,
         code_nonce: invitation.codeNonce,
         code_hash: invitation.codeHash,
         status: 'pending',
@@ -49,17 +83,17 @@ export class DatabaseInvitationStore implements InvitationStore {
         times_used: 0,
         recipient_count: invitation.recipients.length,
       });
-      const rows = invitation.recipients.map(email => ({
+      const rows = invitation.recipients.map(({ email, codeHash }) => ({
         invitation_id: invitation.id,
         email,
         email_lower: email.toLowerCase(),
+        code_hash: codeHash,
         state: 'pending',
         attempts: 0,
       }));
       if (rows.length) await trx.batchInsert(RECIPIENTS, rows, 200);
       await refreshInvitationStatus(trx, invitation.id);
     });
-    return (await this.get(invitation.id, invitation.createdAt))!;
   }
 
   async get(
@@ -70,7 +104,7 @@ export class DatabaseInvitationStore implements InvitationStore {
     const query = this.db(`${INVITATIONS} as i`)
       .leftJoin('enrollment_sites as s', 's.id', 'i.site_id')
       .where('i.id', id)
-      .select('i.*', 's.name as site_name')
+      .select('i.*', 's.name as site_name', enrolledComputersColumn(this.db))
       .first();
     applySiteFilter(query, 'i.site_id', filter);
     const row = await query;
@@ -108,14 +142,19 @@ export class DatabaseInvitationStore implements InvitationStore {
     if (query.status?.length) whereEffectiveStatusIn(base, query.status, now);
     if (query.siteId) base.where('i.site_id', query.siteId);
     if (query.search) {
-      base.whereIn(
-        'i.id',
-        this.db(RECIPIENTS)
-          .select('invitation_id')
-          .whereRaw(`email_lower LIKE ? ESCAPE '\\'`, [
-            containsPattern(query.search),
-          ]),
-      );
+      const search = query.search;
+      const number = /^#?\s*(\d{1,9})$/.exec(search.trim())?.[1];
+      base.where(q => {
+        q.whereIn(
+          'i.id',
+          this.db(RECIPIENTS)
+            .select('invitation_id')
+            .whereRaw(`email_lower LIKE ? ESCAPE '\\'`, [
+              containsPattern(search),
+            ]),
+        );
+        if (number) q.orWhere('i.number', Number(number));
+      });
     }
     applySiteFilter(base, 'i.site_id', filter);
 
@@ -123,7 +162,7 @@ export class DatabaseInvitationStore implements InvitationStore {
     const page = base
       .clone()
       .leftJoin('enrollment_sites as s', 's.id', 'i.site_id')
-      .select('i.*', 's.name as site_name')
+      .select('i.*', 's.name as site_name', enrolledComputersColumn(this.db))
       .offset(query.offset)
       .limit(query.limit);
     if (query.orderBy === 'status') {
@@ -216,26 +255,52 @@ export class DatabaseInvitationStore implements InvitationStore {
     });
   }
 
-  async findIdByCodeHash(codeHash: string): Promise<string | undefined> {
-    const row = await this.db(INVITATIONS)
+  async findLink(
+    codeHash: string,
+  ): Promise<(InvitationLinkRef & { used: boolean }) | undefined> {
+    const own = await this.db(INVITATIONS)
       .where({ code_hash: codeHash })
-      .select('id')
+      .select('id', 'link_used_at')
       .first();
-    return row?.id;
+    if (own) return { invitationId: own.id, used: Boolean(own.link_used_at) };
+    const recipient = await this.db(RECIPIENTS)
+      .where({ code_hash: codeHash })
+      .select('id', 'invitation_id', 'used_at')
+      .first();
+    return recipient
+      ? {
+          invitationId: recipient.invitation_id,
+          recipientId: Number(recipient.id),
+          used: Boolean(recipient.used_at),
+        }
+      : undefined;
   }
 
-  async consumeUse(id: string, now: Date): Promise<boolean> {
-    return this.db.transaction(async trx => {
-      // One conditional UPDATE: concurrent callers serialize on the row and
-      // the loser re-checks times_used = 0 against the winner's write.
-      const n = await trx(INVITATIONS)
-        .where({ id })
-        .whereNull('cancelled_at')
-        .andWhere('expires_at', '>', now)
-        .andWhere(q => q.where('multiple_uses', true).orWhere('times_used', 0))
-        .increment('times_used', 1);
-      if (n) await refreshInvitationStatus(trx, id);
-      return n > 0;
-    });
+  async findRecipient(
+    id: string,
+    email: string,
+  ): Promise<{ id: number; email: string; ownLink: boolean } | undefined> {
+    const row = await this.db(RECIPIENTS)
+      .where({ invitation_id: id, email_lower: email.trim().toLowerCase() })
+      .select('id', 'email', 'code_hash')
+      .first();
+    return row
+      ? {
+          id: Number(row.id),
+          email: row.email,
+          ownLink: Boolean(row.code_hash),
+        }
+      : undefined;
+  }
+
+  reserveUse(
+    use: InvitationUse,
+    times: { until: Date; now: Date },
+  ): Promise<UseReservation> {
+    return reserveUse(this.db, use, times);
+  }
+
+  recordUse(use: InvitationUse, now: Date): Promise<void> {
+    return recordUse(this.db, use, now);
   }
 }

@@ -5,9 +5,13 @@ export interface ClaimedDelivery {
   recipientId: number;
   claimId: string;
   email: string;
+  /** The recipient has a link of their own (else the invitation's link). */
+  ownLink: boolean;
   attempts: number;
   invitation: {
     id: string;
+    /** The short number, for the subject's `{id}`. */
+    number: number;
     codeNonce: string;
     expiresAt: Date;
     requireLogin: boolean;

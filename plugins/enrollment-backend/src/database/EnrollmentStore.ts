@@ -5,6 +5,8 @@ export interface PendingEnrollment {
   id: string;
   sessionIdHash: string;
   invitationId?: string;
+  /** The recipient whose own link the invitation came by. */
+  recipientId?: number;
   siteId?: string;
   keepExistingSite: boolean;
   loginKind: 'ldap' | 'local' | 'none';
@@ -20,11 +22,14 @@ export interface PendingEnrollment {
 
 export type DownloadPurpose = 'ca' | 'profile' | 'quickadd';
 
-/** What the portal knows of an enrollment when it starts one. */
+/**
+ * What the portal knows of an enrollment when it starts one; its id when
+ * the portal chose one first (to reserve the invitation under it).
+ */
 export type NewEnrollment = Omit<
   PendingEnrollment,
   'id' | 'completedAt' | 'udid'
->;
+> & { id?: string };
 
 /** A download token to issue: one download of this session's enrollment. */
 export interface NewDownloadToken {
@@ -64,8 +69,11 @@ export interface EnrollmentStore {
    * now this Mac's. Atomic: of two Macs racing, one wins.
    */
   claimMac(id: string, udid: string): Promise<boolean>;
-  /** The enrollment's Mac checked in; the first completion's date stays. */
-  complete(id: string, now: Date): Promise<void>;
+  /**
+   * The enrollment's Mac checked in; the first completion's date stays.
+   * True for the first completion only.
+   */
+  complete(id: string, now: Date): Promise<boolean>;
   /**
    * Forgets expired download tokens, and enrollments that expired without a
    * Mac checking in and that no identity refers to. A completed enrollment

@@ -10,7 +10,8 @@ export interface NewInvitation {
   id: string;
   codeNonce: string;
   codeHash: string;
-  recipients: string[];
+  /** Each recipient with the SHA-256 of their own link's code. */
+  recipients: Array<{ email: string; codeHash: string }>;
   expiresAt: Date;
   requireLogin: boolean;
   multipleUses: boolean;
@@ -21,6 +22,27 @@ export interface NewInvitation {
   createdBy: string;
   createdAt: Date;
 }
+
+/** Where a code leads: an invitation's own link, or one recipient's. */
+export interface InvitationLinkRef {
+  invitationId: string;
+  recipientId?: number;
+}
+
+/**
+ * One enrollment's claim on a link: the invitation, the recipient whose
+ * link it came by (if any), and the enrollment holding it.
+ */
+export interface InvitationUse extends InvitationLinkRef {
+  enrollmentId: string;
+}
+
+/**
+ * The answer to reserving a use: `reserved` (the enrollment holds the link
+ * until the given time), `in-use` (another enrollment holds it), `used` (a
+ * Mac enrolled with it), `unusable` (cancelled, expired or gone).
+ */
+export type UseReservation = 'reserved' | 'in-use' | 'used' | 'unusable';
 
 /** Enrollment invitations and their recipients. */
 export interface InvitationStore {
@@ -51,11 +73,29 @@ export interface InvitationStore {
   delete(id: string): Promise<void>;
   /** Puts the given recipients back in the mail queue, due now. */
   requeue(id: string, emails: string[]): Promise<void>;
-  /** The invitation a code's hash belongs to. */
-  findIdByCodeHash(codeHash: string): Promise<string | undefined>;
+  /** The link a code's hash belongs to, and whether a Mac enrolled with it. */
+  findLink(
+    codeHash: string,
+  ): Promise<(InvitationLinkRef & { used: boolean }) | undefined>;
+  /** One recipient of an invitation, by address (any case). */
+  findRecipient(
+    id: string,
+    email: string,
+  ): Promise<{ id: number; email: string; ownLink: boolean } | undefined>;
   /**
-   * Counts one use, atomically: false when the invitation is cancelled,
-   * expired, or single-use and already used — however many callers race.
+   * Reserves the link for the enrollment until `until`, atomically: of
+   * racing enrollments one gets a single-use link; a reservation that
+   * lapsed is free again, and the holder renews its own. A multiple-use
+   * link is reserved for everyone while the invitation is usable.
    */
-  consumeUse(id: string, now: Date): Promise<boolean>;
+  reserveUse(
+    use: InvitationUse,
+    times: { until: Date; now: Date },
+  ): Promise<UseReservation>;
+  /**
+   * Counts a Mac that checked in with the link: times used goes up, the
+   * link (single-use) or the recipient's link is marked used, and the
+   * status follows.
+   */
+  recordUse(use: InvitationUse, now: Date): Promise<void>;
 }

@@ -10,6 +10,8 @@ export interface PortalSessionState {
   siteId?: string;
   /** The enrollment started at the download step. */
   enrollmentId?: string;
+  /** The recipient whose own link opened the session's invitation. */
+  recipientId?: number;
 }
 
 export interface PortalSession {

@@ -18,6 +18,7 @@ export function toInvitation(
 ): Invitation {
   return {
     id: row.id,
+    number: Number(row.number),
     status: effectiveStatus(
       row.status as InvitationStatus,
       toDate(row.expires_at)!,
@@ -29,6 +30,7 @@ export function toInvitation(
     requireLogin: toBool(row.require_login),
     multipleUses: toBool(row.multiple_uses),
     timesUsed: Number(row.times_used),
+    enrolledComputers: Number(row.enrolled_computers ?? 0),
     site: row.site_id ? { id: row.site_id, name: row.site_name } : null,
     keepExistingSite: toBool(row.keep_existing_site),
     subject: opt(row.subject),
@@ -53,7 +55,21 @@ export function toRecipient(row: any): InvitationRecipient {
     sentAt: toIso(row.sent_at),
     nextAttemptAt:
       row.state === 'pending' ? toIso(row.next_attempt_at) : undefined,
+    ownLink: Boolean(row.code_hash),
+    usedAt: toIso(row.used_at),
   };
+}
+
+/**
+ * The number of an invitation's computers enrolled now, as the column
+ * `enrolled_computers` of a query on enrollment_invitations aliased `i`.
+ */
+export function enrolledComputersColumn(db: Knex): Knex.QueryBuilder {
+  return db('enrollment_computers as c')
+    .count('*')
+    .whereRaw('?? = ??', ['c.invitation_id', 'i.id'])
+    .andWhere('c.status', 'enrolled')
+    .as('enrolled_computers');
 }
 
 /**
@@ -72,15 +88,20 @@ export async function refreshInvitationStatus(
   const invitation = await select;
   if (!invitation) return;
   const counts = { pending: 0, sent: 0, failed: 0 };
+  const links = { recipientLinks: 0, recipientLinksUsed: 0 };
   const rows = await trx(RECIPIENTS)
     .where({ invitation_id: invitationId })
     .select('state')
-    .count({ n: '*' })
+    .count({ n: '*', withLink: 'code_hash', used: 'used_at' })
     .groupBy('state');
-  for (const { state, n } of rows as Array<{ state: string; n: unknown }>) {
+  for (const { state, n, withLink, used } of rows as Array<
+    Record<string, unknown>
+  >) {
     if (state === 'sent') counts.sent += Number(n);
     else if (state === 'failed') counts.failed += Number(n);
     else counts.pending += Number(n);
+    links.recipientLinks += Number(withLink);
+    links.recipientLinksUsed += Number(used);
   }
   await trx(INVITATIONS)
     .where({ id: invitationId })
@@ -91,7 +112,9 @@ export async function refreshInvitationStatus(
       status: storedStatus({
         cancelled: Boolean(invitation.cancelled_at),
         multipleUses: toBool(invitation.multiple_uses),
-        timesUsed: Number(invitation.times_used),
+        linkUsed: Boolean(invitation.link_used_at),
+        recipientCount: Number(invitation.recipient_count),
+        ...links,
         ...counts,
       }),
     });

@@ -3,7 +3,10 @@ import { effectiveStatus, storedStatus, StatusFacts } from './invitationStatus';
 const base: StatusFacts = {
   cancelled: false,
   multipleUses: false,
-  timesUsed: 0,
+  linkUsed: false,
+  recipientCount: 0,
+  recipientLinks: 0,
+  recipientLinksUsed: 0,
   pending: 0,
   sent: 0,
   failed: 0,
@@ -11,15 +14,41 @@ const base: StatusFacts = {
 
 describe('invitation status', () => {
   it.each([
-    [{ pending: 3 }, 'pending'],
-    [{ pending: 1, sent: 2 }, 'pending'],
-    [{ sent: 3 }, 'sent'],
-    [{}, 'sent'],
-    [{ sent: 2, failed: 1 }, 'partially-sent'],
-    [{ failed: 2 }, 'failed'],
-    [{ sent: 1, timesUsed: 1 }, 'used'],
-    [{ sent: 1, timesUsed: 4, multipleUses: true }, 'sent'],
-    [{ sent: 1, timesUsed: 1, cancelled: true }, 'cancelled'],
+    [{ recipientCount: 3, pending: 3 }, 'pending'],
+    [{ recipientCount: 3, pending: 1, sent: 2 }, 'pending'],
+    [{ recipientCount: 3, sent: 3 }, 'sent'],
+    [{}, 'active'],
+    [{ linkUsed: true }, 'used'],
+    [{ linkUsed: true, multipleUses: true }, 'active'],
+    [{ recipientCount: 3, sent: 2, failed: 1 }, 'partially-sent'],
+    [{ recipientCount: 2, failed: 2 }, 'failed'],
+    // Each recipient's own link enrolls one Mac; the admin's copy of the
+    // invitation's link does not use theirs up.
+    [{ recipientCount: 2, recipientLinks: 2, sent: 2, linkUsed: true }, 'sent'],
+    [
+      { recipientCount: 2, recipientLinks: 2, recipientLinksUsed: 1, sent: 2 },
+      'sent',
+    ],
+    [
+      { recipientCount: 2, recipientLinks: 2, recipientLinksUsed: 2, sent: 2 },
+      'used',
+    ],
+    // Recipients from before per-recipient links share the invitation's link.
+    [{ recipientCount: 1, sent: 1, linkUsed: true }, 'used'],
+    [
+      {
+        recipientCount: 2,
+        recipientLinks: 2,
+        recipientLinksUsed: 2,
+        multipleUses: true,
+        sent: 2,
+      },
+      'sent',
+    ],
+    [
+      { recipientCount: 1, sent: 1, linkUsed: true, cancelled: true },
+      'cancelled',
+    ],
   ] as const)('%j is %s', (facts, expected) => {
     expect(storedStatus({ ...base, ...facts })).toBe(expected);
   });

@@ -12,7 +12,12 @@ import { Knex } from 'knex';
 export interface StatusFacts {
   cancelled: boolean;
   multipleUses: boolean;
-  timesUsed: number;
+  /** The invitation's own link enrolled its (single-use) Mac. */
+  linkUsed: boolean;
+  recipientCount: number;
+  /** Recipients with a link of their own, and how many of those enrolled a Mac. */
+  recipientLinks: number;
+  recipientLinksUsed: number;
   pending: number;
   sent: number;
   failed: number;
@@ -22,18 +27,33 @@ const FINAL: InvitationStatus[] = ['cancelled', 'used'];
 const LIVE: InvitationStatus[] = [
   'pending',
   'sent',
+  'active',
   'partially-sent',
   'failed',
 ];
 
+/**
+ * Whether a single-use invitation has enrolled all it may: one Mac per
+ * recipient's own link; the invitation's link counts only where recipients
+ * share it (no recipients, or recipients from before per-recipient links),
+ * so an admin's copy of the link never uses up their recipients' links.
+ */
+export function usedUp(facts: StatusFacts): boolean {
+  if (facts.multipleUses) return false;
+  const sharedLink =
+    facts.recipientCount === 0 || facts.recipientLinks < facts.recipientCount;
+  return sharedLink
+    ? facts.linkUsed
+    : facts.recipientLinksUsed >= facts.recipientLinks;
+}
+
 /** The status as stored: everything but expiry. */
 export function storedStatus(facts: StatusFacts): InvitationStatus {
   if (facts.cancelled) return 'cancelled';
-  if (!facts.multipleUses && facts.timesUsed > 0) return 'used';
+  if (usedUp(facts)) return 'used';
   if (facts.pending > 0) return 'pending';
   if (facts.failed > 0) return facts.sent > 0 ? 'partially-sent' : 'failed';
-  // Every recipient's mail was accepted, or a link-only invitation.
-  return 'sent';
+  return facts.recipientCount === 0 ? 'active' : 'sent';
 }
 
 /** The status a person sees at `now`. */

@@ -6,6 +6,7 @@ import {
   CreateInvitationRequest,
   Invitation,
   InvitationDetails,
+  InvitationLink,
   ListInvitationsQuery,
   PageOf,
 } from '@macenroll/plugin-enrollment-common';
@@ -79,7 +80,12 @@ export class InvitationService {
       id,
       codeNonce,
       codeHash: hashInvitationCode(code),
-      recipients,
+      recipients: recipients.map(email => ({
+        email,
+        codeHash: hashInvitationCode(
+          this.deps.codes.codeFor(id, codeNonce, email),
+        ),
+      })),
       expiresAt,
       requireLogin: request.requireLogin,
       multipleUses: request.multipleUses,
@@ -102,6 +108,35 @@ export class InvitationService {
       ...listed,
       url: `${await this.deps.enrollUrl()}?invitation=${code}`,
     };
+  }
+
+  /**
+   * The invitation's link, or `recipient`'s own: codes are derived, so it
+   * can be shown again without being stored.
+   */
+  async link(
+    id: string,
+    recipient: string | undefined,
+    filter?: SiteFilter,
+  ): Promise<InvitationLink> {
+    await this.get(id, filter);
+    const nonce = await this.deps.invitations.getCodeNonce(id);
+    if (!nonce) throw new NotFoundError(`There is no invitation with id ${id}`);
+    const url = async (code: string) =>
+      `${await this.deps.enrollUrl()}?invitation=${code}`;
+    if (recipient === undefined) {
+      return { url: await url(this.deps.codes.codeFor(id, nonce)) };
+    }
+    const found = await this.deps.invitations.findRecipient(id, recipient);
+    if (!found) {
+      throw new NotFoundError(
+        `${recipient} is not a recipient of this invitation`,
+      );
+    }
+    const code = found.ownLink
+      ? this.deps.codes.codeFor(id, nonce, found.email)
+      : this.deps.codes.codeFor(id, nonce);
+    return { url: await url(code), recipient: found.email };
   }
 
   async get(id: string, filter?: SiteFilter): Promise<InvitationDetails> {

@@ -13,6 +13,15 @@ describe('InvitationCodes', () => {
     expect(codes.codeFor('id-1', codes.newNonce())).not.toBe(code);
   });
 
+  it("gives each recipient a code of their own, whatever the address's case", () => {
+    const nonce = codes.newNonce();
+    const alice = codes.codeFor('id-1', nonce, 'alice@example.com');
+    expect(alice).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(codes.codeFor('id-1', nonce, 'Alice@Example.com')).toBe(alice);
+    expect(codes.codeFor('id-1', nonce, 'bob@example.com')).not.toBe(alice);
+    expect(codes.codeFor('id-1', nonce)).not.toBe(alice);
+  });
+
   it('needs the secret: another secret gives another code', () => {
     const other = new InvitationCodes(randomBytes(32));
     expect(other.codeFor('id-1', 'n')).not.toBe(codes.codeFor('id-1', 'n'));

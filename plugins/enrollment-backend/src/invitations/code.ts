@@ -2,10 +2,10 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Invitation codes are derived, not stored: code = HMAC-SHA256(secret,
- * id:nonce), 256 bits, URL-safe. The database keeps the nonce and the code's
+ * id:nonce[:recipient]), 256 bits, URL-safe. The database keeps the nonce and the code's
  * SHA-256 (to look it up), so a leaked database does not leak live links,
  * while the mail task can still put the link in a message long after the
- * invitation was created.
+ * invitation was created, and an admin can be shown it again.
  */
 export class InvitationCodes {
   constructor(private readonly secret: Buffer) {
@@ -18,9 +18,16 @@ export class InvitationCodes {
     return randomBytes(16).toString('hex');
   }
 
-  codeFor(invitationId: string, nonce: string): string {
+  /**
+   * The code of the invitation's link, or of one recipient's own link
+   * (keyed by the lower-cased address, which is unique per invitation).
+   */
+  codeFor(invitationId: string, nonce: string, recipient?: string): string {
+    const name = recipient
+      ? `invitation:${invitationId}:${nonce}:recipient:${recipient.toLowerCase()}`
+      : `invitation:${invitationId}:${nonce}`;
     return createHmac('sha256', this.secret)
-      .update(`invitation:${invitationId}:${nonce}`, 'utf8')
+      .update(name, 'utf8')
       .digest('base64url');
   }
 }

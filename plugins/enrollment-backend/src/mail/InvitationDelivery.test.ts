@@ -64,20 +64,37 @@ describe.each(testDatabaseIds(databases))('InvitationDelivery on %s', id => {
     });
   }
 
-  async function createWithCode(knex: Knex, recipients: string[]) {
+  /** An invitation whose codes (its own and each recipient's) are real. */
+  async function createWithCode(
+    knex: Knex,
+    recipients: string[],
+    options: { sharedLink?: boolean } = {},
+  ) {
     const store = new DatabaseInvitationStore(knex);
     const invitation = newInvitation({
       recipients,
       codeNonce: codes.newNonce(),
     });
-    invitation.codeHash = hashInvitationCode(
-      codes.codeFor(invitation.id, invitation.codeNonce),
-    );
+    const code = (email?: string) =>
+      hashInvitationCode(
+        codes.codeFor(invitation.id, invitation.codeNonce, email),
+      );
+    invitation.codeHash = code();
+    invitation.recipients = invitation.recipients.map(r => ({
+      ...r,
+      codeHash: code(r.email),
+    }));
     await store.create(invitation);
+    if (options.sharedLink) {
+      // As recipients of invitations made before per-recipient links are.
+      await knex('enrollment_recipients')
+        .where({ invitation_id: invitation.id })
+        .update({ code_hash: null });
+    }
     return { store, invitation };
   }
 
-  it('sends one message per recipient, each with a link that carries the invitation code', async () => {
+  it("sends one message per recipient, each with the recipient's own link", async () => {
     const knex = await migrated(await databases.init(id));
     const { store, invitation } = await createWithCode(knex, [
       'a@example.com',
@@ -96,13 +113,19 @@ describe.each(testDatabaseIds(databases))('InvitationDelivery on %s', id => {
       'b@example.com',
       'c@example.com',
     ]);
+    const codeHashes = new Set<string>();
     for (const mail of received) {
       const code = /invitation=([A-Za-z0-9_-]+)/.exec(
         mail.parsed.text ?? '',
       )![1];
-      expect(hashInvitationCode(code)).toBe(invitation.codeHash);
+      const own = invitation.recipients.find(
+        r => r.email === mail.envelope.to[0],
+      )!;
+      expect(hashInvitationCode(code)).toBe(own.codeHash);
       expect(mail.parsed.html).toContain(`${ENROLL_URL}?invitation=${code}`);
+      codeHashes.add(own.codeHash);
     }
+    expect(codeHashes.size).toBe(3);
     const after = await store.get(invitation.id, new Date());
     expect(after!.status).toBe('sent');
     expect(
@@ -115,6 +138,17 @@ describe.each(testDatabaseIds(databases))('InvitationDelivery on %s', id => {
       failed: 0,
     });
     expect(smtp.received).toHaveLength(3);
+  });
+
+  it("sends recipients of an invitation from before per-recipient links the invitation's link", async () => {
+    const knex = await migrated(await databases.init(id));
+    const { invitation } = await createWithCode(knex, ['a@example.com'], {
+      sharedLink: true,
+    });
+    await delivery(knex).runOnce();
+    const [mail] = await smtp.waitForMessages(1);
+    const code = /invitation=([A-Za-z0-9_-]+)/.exec(mail.parsed.text ?? '')![1];
+    expect(hashInvitationCode(code)).toBe(invitation.codeHash);
   });
 
   it('keeps recipients pending with the reason while SMTP is down, and sends when it is back', async () => {

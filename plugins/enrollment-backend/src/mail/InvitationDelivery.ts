@@ -113,7 +113,11 @@ export class InvitationDelivery {
     d: ClaimedDelivery,
   ): Promise<'sent' | 'retrying' | 'failed'> {
     const { store, mailer, codes, settings } = this.deps;
-    const code = codes.codeFor(d.invitation.id, d.invitation.codeNonce);
+    const code = codes.codeFor(
+      d.invitation.id,
+      d.invitation.codeNonce,
+      d.ownLink ? d.email : undefined,
+    );
     const mail = renderInvitationMessage({
       to: d.email,
       organization: this.deps.organization,
@@ -121,6 +125,7 @@ export class InvitationDelivery {
       url: `${await this.deps.enrollUrl()}?invitation=${code}`,
       expiresAt: d.invitation.expiresAt,
       subject: d.invitation.subject,
+      invitationNumber: d.invitation.number,
       message: d.invitation.message,
       requireLogin: d.invitation.requireLogin,
     });

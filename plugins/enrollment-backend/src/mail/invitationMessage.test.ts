@@ -23,6 +23,15 @@ describe('renderInvitationMessage', () => {
     expect(mail.html).toContain('Acme &lt;Fruit&gt; IT');
   });
 
+  it("puts the invitation's number where the subject says {id}", () => {
+    const mail = renderInvitationMessage({
+      ...input,
+      subject: 'Enroll your Mac (invitation {id})',
+      invitationNumber: 42,
+    });
+    expect(mail.subject).toBe('Enroll your Mac (invitation 42)');
+  });
+
   it('escapes what the admin typed in the HTML part', () => {
     const mail = renderInvitationMessage({
       ...input,

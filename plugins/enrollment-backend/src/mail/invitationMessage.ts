@@ -9,7 +9,9 @@ export interface InvitationMessageInput {
   invitedBy: string;
   url: string;
   expiresAt: Date;
+  /** The admin's subject; `{id}` in it becomes the invitation's number. */
   subject?: string;
+  invitationNumber?: number;
   message?: string;
   requireLogin: boolean;
 }
@@ -39,7 +41,9 @@ export function renderInvitationMessage(
   const expires = formatExpiry(input.expiresAt);
   const subject = (
     input.subject?.trim() || `Enroll your Mac with ${input.organization}`
-  ).replace(/[\r\n]+/g, ' ');
+  )
+    .replace(/\{id\}/g, String(input.invitationNumber ?? ''))
+    .replace(/[\r\n]+/g, ' ');
   const login = input.requireLogin
     ? 'You will be asked to log in with your company account.'
     : '';

@@ -42,8 +42,11 @@ describe('MdmService with in-memory stores', () => {
     };
 
     /** What the portal and SCEP leave behind: an enrollment and its identity. */
-    const enrolledIdentity = async (): Promise<DeviceIdentity> => {
+    const enrolledIdentity = async (
+      invitation: { invitationId?: string; recipientId?: number } = {},
+    ): Promise<DeviceIdentity> => {
       const enrollment = await stores.enrollments.create({
+        ...invitation,
         sessionIdHash: 'session',
         keepExistingSite: false,
         loginKind: 'local',
@@ -83,6 +86,37 @@ describe('MdmService with in-memory stores', () => {
     };
     return { uuid: parsed.CommandUUID, ...parsed.Command };
   }
+
+  it("counts one use of the enrollment's invitation when its Mac first checks in, not before and not again", async () => {
+    const { service, stores, enrolledIdentity } = setup();
+    const identity = await enrolledIdentity({
+      invitationId: 'inv-1',
+      recipientId: 7,
+    });
+    const { enrollmentId } = identity.certificate;
+    await service.checkin(identity, {
+      type: 'Authenticate',
+      udid: UDID,
+      topic: TOPIC,
+      serialNumber: 'C02XG0FDH7JY',
+      deviceName: 'Alice’s Mac',
+      model: 'MacBookPro18,3',
+      osVersion: '14.5',
+    });
+    expect(stores.invitations.recorded).toEqual([]);
+    const tokenUpdate = {
+      type: 'TokenUpdate' as const,
+      udid: UDID,
+      topic: TOPIC,
+      token: randomBytes(32),
+      pushMagic: 'magic-1',
+    };
+    await service.checkin(identity, tokenUpdate);
+    await service.checkin(identity, { ...tokenUpdate, pushMagic: 'magic-2' });
+    expect(stores.invitations.recorded).toEqual([
+      { invitationId: 'inv-1', recipientId: 7, enrollmentId },
+    ]);
+  });
 
   it('enrolls a Mac through Authenticate and TokenUpdate, then serves and records its commands', async () => {
     const { service, stores, pushes, later, enrolledIdentity } = setup();

@@ -1,3 +1,4 @@
+import { DatabaseInvitationStore } from '../database/DatabaseInvitationStore';
 import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '@internal/test-harness';
 import { DEFAULT_PORTAL_SETTINGS } from '@macenroll/plugin-enrollment-common';
@@ -36,6 +37,7 @@ describe('MdmService', () => {
       devices,
       certificates,
       enrollments,
+      invitations: new DatabaseInvitationStore(knex),
       commands,
       queue: new CommandQueue({
         commands,

@@ -118,6 +118,16 @@ describe('a Mac enrolls end to end', () => {
       ProductName: 'Mac14,2',
     });
     expect(auth.status).toBe(200);
+    // Downloading the profile and getting an identity is no use yet: the
+    // link is only held until the Mac checks in.
+    const held = await request(server)
+      .get(`/api/enrollment/invitations/${invitation.id}`)
+      .set('Authorization', admin());
+    expect(held.body).toMatchObject({
+      timesUsed: 0,
+      enrolledComputers: 0,
+      status: 'active',
+    });
     expect(auth.text).toBe('');
     const token = await send(checkinPath, {
       MessageType: 'TokenUpdate',
@@ -184,7 +194,11 @@ describe('a Mac enrolls end to end', () => {
     const inv = await request(server)
       .get(`/api/enrollment/invitations/${invitation.id}`)
       .set('Authorization', admin());
-    expect(inv.body).toMatchObject({ timesUsed: 1, status: 'used' });
+    expect(inv.body).toMatchObject({
+      timesUsed: 1,
+      enrolledComputers: 1,
+      status: 'used',
+    });
     // Back on the portal, the person is told the Mac is enrolled.
     const back = await safari.get('/api/enrollment/enroll');
     expect(back.status).toBe(200);

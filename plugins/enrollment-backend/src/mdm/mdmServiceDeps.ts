@@ -4,6 +4,7 @@ import { CommandStore } from '../database/CommandStore';
 import { DeviceStore } from '../database/DeviceStore';
 import { EnrollmentStore } from '../database/EnrollmentStore';
 import { EventRecorder } from '../database/EventStore';
+import { InvitationStore } from '../database/InvitationStore';
 import { SettingsStore } from '../database/SettingsStore';
 import { SecretSealer } from '../pki/SecretSealer';
 import { CommandQueue } from './CommandQueue';
@@ -13,6 +14,8 @@ export interface MdmServiceDeps {
   devices: DeviceStore;
   certificates: CertificateStore;
   enrollments: EnrollmentStore;
+  /** Counts a Mac that checked in as a use of its invitation. */
+  invitations: Pick<InvitationStore, 'recordUse'>;
   commands: CommandStore;
   /** Queues commands and pushes so the Mac comes to fetch them. */
   queue: CommandQueue;

@@ -6,9 +6,12 @@ import {
 } from '@macenroll/plugin-enrollment-common';
 import { Response } from 'express';
 import { printableName } from '../accounts/usernames';
-import { DownloadPurpose } from '../database/EnrollmentStore';
+import { randomUUID } from 'node:crypto';
+import {
+  DownloadPurpose,
+  PendingEnrollment,
+} from '../database/EnrollmentStore';
 import { PortalSession } from '../database/PortalSessionStore';
-import { hashInvitationCode } from '../invitations/code';
 import { nextStep } from './flow';
 import { Platform } from './platform/classifyPlatform';
 import {
@@ -17,9 +20,8 @@ import {
   PortalDeps,
 } from './PortalContext';
 import { PortalSessions } from './PortalSessions';
+import { InvitationLinks } from './InvitationLinks';
 import { invitationProblem, problems } from './problems';
-
-const CODE = /^[A-Za-z0-9_-]{43}$/;
 
 export type MacPlatform = Exclude<Platform, { kind: 'unsupported' }>;
 
@@ -64,29 +66,30 @@ export class PortalFlow {
       | 'portalPath'
       | 'clock'
     > & { sessions: PortalSessions },
-  ) {}
+  ) {
+    this.links = new InvitationLinks(deps);
+  }
+
+  private readonly links: InvitationLinks;
 
   private now() {
     return this.deps.clock?.() ?? new Date();
   }
 
   /**
-   * The invitation a mail link's code names, if it can still be used.
+   * The invitation a link's code names, if it can still be used.
    *
    * @throws PortalProblem when it is unknown or cannot be used
    */
-  async openInvitation(code: unknown): Promise<InvitationDetails> {
-    const id =
-      typeof code === 'string' && CODE.test(code)
-        ? await this.deps.invitations.findIdByCodeHash(hashInvitationCode(code))
-        : undefined;
-    const invitation = id
-      ? await this.deps.invitations.get(id, this.now())
-      : undefined;
-    if (!invitation) throw problems.invitationNotFound();
-    const problem = invitationProblem(invitation);
-    if (problem) throw problems.invitationUnusable(problem);
-    return invitation;
+  openInvitation(code: unknown) {
+    return this.links.open(code);
+  }
+
+  /** See InvitationLinks.reserve. */
+  reserveInvitation(
+    enrollment: Pick<PendingEnrollment, 'id' | 'invitationId' | 'recipientId'>,
+  ): Promise<void> {
+    return this.links.reserve(enrollment);
   }
 
   /**
@@ -214,16 +217,19 @@ export class PortalFlow {
     platform: MacPlatform,
   ): Promise<string> {
     const now = this.now();
-    if (
-      invitation &&
-      !(await this.deps.invitations.consumeUse(invitation.id, now))
-    ) {
-      throw problems.invitationUsedUp();
-    }
+    const id = randomUUID();
+    const recipientId = invitation ? session.state.recipientId : undefined;
+    await this.links.reserve({
+      id,
+      invitationId: invitation?.id,
+      recipientId,
+    });
     const login = session.state.login!;
     const enrollment = await this.deps.enrollments.create({
+      id,
       sessionIdHash: session.idHash,
       invitationId: invitation?.id,
+      recipientId,
       siteId: invitation?.site?.id ?? session.state.siteId,
       keepExistingSite: invitation?.keepExistingSite ?? false,
       loginKind: login.kind,

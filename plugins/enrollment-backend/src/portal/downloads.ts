@@ -38,6 +38,8 @@ function sendFile(
 interface DownloadHelpers {
   sessions: PortalSessions;
   portalOf(res: Response): { ctx: PageContext; settings: PortalSettings };
+  /** Renews the enrollment's hold on its invitation link (see PortalFlow). */
+  reserveInvitation(enrollment: PendingEnrollment): Promise<void>;
 }
 
 /** The enrollment a download link opens, or a problem. */
@@ -69,6 +71,9 @@ async function signedProfile(
   enrollment: PendingEnrollment,
 ) {
   const { ctx } = helpers.portalOf(res);
+  // Each profile carries a new SCEP challenge: the link stays this
+  // enrollment's for as long as that challenge works.
+  await helpers.reserveInvitation(enrollment);
   try {
     return await deps.profiles.signedProfile(enrollment, {
       organization: ctx.organization,

@@ -7,6 +7,7 @@ import { RunningSlapd, startSlapd } from '@internal/test-harness';
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import request from 'supertest';
+import { DatabaseInvitationStore } from '../database/DatabaseInvitationStore';
 import { startPortalBackend } from '../__testUtils__/portalBackend';
 import { SAFARI_14, csrfOf, hrefOf } from '../__testUtils__/portalHtml';
 
@@ -332,13 +333,35 @@ describe('the enrollment portal', () => {
       'was cancelled',
     );
 
-    const used = await createInvitation({ requireLogin: false });
+    // A single-use link someone is enrolling with is in use, not used…
+    const held = await createInvitation({ requireLogin: false });
     const first = browser();
-    await first.get(portalUrlOf(used.url));
+    await first.get(portalUrlOf(held.url));
     await first.get(PORTAL);
-    const second = await browser().get(portalUrlOf(used.url));
-    expect(second.status).toBe(410);
-    expect(second.text).toContain('already been used');
+    const second = browser();
+    await second.get(portalUrlOf(held.url));
+    const inUse = await second.get(PORTAL);
+    expect(inUse.status).toBe(409);
+    expect(inUse.text).toContain('Someone is enrolling a Mac with this link');
+    // …and used once a Mac checked in with it (as its TokenUpdate records).
+    const enrollment = await knex('enrollment_enrollments')
+      .where({ invitation_id: held.id })
+      .first();
+    await new DatabaseInvitationStore(knex).recordUse(
+      { invitationId: held.id, enrollmentId: enrollment.id },
+      new Date(),
+    );
+    const used = await browser().get(portalUrlOf(held.url));
+    expect(used.status).toBe(410);
+    expect(used.text).toContain('already been used');
+    // Each refusal is in the invitation's activity, with its reason.
+    const refusals = await knex('enrollment_events')
+      .where({ invitation_id: held.id, type: 'portal.invitation-refused' })
+      .orderBy('id');
+    expect(refusals.map(e => e.message)).toEqual([
+      'The portal refused the invitation: another person is enrolling a Mac with this link',
+      'The portal refused the invitation: a Mac already enrolled with this link',
+    ]);
 
     // Deleted while its person was on the portal: the page says it is gone.
     const deleted = await createInvitation({ requireLogin: false });
@@ -366,14 +389,14 @@ describe('the enrollment portal', () => {
     );
   });
 
-  it('lets 50 racing visitors consume a single-use invitation once', async () => {
+  it('lets one of 50 racing visitors hold a single-use invitation, and counts no use before a Mac checks in', async () => {
     const invitation = await createInvitation({ requireLogin: false });
     const visitors = Array.from({ length: 50 }, () => browser());
     await Promise.all(visitors.map(v => v.get(portalUrlOf(invitation.url))));
     const pages = await Promise.all(visitors.map(v => v.get(PORTAL)));
     const statuses = pages.map(p => p.status);
     expect(statuses.filter(s => s === 200)).toHaveLength(1);
-    expect(statuses.filter(s => s === 410)).toHaveLength(49);
+    expect(statuses.filter(s => s === 409)).toHaveLength(49);
     // The one who got it can come back to the page; it is theirs.
     const winner = visitors[statuses.indexOf(200)];
     const again = await winner.get(PORTAL);
@@ -382,7 +405,7 @@ describe('the enrollment portal', () => {
     const after = await request(server)
       .get(`/api/enrollment/invitations/${invitation.id}`)
       .set('Authorization', admin());
-    expect(after.body).toMatchObject({ timesUsed: 1, status: 'used' });
+    expect(after.body).toMatchObject({ timesUsed: 0, status: 'active' });
   });
 
   it('opens a download only with its own token and the same browser', async () => {

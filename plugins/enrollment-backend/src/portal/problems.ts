@@ -23,7 +23,7 @@ export class PortalProblem extends Error {
 
 const START_AGAIN = 'Go back to the enrollment page and try again.';
 const ALREADY_USED =
-  'This invitation has already been used to enroll a Mac. Ask IT for a new one.';
+  'This link has already been used to enroll a Mac. Ask IT for a new one.';
 
 /** Why a form was refused, in the person's words. */
 const FORM_REFUSALS: Record<RefusalKind, string> = {
@@ -77,6 +77,13 @@ export const problems = {
     ),
   invitationUsedUp: () =>
     new PortalProblem(410, 'This invitation cannot be used', ALREADY_USED),
+  invitationInUse: () =>
+    new PortalProblem(
+      409,
+      'This invitation is in use',
+      'Someone is enrolling a Mac with this link right now, and it works for one Mac only.',
+      'If that is not you, ask IT for a link of your own. If it was you in another browser, finish there.',
+    ),
   sessionExpired: () =>
     new PortalProblem(
       403,

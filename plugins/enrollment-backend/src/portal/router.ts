@@ -43,7 +43,13 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
   homeRoute(router, routes);
   statusRoutes(router, routes);
   formRoutes(router, routes, clientAddress);
-  router.use(createDownloadRoutes(deps, { sessions, portalOf }));
+  router.use(
+    createDownloadRoutes(deps, {
+      sessions,
+      portalOf,
+      reserveInvitation: e => routes.flow.reserveInvitation(e),
+    }),
+  );
   router.use(() => {
     throw problems.pageNotFound();
   });
@@ -74,10 +80,15 @@ function homeRoute(router: express.Router, routes: PortalRoutes) {
       return sendPage(res, 200, unsupportedPage(ctx, platform.device));
     }
     if (req.query.invitation !== undefined) {
-      const invitation = await flow.openInvitation(req.query.invitation);
+      const { invitation, recipientId } = await flow.openInvitation(
+        req.query.invitation,
+      );
       const session = await sessions.start(res, invitation.id);
-      if (!invitation.requireLogin) {
-        await sessions.update(session, { login: { kind: 'none' } });
+      if (!invitation.requireLogin || recipientId !== undefined) {
+        await sessions.update(session, {
+          recipientId,
+          login: invitation.requireLogin ? undefined : { kind: 'none' },
+        });
       }
       // The code leaves the address bar (and the browser history) right away.
       return res.redirect(303, deps.portalPath);

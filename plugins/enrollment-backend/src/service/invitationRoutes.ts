@@ -4,6 +4,7 @@ import {
   invitationCreatePermission,
   invitationDeletePermission,
   invitationReadPermission,
+  invitationLinkQuerySchema,
   invitationUpdatePermission,
   listInvitationsQuerySchema,
   resendInvitationRequestSchema,
@@ -119,6 +120,23 @@ function addInvitationChanges(
     res.status(201).json(created);
   });
 
+  // The link is a live credential: shown again only to those who may
+  // create invitations (and see this one), and audited.
+  router.get('/invitations/:id/link', async (req, res) => {
+    const query = parseInput(invitationLinkQuerySchema, req.query, 'query');
+    await authorizer.require(req, invitationCreatePermission);
+    const { filter } = await access(req, invitationReadPermission);
+    const id = req.params.id;
+    res.json(
+      await audited(
+        req,
+        'invitation-link-show',
+        { invitationId: id, recipient: query.recipient ?? null },
+        () => invitations.link(id, query.recipient, filter),
+      ),
+    );
+  });
+
   router.post('/invitations/:id/cancel', async (req, res) => {
     parseInput(emptyBody, req.body, 'request');
     const { credentials, filter } = await access(
@@ -161,7 +179,7 @@ function addInvitationChanges(
   });
 }
 
-/** Invitations: list, read, create, cancel, delete, resend, and their computers. */
+/** Invitations: list, read, create, show a link, cancel, delete, resend, and their computers. */
 export function createInvitationRoutes(
   options: InvitationRouteOptions,
 ): express.Router {

@@ -72,7 +72,7 @@ describe('invitations admin API', () => {
     throw new Error(`invitation ${id} never became ${status}`);
   }
 
-  it('creates an invitation, answers at once with its link, and mails every recipient', async () => {
+  it('creates an invitation, answers at once with its link, and mails every recipient a link of their own', async () => {
     const before = smtp.received.length;
     const res = await post(
       '/invitations',
@@ -81,6 +81,7 @@ describe('invitations admin API', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       id: expect.any(String),
+      number: expect.any(Number),
       status: 'pending',
       recipients: ['a@example.com', 'b@example.com', 'c@example.com'],
       timesUsed: 0,
@@ -100,14 +101,63 @@ describe('invitations admin API', () => {
       'b@example.com',
       'c@example.com',
     ]);
+    const linkOf = (text = '') =>
+      /(http:\/\/\S+\?invitation=[A-Za-z0-9_-]{43})/.exec(text)![1];
+    const mailed = new Map<string, string>();
     for (const mail of mails) {
       expect(mail.parsed.subject).toBe('Please enroll');
-      expect(mail.parsed.text).toContain(res.body.url);
       expect(mail.parsed.text).toContain('jane.doe from Acme IT');
+      mailed.set(mail.envelope.to[0], linkOf(mail.parsed.text));
     }
+    // Three recipients, three links, none of them the invitation's own.
+    expect(new Set(mailed.values()).size).toBe(3);
+    expect([...mailed.values()]).not.toContain(res.body.url);
+
     const list = await get(`/invitations?search=b%40example`);
     expect(list.body.items.map((i: Invitation) => i.id)).toContain(res.body.id);
     expect(JSON.stringify(list.body)).not.toContain(code);
+
+    // The links can be shown again, the invitation's and each recipient's.
+    const again = await get(`/invitations/${res.body.id}/link`);
+    expect(again.body).toEqual({ url: res.body.url });
+    const bLink = await get(
+      `/invitations/${res.body.id}/link?recipient=B%40Example.com`,
+    );
+    expect(bLink.body).toEqual({
+      url: mailed.get('b@example.com'),
+      recipient: 'b@example.com',
+    });
+    const stranger = await get(
+      `/invitations/${res.body.id}/link?recipient=z%40example.com`,
+    );
+    expect(stranger.status).toBe(404);
+    expect(stranger.body.error.message).toBe(
+      'z@example.com is not a recipient of this invitation',
+    );
+  });
+
+  it('shows a link again only to those who may create invitations and see this one', async () => {
+    const created = (await post('/invitations', valid({ recipients: [] })))
+      .body;
+    permissions.set(name =>
+      name === 'enrollment.invitation.create'
+        ? { result: AuthorizeResult.DENY }
+        : { result: AuthorizeResult.ALLOW },
+    );
+    const denied = await get(`/invitations/${created.id}/link`);
+    expect(denied.status).toBe(403);
+    expect(JSON.stringify(denied.body)).not.toContain('invitation=');
+    permissions.set(name =>
+      name === 'enrollment.invitation.read'
+        ? { result: AuthorizeResult.DENY }
+        : { result: AuthorizeResult.ALLOW },
+    );
+    expect((await get(`/invitations/${created.id}/link`)).status).toBe(403);
+    permissions.set(() => ({ result: AuthorizeResult.ALLOW }));
+    expect((await get(`/invitations/nope/link`)).status).toBe(404);
+    expect(
+      (await get(`/invitations/${created.id}/link?recipient=`)).status,
+    ).toBe(400);
   });
 
   it('names each invalid address and stores nothing', async () => {

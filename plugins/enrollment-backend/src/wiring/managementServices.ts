@@ -46,6 +46,7 @@ export function createManagementServices(
     devices: stores.devices,
     certificates: stores.certificates,
     enrollments: stores.enrollments,
+    invitations: stores.invitations,
     commands: stores.commands,
     queue: commandQueue,
     events: shared.activity,

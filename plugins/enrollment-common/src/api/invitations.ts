@@ -68,6 +68,16 @@ export type ResendInvitationRequest = z.infer<
 >;
 
 /**
+ * `GET /invitations/:id/link`: whose link to show; none means the
+ * invitation's own.
+ *
+ * @public
+ */
+export const invitationLinkQuerySchema = z.strictObject({
+  recipient: z.string().trim().min(1).max(320).optional(),
+});
+
+/**
  * `GET /invitations`: the query the backend parses from the query string,
  * with its defaults (the newest 25 first) and limits.
  *
@@ -81,7 +91,10 @@ export const listInvitationsQuerySchema = z.strictObject({
   order: z.enum(['asc', 'desc']).default('desc'),
   status: commaListSchema.pipe(z.array(z.enum(INVITATION_STATUSES))).optional(),
   siteId: idSchema.optional(),
-  /** Matches recipients' addresses (substring, case-insensitive). */
+  /**
+   * Matches recipients' addresses (substring, case-insensitive), or the
+   * invitation's number (`42` or `#42`).
+   */
   search: searchSchema,
 });
 

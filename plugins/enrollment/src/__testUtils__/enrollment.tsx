@@ -30,6 +30,7 @@ import { rootRouteRef } from '../routes';
 export function invitation(overrides: Partial<Invitation> = {}): Invitation {
   return {
     id: 'inv-1',
+    number: 7,
     status: 'sent',
     recipients: ['jane@example.com', 'bob@example.com'],
     recipientCount: 2,
@@ -37,6 +38,7 @@ export function invitation(overrides: Partial<Invitation> = {}): Invitation {
     requireLogin: true,
     multipleUses: false,
     timesUsed: 0,
+    enrolledComputers: 0,
     site: null,
     keepExistingSite: false,
     createdBy: 'user:default/alice',
@@ -57,12 +59,14 @@ export function invitationDetails(
         state: 'sent',
         attempts: 1,
         sentAt: '2030-06-01T09:01:00.000Z',
+        ownLink: true,
       },
       {
         email: 'bob@example.com',
         state: 'sent',
         attempts: 1,
         sentAt: '2030-06-01T09:01:00.000Z',
+        ownLink: true,
       },
     ],
     ...overrides,
@@ -214,6 +218,9 @@ export function mockEnrollmentApi(
     }),
     listInvitations: jest.fn().mockResolvedValue(page([])),
     getInvitation: jest.fn().mockResolvedValue(invitationDetails()),
+    getInvitationLink: jest.fn().mockResolvedValue({
+      url: 'http://localhost:7007/enroll?invitation=SHOWN-AGAIN',
+    }),
     createInvitation: jest.fn(),
     cancelInvitation: jest.fn(),
     deleteInvitation: jest.fn(),

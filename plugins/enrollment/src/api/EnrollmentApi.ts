@@ -8,6 +8,7 @@ import {
   EnrollmentEvent,
   Invitation,
   InvitationDetails,
+  InvitationLink,
   ListComputersQuery,
   ListEventsQuery,
   ListInvitationsQuery,
@@ -53,6 +54,8 @@ export interface EnrollmentApi {
 
   listInvitations(query: ListInvitationsQuery): Promise<PageOf<Invitation>>;
   getInvitation(id: string): Promise<InvitationDetails>;
+  /** The invitation's link, or a recipient's own (needs the create permission). */
+  getInvitationLink(id: string, recipient?: string): Promise<InvitationLink>;
   createInvitation(
     request: CreateInvitationRequest,
   ): Promise<CreatedInvitation>;

@@ -11,6 +11,7 @@ import {
   EnrollmentEvent,
   Invitation,
   InvitationDetails,
+  InvitationLink,
   ListComputersQuery,
   ListEventsQuery,
   ListInvitationsQuery,
@@ -61,6 +62,17 @@ export class EnrollmentClient implements EnrollmentApi {
   async getInvitation(id: string): Promise<InvitationDetails> {
     return this.get<InvitationDetails>(
       `/invitations/${encodeURIComponent(id)}`,
+    );
+  }
+
+  async getInvitationLink(
+    id: string,
+    recipient?: string,
+  ): Promise<InvitationLink> {
+    return this.get<InvitationLink>(
+      `/invitations/${encodeURIComponent(id)}/link${toQueryString({
+        recipient,
+      })}`,
     );
   }
 

@@ -1,6 +1,6 @@
 import { PageOf } from '@macenroll/plugin-enrollment-common';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { PageQuery, useServerPage } from './useServerPage';
+import { PageQuery, REFRESH_MS, useServerPage } from './useServerPage';
 
 interface Filters {
   search: string;
@@ -147,5 +147,40 @@ describe('useServerPage', () => {
     expect(result.current.nothingYet).toBe(false);
     await waitFor(() => expect(result.current.loading).toBe(false));
     expect(result.current.nothingYet).toBe(false);
+  });
+
+  it('loads again quietly while an item is in flight, and stops once none is', async () => {
+    let pending = 2;
+    const load = jest.fn(async () => ({
+      items: pending > 0 ? ['pending'] : ['sent'],
+      totalCount: 1,
+      offset: 0,
+      limit: 25,
+    }));
+    const { result } = renderHook(() =>
+      useServerPage({
+        initialFilters: NONE,
+        load,
+        deps: [],
+        inFlight: item => item === 'pending',
+      }),
+    );
+    await waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+    const loadingStates: boolean[] = [];
+    for (let round = 2; round <= 3; round++) {
+      pending--;
+      await act(async () => {
+        jest.advanceTimersByTime(REFRESH_MS);
+      });
+      await waitFor(() => expect(load).toHaveBeenCalledTimes(round));
+      loadingStates.push(result.current.loading);
+    }
+    await waitFor(() => expect(result.current.items).toEqual(['sent']));
+    expect(loadingStates).toEqual([false, false]);
+    // Nothing in flight any more: no more loads.
+    await act(async () => {
+      jest.advanceTimersByTime(REFRESH_MS * 3);
+    });
+    expect(load).toHaveBeenCalledTimes(3);
   });
 });

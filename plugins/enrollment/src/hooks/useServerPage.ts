@@ -1,5 +1,5 @@
 import { PageOf } from '@macenroll/plugin-enrollment-common';
-import { DependencyList, useState } from 'react';
+import { DependencyList, useEffect, useRef, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 
@@ -7,6 +7,8 @@ export const PAGE_SIZES = [10, 25, 50, 100];
 export const DEFAULT_PAGE_SIZE = 25;
 // Long enough that typing a word sends one request, not one per key.
 const SEARCH_DELAY_MS = 300;
+/** How often a page with something in flight is loaded again. */
+export const REFRESH_MS = 5000;
 
 /**
  * What a filter bar edits: free text in `search`, and values picked from
@@ -59,8 +61,14 @@ export function useServerPage<T, F extends PageFilters<F>>(options: {
   initialFilters: F;
   load: (query: PageQuery<F>) => Promise<PageOf<T>>;
   deps: DependencyList;
+  /**
+   * Whether a loaded item is still changing (mail being sent, a Mac
+   * enrolling): while one is, the page loads again every REFRESH_MS,
+   * quietly (no loading state).
+   */
+  inFlight?: (item: T) => boolean;
 }): ServerPage<T, F> {
-  const { initialFilters, load, deps } = options;
+  const { initialFilters, load, deps, inFlight } = options;
   const [page, setPage] = useState(0);
   const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
   const [filters, setFilters] = useState<F>(initialFilters);
@@ -79,10 +87,23 @@ export function useServerPage<T, F extends PageFilters<F>>(options: {
     [filters.search],
   );
 
+  const [refreshes, setRefreshes] = useState(0);
+  const refreshing = useRef(false);
   const { value, loading, error } = useAsync(
     () => load({ offset: page * pageSize, limit: pageSize, filters: applied }),
-    [...deps, page, pageSize, applied],
+    [...deps, page, pageSize, applied, refreshes],
   );
+  const changing = Boolean(inFlight && value?.items.some(inFlight));
+  useEffect(() => {
+    if (loading) return undefined;
+    refreshing.current = false;
+    if (!changing) return undefined;
+    const timer = setTimeout(() => {
+      refreshing.current = true;
+      setRefreshes(n => n + 1);
+    }, REFRESH_MS);
+    return () => clearTimeout(timer);
+  }, [changing, loading, value]);
 
   const changeFilters = (patch: Partial<F>) => {
     setFilters(current => ({ ...current, ...patch }));
@@ -97,7 +118,7 @@ export function useServerPage<T, F extends PageFilters<F>>(options: {
     pageSize,
     items: value?.items ?? [],
     totalCount: value?.totalCount ?? 0,
-    loading,
+    loading: loading && !refreshing.current,
     error,
     changePage: (nextPage, nextPageSize) => {
       setPage(nextPage);

@@ -28,8 +28,9 @@ export async function tokenUpdate(
     pushMagic: message.pushMagic,
     now,
   });
-  if (device.enrollmentId)
-    await deps.enrollments.complete(device.enrollmentId, now);
+  const invitationId = device.enrollmentId
+    ? await completeEnrollment(deps, device.enrollmentId, now)
+    : undefined;
   if (first) {
     const agent = takesEnterpriseApplications(device.osVersion)
       ? await deps.agentCommand()
@@ -46,6 +47,7 @@ export async function tokenUpdate(
     await deps.events.record({
       type: 'mdm.enrolled',
       computerId: device.id,
+      invitationId,
       message: `Computer ${message.udid} enrolled`,
     });
   } else if (await deps.commands.hasPending(device.id)) {
@@ -53,4 +55,28 @@ export async function tokenUpdate(
     await deps.queue.wake(device.id);
   }
   return OK;
+}
+
+/**
+ * Completes the enrollment; its first completion counts one use of the
+ * invitation it came with (a use is a Mac that checked in). Returns that
+ * invitation.
+ */
+async function completeEnrollment(
+  deps: MdmServiceDeps,
+  enrollmentId: string,
+  now: Date,
+): Promise<string | undefined> {
+  if (!(await deps.enrollments.complete(enrollmentId, now))) return undefined;
+  const enrollment = await deps.enrollments.get(enrollmentId);
+  if (!enrollment?.invitationId) return undefined;
+  await deps.invitations.recordUse(
+    {
+      invitationId: enrollment.invitationId,
+      recipientId: enrollment.recipientId,
+      enrollmentId,
+    },
+    now,
+  );
+  return enrollment.invitationId;
 }

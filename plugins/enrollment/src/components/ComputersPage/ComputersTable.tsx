@@ -31,6 +31,8 @@ export const ComputersTable = () => {
         search: filters.search || undefined,
       }),
     deps: [api],
+    // A Mac between Authenticate and its first TokenUpdate.
+    inFlight: computer => computer.status === 'enrolling',
   });
 
   // The frontend cannot ask about a permission decided per site; the

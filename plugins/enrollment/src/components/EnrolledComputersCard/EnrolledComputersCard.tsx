@@ -8,9 +8,9 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Typography from '@material-ui/core/Typography';
 import { Computer } from '@macenroll/plugin-enrollment-common';
-import { useMemo } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { useEffect, useMemo, useRef } from 'react';
 import { enrollmentApiRef } from '../../api';
+import { useRefreshingAsync } from '../../hooks/useRefreshingAsync';
 import { enrollmentTranslationRef } from '../../translation';
 import { ComputerLink } from '../shared/ComputerLink';
 import { formatDateTime } from '../../utils/format';
@@ -72,14 +72,28 @@ const enrolledComputerColumns = (t: EnrollmentT): TableColumn<Computer>[] => [
 ];
 
 /** The computers that enrolled with one invitation. */
-export const EnrolledComputersCard = (props: { invitationId: string }) => {
+export const EnrolledComputersCard = (props: {
+  invitationId: string;
+  /** Called when a Mac that was enrolling has finished (or new ones came). */
+  onChanged?: () => void;
+}) => {
+  const { invitationId, onChanged } = props;
   const api = useApi(enrollmentApiRef);
   const { t } = useTranslationRef(enrollmentTranslationRef);
   const columns = useMemo(() => enrolledComputerColumns(t), [t]);
-  const { value, loading, error } = useAsync(
-    () => api.listInvitationComputers(props.invitationId),
-    [api, props.invitationId],
+  // While a Mac is between Authenticate and TokenUpdate, look again.
+  const { value, loading, error } = useRefreshingAsync(
+    () => api.listInvitationComputers(invitationId),
+    [api, invitationId],
+    loaded => loaded.items.some(c => c.status === 'enrolling'),
   );
+  const seen = useRef<string>();
+  useEffect(() => {
+    if (!value) return;
+    const now = value.items.map(c => `${c.id}:${c.status}`).join();
+    if (seen.current !== undefined && seen.current !== now) onChanged?.();
+    seen.current = now;
+  }, [value, onChanged]);
 
   return (
     <InfoCard title={t('invitation.computers.title')}>

@@ -33,7 +33,7 @@ describe('EnrollmentPage', () => {
     await renderEnrollment('/invitations/inv-1', api);
     expect(
       await screen.findByRole('heading', {
-        name: 'Invitation to jane@example.com, bob@example.com',
+        name: 'Invitation 7 to jane@example.com, bob@example.com',
       }),
     ).toBeInTheDocument();
     expect(api.getInvitation).toHaveBeenCalledWith('inv-1');

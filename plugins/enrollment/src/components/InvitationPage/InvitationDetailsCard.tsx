@@ -20,6 +20,7 @@ export const InvitationDetailsCard = (props: {
   const { invitation } = props;
   const { t } = useTranslationRef(enrollmentTranslationRef);
   const metadata: Record<string, ReactNode> = {
+    [t('invitationFields.number')]: String(invitation.number),
     [t('invitationFields.status')]: (
       <InvitationStatusChip status={invitation.status} />
     ),
@@ -30,7 +31,12 @@ export const InvitationDetailsCard = (props: {
     [t('invitationFields.expires')]: formatExpiry(invitation.expiresAt),
     [t('invitationFields.requireLogin')]: yesNo(invitation.requireLogin, t),
     [t('invitationFields.multipleUses')]: yesNo(invitation.multipleUses, t),
-    [t('invitationFields.timesUsed')]: String(invitation.timesUsed),
+    [t('invitationFields.timesUsed')]: `${invitation.timesUsed} (${t(
+      'invitationFields.timesUsedHelp',
+    )})`,
+    [t('invitationFields.enrolledComputers')]: String(
+      invitation.enrolledComputers,
+    ),
     [t('invitationFields.site')]: invitation.site?.name ?? '—',
     [t('invitationFields.keepExistingSite')]: yesNo(
       invitation.keepExistingSite,

@@ -17,7 +17,12 @@ describe('InvitationPage without the update, delete and event permissions', () =
         invitationDetails({
           status: 'failed',
           recipientDetails: [
-            { email: 'bob@example.com', state: 'failed', attempts: 5 },
+            {
+              email: 'bob@example.com',
+              state: 'failed',
+              attempts: 5,
+              ownLink: true,
+            },
           ],
         }),
       ),
@@ -50,8 +55,22 @@ describe('InvitationPage without the update, delete and event permissions', () =
       screen.queryByRole('button', { name: /Resend to/ }),
     ).not.toBeInTheDocument();
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
+    // Links are shown again only to those who may create invitations.
+    await waitFor(() =>
+      expect(authorize.mock.calls.map(([r]) => r.permission.name)).toContain(
+        'enrollment.invitation.create',
+      ),
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Show link' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /The link of/ }),
+    ).not.toBeInTheDocument();
 
-    expect(screen.getByText('Enrolled computers')).toBeInTheDocument();
+    expect(
+      screen.getByText('Enrolled computers', { selector: 'span' }),
+    ).toBeInTheDocument();
     await waitFor(() =>
       expect(authorize.mock.calls.map(([r]) => r.permission.name)).toContain(
         'enrollment.event.read',

@@ -22,18 +22,21 @@ const withDeliveries = invitationDetails({
       email: 'jane@example.com',
       state: 'sent',
       attempts: 1,
+      ownLink: true,
       sentAt: '2030-06-01T09:01:00.000Z',
     },
     {
       email: 'bob@example.com',
       state: 'failed',
       attempts: 5,
+      ownLink: true,
       lastError: '550 mailbox unavailable',
     },
     {
       email: 'eve@example.com',
       state: 'pending',
       attempts: 2,
+      ownLink: true,
       lastError: '421 try again later',
       nextAttemptAt: '2030-06-01T09:30:00.000Z',
     },
@@ -45,6 +48,71 @@ function row(email: string) {
 }
 
 describe('InvitationPage', () => {
+  it('shows the link again, and each recipient’s own, to those who may create invitations', async () => {
+    const user = userEvent.setup();
+    const api = mockEnrollmentApi({
+      getInvitation: jest.fn().mockResolvedValue(
+        invitationDetails({
+          number: 42,
+          timesUsed: 1,
+          enrolledComputers: 1,
+          recipientDetails: [
+            {
+              email: 'jane@example.com',
+              state: 'sent',
+              attempts: 1,
+              ownLink: true,
+              sentAt: '2030-06-01T09:01:00.000Z',
+              usedAt: '2030-06-02T10:00:00.000Z',
+            },
+          ],
+        }),
+      ),
+      getInvitationLink: jest.fn(async (_id: string, recipient?: string) => ({
+        url: `http://localhost:7007/enroll?invitation=${
+          recipient ? 'JANES' : 'SHARED'
+        }`,
+        recipient,
+      })),
+    });
+    await renderEnrollment('/invitations/inv-1', api);
+
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Invitation 42 to jane@example.com, bob@example.com',
+      }),
+    ).toBeInTheDocument();
+    const value = (title: string) =>
+      screen.getByRole('cell', { name: title }).closest('tr')!.textContent;
+    expect(value('ID')).toContain('42');
+    expect(value('Times used')).toContain('1 (Macs that checked in with it)');
+    expect(value('Enrolled computers')).toContain('1');
+    expect(row('jane@example.com').textContent).toContain(
+      formatDateTime('2030-06-02T10:00:00.000Z'),
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Show link' }));
+    const shared = await screen.findByRole('dialog');
+    expect(await within(shared).findByLabelText('Enrollment link')).toHaveValue(
+      'http://localhost:7007/enroll?invitation=SHARED',
+    );
+    expect(api.getInvitationLink).toHaveBeenLastCalledWith('inv-1', undefined);
+    await user.click(within(shared).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    await user.click(
+      screen.getByRole('button', { name: 'The link of jane@example.com' }),
+    );
+    const own = await screen.findByRole('dialog');
+    expect(await within(own).findByLabelText('Enrollment link')).toHaveValue(
+      'http://localhost:7007/enroll?invitation=JANES',
+    );
+    expect(api.getInvitationLink).toHaveBeenLastCalledWith(
+      'inv-1',
+      'jane@example.com',
+    );
+  });
+
   it('shows the details of the invitation', async () => {
     const api = mockEnrollmentApi({
       getInvitation: jest.fn().mockResolvedValue(
@@ -317,7 +385,9 @@ describe('InvitationPage', () => {
     });
     await renderEnrollment('/invitations/inv-1', api);
 
-    expect(await screen.findByText('Enrolled computers')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Enrolled computers', { selector: 'span' }),
+    ).toBeInTheDocument();
     const jane = (await screen.findByText("Jane's MacBook Pro")).closest('tr')!;
     expect(within(jane).getByText('C02XYZ123')).toBeInTheDocument();
     expect(

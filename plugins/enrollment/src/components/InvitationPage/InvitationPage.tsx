@@ -12,14 +12,15 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import Grid from '@material-ui/core/Grid';
 import {
   eventReadPermission,
+  invitationCreatePermission,
   invitationDeletePermission,
   InvitationDetails,
   invitationUpdatePermission,
 } from '@macenroll/plugin-enrollment-common';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
+import { useRefreshingAsync } from '../../hooks/useRefreshingAsync';
 import { rootRouteRef } from '../../routes';
 import { enrollmentTranslationRef } from '../../translation';
 import { EnrolledComputersCard } from '../EnrolledComputersCard';
@@ -30,6 +31,7 @@ import { InvitationActivityCard } from './InvitationActivityCard';
 import { InvitationDetailsCard } from './InvitationDetailsCard';
 import { isOpen } from './invitationState';
 import { RecipientsCard } from './RecipientsCard';
+import { ShowLinkButton } from './ShowLinkButton';
 
 /**
  * One invitation: its details, its recipients' mail, its computers and,
@@ -52,12 +54,19 @@ export const InvitationPage = () => {
   const { allowed: canReadEvents } = usePermission({
     permission: eventReadPermission,
   });
-  const { value, loading, error } = useAsync(
+  const { allowed: canCreate } = usePermission({
+    permission: invitationCreatePermission,
+  });
+  // While mail is on its way the page follows it by itself.
+  const { value, loading, error, refresh } = useRefreshingAsync(
     () => api.getInvitation(id),
     [api, id],
+    loaded => loaded.status === 'pending',
   );
-  // What cancel and resend answered replaces what was loaded.
+  // What cancel and resend answered replaces what was loaded, until the
+  // next load.
   const [updated, setUpdated] = useState<InvitationDetails>();
+  useEffect(() => setUpdated(undefined), [value]);
   const invitation = updated?.id === id ? updated : value;
 
   let content;
@@ -79,11 +88,15 @@ export const InvitationPage = () => {
           <RecipientsCard
             invitation={invitation}
             canResend={canUpdate && isOpen(invitation.status)}
+            canShowLinks={canCreate && isOpen(invitation.status)}
             onUpdated={setUpdated}
           />
         </Grid>
         <Grid item xs={12}>
-          <EnrolledComputersCard invitationId={invitation.id} />
+          <EnrolledComputersCard
+            invitationId={invitation.id}
+            onChanged={refresh}
+          />
         </Grid>
         {canReadEvents && (
           <Grid item xs={12}>
@@ -95,9 +108,12 @@ export const InvitationPage = () => {
   }
 
   let title: string = t('invitation.title');
-  if (invitation?.recipientCount === 0) title = t('invitation.titleLinkOnly');
-  else if (invitation) {
+  const number = String(invitation?.number ?? '');
+  if (invitation?.recipientCount === 0) {
+    title = t('invitation.titleLinkOnly', { number });
+  } else if (invitation) {
     title = t('invitation.titleTo', {
+      number,
       recipients: summarizeRecipients(
         invitation.recipients,
         invitation.recipientCount,
@@ -109,12 +125,19 @@ export const InvitationPage = () => {
   return (
     <Page themeId="tool">
       <Header
-        title={t('invitation.headerTitle')}
+        title={
+          invitation
+            ? t('invitation.headerTitleNumber', { number })
+            : t('invitation.headerTitle')
+        }
         type={t('invitation.headerType')}
         typeLink={listLink}
       />
       <Content>
         <ContentHeader title={title}>
+          {canCreate && invitation && isOpen(invitation.status) && (
+            <ShowLinkButton invitationId={invitation.id} />
+          )}
           {canUpdate && invitation && isOpen(invitation.status) && (
             <CancelInvitationButton
               invitationId={invitation.id}

@@ -16,11 +16,20 @@ import { errorMessage } from '../../utils/errorMessage';
 import { formatDateTime } from '../../utils/format';
 import { EnrollmentT } from '../../utils/translate';
 import { DeliveryState } from './DeliveryState';
+import { ShowLinkButton } from './ShowLinkButton';
+
+const nowrap = { whiteSpace: 'nowrap' } as const;
 
 const recipientColumns = (
   t: EnrollmentT,
+  invitationId: string,
+  canShowLinks: boolean,
 ): TableColumn<InvitationRecipient>[] => [
-  { title: t('invitation.recipients.columns.email'), field: 'email' },
+  {
+    title: t('invitation.recipients.columns.email'),
+    field: 'email',
+    cellStyle: nowrap,
+  },
   {
     title: t('invitation.recipients.columns.state'),
     field: 'state',
@@ -43,6 +52,26 @@ const recipientColumns = (
     render: row =>
       row.nextAttemptAt ? formatDateTime(row.nextAttemptAt) : '—',
   },
+  {
+    title: t('invitation.recipients.columns.enrolled'),
+    field: 'usedAt',
+    render: row => (row.usedAt ? formatDateTime(row.usedAt) : '—'),
+  },
+  ...(canShowLinks
+    ? [
+        {
+          title: t('invitation.recipients.columns.link'),
+          sorting: false,
+          render: (row: InvitationRecipient) => (
+            <ShowLinkButton
+              invitationId={invitationId}
+              recipient={row.email}
+              variant="text"
+            />
+          ),
+        },
+      ]
+    : []),
 ];
 
 type Outcome = { severity: 'success' | 'error'; text: string };
@@ -54,12 +83,17 @@ type Outcome = { severity: 'success' | 'error'; text: string };
 export const RecipientsCard = (props: {
   invitation: InvitationDetails;
   canResend: boolean;
+  /** Whether each recipient's own link can be shown (create permission). */
+  canShowLinks: boolean;
   onUpdated: (invitation: InvitationDetails) => void;
 }) => {
-  const { invitation, canResend, onUpdated } = props;
+  const { invitation, canResend, canShowLinks, onUpdated } = props;
   const api = useApi(enrollmentApiRef);
   const { t } = useTranslationRef(enrollmentTranslationRef);
-  const columns = useMemo(() => recipientColumns(t), [t]);
+  const columns = useMemo(
+    () => recipientColumns(t, invitation.id, canShowLinks),
+    [t, invitation.id, canShowLinks],
+  );
   const [selected, setSelected] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();

@@ -6,6 +6,7 @@ describe('InvitationStatusChip', () => {
   it.each([
     ['pending', 'Pending'],
     ['sent', 'Sent'],
+    ['active', 'Active'],
     ['partially-sent', 'Partially sent'],
     ['failed', 'Failed'],
     ['used', 'Used'],

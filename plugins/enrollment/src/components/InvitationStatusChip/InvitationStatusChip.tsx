@@ -23,6 +23,7 @@ export function invitationStatusLabel(
 const TONES: Record<InvitationStatus, StatusTone> = {
   pending: 'pending',
   sent: 'ok',
+  active: 'ok',
   'partially-sent': 'warning',
   failed: 'error',
   used: 'running',

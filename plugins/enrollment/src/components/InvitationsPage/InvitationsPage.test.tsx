@@ -11,17 +11,20 @@ import {
 const invitations = [
   invitation({
     id: 'inv-1',
+    number: 12,
     status: 'partially-sent',
     recipients: ['a@x.org', 'b@x.org', 'c@x.org', 'd@x.org'],
     recipientCount: 40,
     requireLogin: true,
     multipleUses: false,
     timesUsed: 3,
+    enrolledComputers: 2,
     site: { id: 's-1', name: 'Paris' },
     createdBy: 'user:default/alice',
   }),
   invitation({
     id: 'inv-2',
+    number: 11,
     status: 'cancelled',
     recipients: [],
     recipientCount: 0,
@@ -65,6 +68,13 @@ describe('InvitationsPage', () => {
     expect(within(first).getByText('Yes')).toBeInTheDocument();
     expect(within(first).getByText('No')).toBeInTheDocument();
     expect(within(first).getByText('3')).toBeInTheDocument();
+    const cells = [...first.querySelectorAll('td')].map(c => c.textContent);
+    expect(cells[0]).toBe('12');
+    // Times used, then the computers enrolled now beside it.
+    expect(cells.slice(6, 8)).toEqual(['3', '2']);
+    expect(
+      screen.getByRole('columnheader', { name: 'Enrolled computers' }),
+    ).toBeInTheDocument();
 
     const second = screen.getByText('Link only').closest('tr')!;
     expect(within(second).getByText('Cancelled')).toBeInTheDocument();

@@ -46,6 +46,8 @@ export const InvitationsTable = (props: { reloadKey?: number }) => {
         search: filters.search || undefined,
       }),
     deps: [api, sort, props.reloadKey],
+    // Mail on its way: the status changes by itself.
+    inFlight: invitation => invitation.status === 'pending',
   });
 
   if (invitations.nothingYet) {

@@ -43,6 +43,9 @@ const RecipientsLink = ({ invitation }: { invitation: Invitation }) => {
 // The backend sorts; keeping the rows' order stops the table re-sorting them.
 const keepOrder = () => 0;
 
+// Atomic values (a status, a date, a count) never break mid-way.
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
 /**
  * The invitation list's columns. Fields of sortable columns are the
  * backend's `orderBy` values. Memoize them, so the table keeps its sort state.
@@ -51,9 +54,16 @@ export const invitationColumns = (
   t: EnrollmentT,
 ): TableColumn<Invitation>[] => [
   {
+    title: t('invitations.columns.number'),
+    sorting: false,
+    cellStyle: nowrap,
+    render: row => row.number,
+  },
+  {
     title: t('invitations.columns.status'),
     field: 'status',
     customSort: keepOrder,
+    cellStyle: nowrap,
     render: row => <InvitationStatusChip status={row.status} />,
   },
   {
@@ -65,6 +75,7 @@ export const invitationColumns = (
     title: t('invitations.columns.expires'),
     field: 'expiresAt',
     customSort: keepOrder,
+    cellStyle: nowrap,
     render: row => formatExpiryDate(row.expiresAt),
   },
   {
@@ -83,6 +94,11 @@ export const invitationColumns = (
     customSort: keepOrder,
   },
   {
+    title: t('invitations.columns.enrolledComputers'),
+    sorting: false,
+    render: row => row.enrolledComputers,
+  },
+  {
     title: t('invitations.columns.site'),
     sorting: false,
     render: row => row.site?.name ?? '—',
@@ -97,6 +113,7 @@ export const invitationColumns = (
     field: 'createdAt',
     customSort: keepOrder,
     defaultSort: 'desc',
+    cellStyle: nowrap,
     render: row => formatDateTime(row.createdAt),
   },
 ];

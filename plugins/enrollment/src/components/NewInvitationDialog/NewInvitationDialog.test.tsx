@@ -110,7 +110,7 @@ describe('NewInvitationDialog', () => {
     expect(button(dialog, 'Next')).toBeDisabled();
   });
 
-  it('sends what the admin chose and shows the link once, with Copy', async () => {
+  it('sends what the admin chose, says what each recipient gets, and shows the link with Copy', async () => {
     const user = userEvent.setup();
     const writeText = jest
       .spyOn(navigator.clipboard, 'writeText')
@@ -176,6 +176,11 @@ describe('NewInvitationDialog', () => {
 
     // Review
     expect(within(dialog).getByText('Paris')).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(
+        'A link of their own that enrolls any number of Macs until the invitation expires',
+      ),
+    ).toBeInTheDocument();
     await user.click(button(dialog, 'Send'));
 
     expect(api.createInvitation).toHaveBeenCalledWith({
@@ -192,7 +197,14 @@ describe('NewInvitationDialog', () => {
     const link = await within(dialog).findByLabelText('Enrollment link');
     expect(link).toHaveValue(LINK);
     expect(link).toHaveAttribute('readonly');
-    expect(within(dialog).getByText(/shown only once/)).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(
+        /Invitation 7 was created and is being sent to 2/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(/Each recipient gets a link of their own/),
+    ).toBeInTheDocument();
     await user.click(button(dialog, 'Copy'));
     expect(writeText).toHaveBeenCalledWith(LINK);
     expect(await within(dialog).findByText('Copied')).toBeInTheDocument();
@@ -218,6 +230,9 @@ describe('NewInvitationDialog', () => {
         'None: a link-only invitation that you share yourself',
       ),
     ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('Enrolls one Mac, then stops working'),
+    ).toBeInTheDocument();
     await user.click(button(dialog, 'Send'));
     expect(api.createInvitation).toHaveBeenCalledWith({
       recipients: [],
@@ -228,6 +243,9 @@ describe('NewInvitationDialog', () => {
     expect(await within(dialog).findByLabelText('Enrollment link')).toHaveValue(
       LINK,
     );
+    expect(
+      within(dialog).getByText(/You can show this link again/),
+    ).toBeInTheDocument();
   });
 
   it("shows the backend's message and keeps what was entered", async () => {

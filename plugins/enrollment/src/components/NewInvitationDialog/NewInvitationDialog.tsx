@@ -87,7 +87,7 @@ export const NewInvitationDialog = (props: {
     <Dialog
       open={open}
       // A stray click beside the dialog must not lose the input or the
-      // link that is shown only once; Cancel, Close and Escape still close.
+      // new link; Cancel, Close and Escape still close.
       onClose={(_event, reason) => {
         if (reason !== 'backdropClick') close();
       }}

@@ -30,6 +30,17 @@ export const ReviewStep = (props: {
               5,
             ),
           }),
+    ...(recipients.length === 0
+      ? {
+          [t('newInvitation.review.linkGets')]: draft.multipleUses
+            ? t('newInvitation.review.sharedManyMacs')
+            : t('newInvitation.review.sharedOneMac'),
+        }
+      : {
+          [t('newInvitation.review.eachGets')]: draft.multipleUses
+            ? t('newInvitation.review.ownLinkManyMacs')
+            : t('newInvitation.review.ownLinkOneMac'),
+        }),
     [t('invitationFields.expires')]: formatExpiry(
       expiresAtOf(draft.expiryDate),
     ),
