@@ -419,6 +419,85 @@ describe('the demo', () => {
     }
   });
 
+  it('gives two recipients links of their own, and counts Macs that checked in, not downloads', async () => {
+    await asGuest('own-links-invite', async page => {
+      await inviteFromUi(page, 'pat@example.com, sam@example.com');
+    });
+    const [patLink, samLink] = await Promise.all([
+      mailedLink('pat@example.com'),
+      mailedLink('sam@example.com'),
+    ]);
+    expect(patLink).not.toBe(samLink);
+
+    /** A person opens their link in Safari and logs in; the profile downloads by itself. */
+    const arrive = async (link: string) => {
+      const browser = await launchChromium({ userAgent: SAFARI_14 });
+      const page = await browser.context.newPage();
+      const download = page.waitForEvent('download', { timeout: 15_000 });
+      await page.goto(link);
+      await page.getByLabel('Username').fill('enroll');
+      await page.getByLabel('Password').fill('change-me-please');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      return {
+        browser,
+        page,
+        profile: readFileSync((await (await download).path())!),
+      };
+    };
+    const adminSees = (name: string, check: (page: Page) => Promise<void>) =>
+      asGuest(name, async page => {
+        await page.getByRole('link', { name: 'Enrollment' }).click();
+        await page.getByRole('link', { name: /pat@example\.com/ }).click();
+        await check(page);
+      });
+    const timesUsed = (page: Page) =>
+      page.getByRole('row', { name: /^Times used/ }).textContent();
+
+    const pat = await arrive(patLink);
+    const sam = await arrive(samLink);
+    try {
+      // Two profiles downloaded, no Mac yet: nothing is used.
+      await adminSees('own-links-downloaded', async page => {
+        await page.getByRole('cell', { name: 'Times used' }).waitFor();
+        expect(await timesUsed(page)).toContain('0 (Macs that checked in');
+      });
+
+      const mac = await installProfile({
+        backendUrl: demo.backendUrl,
+        profile: sam.profile,
+        udid: 'E2E00000-0000-4000-8000-000000000007',
+        deviceName: 'Sam Mac',
+      });
+      try {
+        await sam.page.locator('#enroll-done').waitFor({ timeout: 30_000 });
+      } finally {
+        mac.remove();
+      }
+      // Sam's link has enrolled its Mac; Pat's still works for Pat.
+      const again = await fetch(samLink, {
+        headers: { 'User-Agent': SAFARI_14 },
+      });
+      expect(again.status).toBe(410);
+      expect(await again.text()).toContain('already been used');
+      await pat.page.reload();
+      await pat.page.locator('#download-profile').waitFor();
+
+      await adminSees('own-links-enrolled', async page => {
+        await reloadUntilShown(page, page.getByText('Sam Mac'));
+        expect(await timesUsed(page)).toContain('1 (Macs that checked in');
+        expect(
+          await page
+            .getByRole('row', { name: /^Enrolled computers/ })
+            .textContent(),
+        ).toContain('1');
+        await screenshot(page, 'invitation-own-links');
+      });
+    } finally {
+      await pat.browser.close();
+      await sam.browser.close();
+    }
+  });
+
   it('writes no invitation code, download token or SCEP challenge of a full enrollment to its log', async () => {
     let link = '';
     await asGuest('invite-for-log-check', async page => {

@@ -81,10 +81,11 @@ export const InvitationPage = () => {
   } else {
     content = (
       <Grid container spacing={3}>
-        <Grid item xs={12} lg={4}>
+        {/* Side by side only where both fit without breaking a word. */}
+        <Grid item xs={12} xl={4}>
           <InvitationDetailsCard invitation={invitation} />
         </Grid>
-        <Grid item xs={12} lg={8}>
+        <Grid item xs={12} xl={8}>
           <RecipientsCard
             invitation={invitation}
             canResend={canUpdate && isOpen(invitation.status)}
