@@ -1,3 +1,4 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createTestDatabases, testDatabaseIds } from '@internal/test-harness';
 import { migrated, newInvitation } from '../__testUtils__/stores';
 import { DatabaseInvitationStore } from './DatabaseInvitationStore';
@@ -483,5 +484,79 @@ describe.each(testDatabaseIds(databases))('invitation uses on %s', id => {
     expect((await store.get(created.id, now))!.enrolledComputers).toBe(2);
     const { items } = await store.list(list(), now);
     expect(items[0].enrolledComputers).toBe(2);
+  });
+
+  it('upgrades invitations made before: numbered by age, times used recounted as Macs that checked in', async () => {
+    const { knex } = await setup();
+    const directory = resolvePackagePath(
+      '@macenroll/plugin-enrollment-backend',
+      'migrations',
+    );
+    await knex.migrate.down({
+      directory,
+      name: '20261207120000_invitation_uses.js',
+    });
+    const day = (n: number) => new Date(Date.UTC(2026, 10, n));
+    const old = (id: string, created: number, fields: object) => ({
+      id,
+      code_nonce: 'n',
+      code_hash: `hash-${id}`,
+      expires_at: day(28),
+      require_login: true,
+      keep_existing_site: false,
+      created_by: 'user:default/admin',
+      created_at: day(created),
+      ...fields,
+    });
+    await knex('enrollment_invitations').insert([
+      // A link-only invitation, once counted as used at the download step.
+      old('downloaded', 2, {
+        status: 'used',
+        multiple_uses: false,
+        times_used: 1,
+      }),
+      // A single-use one whose Mac checked in.
+      old('enrolled', 1, {
+        status: 'used',
+        multiple_uses: false,
+        times_used: 1,
+      }),
+      old('shared', 3, { status: 'sent', multiple_uses: true, times_used: 0 }),
+    ]);
+    const enrollment = (id: string, invitation: string, completed?: Date) => ({
+      id,
+      session_id_hash: 's',
+      invitation_id: invitation,
+      login_kind: 'none',
+      user: '{}',
+      platform: 'mac-modern',
+      created_at: day(5),
+      expires_at: day(6),
+      completed_at: completed ?? null,
+    });
+    await knex('enrollment_enrollments').insert([
+      enrollment('e1', 'downloaded'),
+      enrollment('e2', 'enrolled', day(5)),
+    ]);
+
+    await knex.migrate.latest({ directory });
+    const store = new DatabaseInvitationStore(knex);
+    const now = day(10);
+    expect(await store.get('enrolled', now)).toMatchObject({
+      number: 1,
+      timesUsed: 1,
+      status: 'used',
+    });
+    expect(await store.get('downloaded', now)).toMatchObject({
+      number: 2,
+      timesUsed: 0,
+      status: 'active',
+    });
+    expect(await store.get('shared', now)).toMatchObject({
+      number: 3,
+      status: 'active',
+    });
+    // The next invitation takes the next number.
+    expect((await store.create(newInvitation())).number).toBe(4);
   });
 });
