@@ -6,4 +6,5 @@
  */
 export * from './api';
 export * from './permissions';
+export * from './portalTexts';
 export * from './types';

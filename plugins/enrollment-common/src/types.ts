@@ -314,6 +314,7 @@ export const PORTAL_SETTINGS_LIMITS = {
   supportContact: 300,
   stepText: 2000,
   eulaText: 50_000,
+  languages: 40,
   ldapGroups: 100,
   ldapGroupName: 255,
   siteName: 200,
@@ -336,6 +337,7 @@ export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
     quickadd:
       'Download the enrollment package and open it. The installer walks you through the rest.',
   },
+  translations: {},
   eula: { enabled: false, text: '' },
   allowSiteChoice: false,
   restrictToLdapGroups: [],

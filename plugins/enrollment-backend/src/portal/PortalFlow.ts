@@ -21,6 +21,7 @@ import {
 } from './PortalContext';
 import { PortalSessions } from './PortalSessions';
 import { InvitationLinks } from './InvitationLinks';
+import { PortalMessage } from './language/PortalTexts';
 import { invitationProblem, problems } from './problems';
 
 export type MacPlatform = Exclude<Platform, { kind: 'unsupported' }>;
@@ -32,7 +33,7 @@ export type PortalView =
       kind: 'choose-user';
       query: string;
       results: ComputerUser[];
-      error?: string;
+      error?: PortalMessage;
     }
   | { kind: 'eula' }
   | { kind: 'site'; sites: Site[] }
@@ -265,7 +266,7 @@ export class PortalFlow {
       address: string;
       settings: PortalSettings;
     },
-  ): Promise<{ status: number; error: string } | undefined> {
+  ): Promise<{ status: number; error: PortalMessage } | undefined> {
     const { username, password, address } = attempt;
     if (
       !username ||
@@ -273,7 +274,7 @@ export class PortalFlow {
       username.length > 255 ||
       password.length > 1024
     ) {
-      return { status: 400, error: 'Enter your username and password.' };
+      return { status: 400, error: { key: 'login.missing' } };
     }
     const outcome = await this.deps.login.login({
       username,
@@ -312,13 +313,13 @@ export class PortalFlow {
       );
       return {
         status: 429,
-        error: `Too many failed attempts. Wait ${minutes} minute(s) and try again.`,
+        error: { key: 'login.throttled', values: { minutes: String(minutes) } },
       };
     }
     // Also when the password was right but the person is not in an allowed
     // group: a different answer would confirm the password to whoever
     // guessed it. The event log keeps the real reason for admins.
-    return { status: 401, error: 'The username or password is incorrect.' };
+    return { status: 401, error: { key: 'login.wrong' } };
   }
 
   /** A local account names the directory person the Mac is for; false when not found. */

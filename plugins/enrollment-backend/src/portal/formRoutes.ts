@@ -45,8 +45,6 @@ function loginRoute(
       refused.status,
       loginPage(ctx, {
         csrf: session.csrfToken,
-        intro: settings.texts.login,
-        welcome: settings.texts.welcome,
         error: refused.error,
         username: username.slice(0, 255),
       }),
@@ -67,7 +65,7 @@ function stepRoutes(
         kind: 'choose-user' as const,
         query: '',
         results: [],
-        error: 'Choose the person from the search results.',
+        error: { key: 'chooseUser.pick' as const },
       };
       const page = renderView(ctx, view, {
         csrf: session.csrfToken,

@@ -432,6 +432,68 @@ describe('the enrollment portal', () => {
     expect(notYet.text).toContain('This server has no MDM push certificate');
   });
 
+  it('speaks the language of Accept-Language it has texts for, in English where a text is left out', async () => {
+    const put = (settings: object) =>
+      request(server)
+        .put('/api/enrollment/settings')
+        .set('Authorization', admin())
+        .send(settings);
+    const current = (
+      await request(server)
+        .get('/api/enrollment/settings')
+        .set('Authorization', admin())
+    ).body;
+    // Unknown texts and malformed language tags are refused, naming them.
+    const unknownText = await put({
+      ...current,
+      translations: { fr: { 'login.nope': 'x' } },
+    });
+    expect(unknownText.status).toBe(400);
+    expect(unknownText.body.error.message).toContain('translations.fr');
+    expect(
+      (await put({ ...current, translations: { 'fr_FR!': {} } })).status,
+    ).toBe(400);
+
+    try {
+      expect(
+        (
+          await put({
+            ...current,
+            translations: {
+              fr: {
+                'login.heading': 'Enrôlez votre Mac',
+                'login.submit': 'Se connecter',
+                'problem.invitationNotFound.title': 'Ce lien ne fonctionne pas',
+              },
+            },
+          })
+        ).status,
+      ).toBe(200);
+      const french = (path: string) =>
+        request(server)
+          .get(path)
+          .set('User-Agent', SAFARI_14)
+          .set('Accept-Language', 'fr-CH, fr;q=0.9, en;q=0.5');
+      const login = await french(PORTAL);
+      expect(login.text).toContain('<html lang="fr">');
+      expect(login.text).toContain('<h1>Enrôlez votre Mac</h1>');
+      expect(login.text).toContain(
+        '<button type="submit">Se connecter</button>',
+      );
+      // Not translated: English.
+      expect(login.text).toContain('<label for="password">Password</label>');
+      const problem = await french(`${PORTAL}?invitation=${'B'.repeat(43)}`);
+      expect(problem.status).toBe(404);
+      expect(problem.text).toContain('<h1>Ce lien ne fonctionne pas</h1>');
+      // Another language, or none: English.
+      const german = await browser().get(PORTAL).set('Accept-Language', 'de');
+      expect(german.text).toContain('<html lang="en">');
+      expect(german.text).toContain('<h1>Enroll your Mac</h1>');
+    } finally {
+      await put(current);
+    }
+  });
+
   it('follows the settings: closed portal, skipped certificate, EULA and site choice', async () => {
     const put = (settings: object) =>
       request(server)

@@ -1,5 +1,6 @@
 import { PortalSettings } from '@macenroll/plugin-enrollment-common';
 import { Response } from 'express';
+import { portalTexts } from './language/PortalTexts';
 import { PageContext } from './views/parts';
 import { PortalDeps } from './PortalContext';
 import { PortalFlow } from './PortalFlow';
@@ -25,11 +26,13 @@ export interface PortalRoutes {
 export function pageContext(
   deps: Pick<PortalDeps, 'organization' | 'portalPath'>,
   settings?: PortalSettings,
+  acceptLanguage?: string,
 ): PageContext {
   return {
     organization: settings?.organizationName || deps.organization,
     supportContact: settings?.supportContact ?? '',
     portalPath: deps.portalPath,
+    texts: portalTexts(settings, acceptLanguage),
   };
 }
 

@@ -16,7 +16,8 @@ export function problemPage(
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     // The settings may be what failed: then the page has the configured name.
     const ctx =
-      (res.locals.portal as Portal | undefined)?.ctx ?? pageContext(deps);
+      (res.locals.portal as Portal | undefined)?.ctx ??
+      pageContext(deps, undefined, req.get('accept-language'));
     const refused = requestRefusal(error);
     let problem: PortalProblem;
     if (error instanceof PortalProblem) {

@@ -1,144 +1,160 @@
-import { InvitationDetails } from '@macenroll/plugin-enrollment-common';
+import {
+  InvitationDetails,
+  PortalTextKey,
+} from '@macenroll/plugin-enrollment-common';
 import { RefusalKind } from '../lib/requestRefusal';
+
+/** What a problem page says: a title, what happened, what to do next. */
+export interface ProblemTexts {
+  title: PortalTextKey;
+  detail: PortalTextKey;
+  next?: PortalTextKey;
+}
 
 /**
  * What the portal shows instead of the page asked for: an HTTP status and
- * the person's words (a title, what happened, what to do next). Thrown by
- * the portal's parts, rendered as a page by its router.
+ * the person's words, as portal text keys (so each language and each
+ * admin's wording applies). Thrown by the portal's parts, rendered as a
+ * page by its router.
  */
 export class PortalProblem extends Error {
   readonly name = 'PortalProblem';
   constructor(
     readonly status: number,
-    readonly title: string,
-    /** What happened; given the organization's name where it names it. */
-    readonly detail: string | ((organization: string) => string),
-    readonly next?: string,
+    readonly texts: ProblemTexts,
+    /** Values of the texts' placeholders; `{organization}` is always there. */
+    readonly values: Record<string, string> = {},
     /** Offer a button back to the portal's page (where a new link waits). */
     readonly backToPortal = false,
   ) {
-    super(title);
+    super(texts.detail);
   }
 }
 
-const START_AGAIN = 'Go back to the enrollment page and try again.';
-const ALREADY_USED =
-  'This link has already been used to enroll a Mac. Ask IT for a new one.';
-
 /** Why a form was refused, in the person's words. */
-const FORM_REFUSALS: Record<RefusalKind, string> = {
-  'too-large': 'The form sent more than the portal accepts.',
-  'too-many-fields': 'The form sent more than the portal accepts.',
-  encoding: 'The form was sent in an encoding the portal does not read.',
-  unreadable: 'The form arrived incomplete or damaged.',
-  invalid: 'The form arrived incomplete or damaged.',
+const FORM_REFUSALS: Record<RefusalKind, PortalTextKey> = {
+  'too-large': 'problem.formTooLarge.detail',
+  'too-many-fields': 'problem.formTooLarge.detail',
+  encoding: 'problem.formEncoding.detail',
+  unreadable: 'problem.formDamaged.detail',
+  invalid: 'problem.formDamaged.detail',
 };
 
-/** Why an invitation cannot be used, in the person's words; undefined when it can. */
+/** Why an invitation cannot be used: its text and values; undefined when it can. */
+export type InvitationReason = {
+  detail: PortalTextKey;
+  values?: Record<string, string>;
+};
+
 export function invitationProblem(
   invitation: InvitationDetails,
-): string | undefined {
-  const expires = new Date(invitation.expiresAt).toUTCString();
+): InvitationReason | undefined {
   switch (invitation.status) {
     case 'expired':
-      return `This invitation expired on ${expires}. Ask IT for a new one.`;
+      return {
+        detail: 'problem.invitationExpired.detail',
+        values: { date: new Date(invitation.expiresAt).toUTCString() },
+      };
     case 'cancelled':
-      return 'This invitation was cancelled. Ask IT for a new one if you still need to enroll.';
+      return { detail: 'problem.invitationCancelled.detail' };
     case 'used':
-      return ALREADY_USED;
+      return { detail: 'problem.invitationUsed.detail' };
     default:
       return undefined;
   }
 }
 
+const TRY_LATER: PortalTextKey = 'problem.tryLater.next';
+const START_AGAIN: PortalTextKey = 'problem.startAgain';
+const NOT_SET_UP: PortalTextKey = 'problem.notSetUp.title';
+const UNUSABLE: PortalTextKey = 'problem.invitationUnusable.title';
+
 /** Every problem the portal answers with, in one place. */
 export const problems = {
   closed: () =>
-    new PortalProblem(
-      503,
-      'Enrollment is closed',
-      organization =>
-        `${organization} is not enrolling Macs through this page right now.`,
-      'Ask IT how to enroll your Mac.',
-    ),
+    new PortalProblem(503, {
+      title: 'problem.closed.title',
+      detail: 'problem.closed.detail',
+      next: 'problem.closed.next',
+    }),
   invitationNotFound: () =>
-    new PortalProblem(
-      404,
-      'This link does not work',
-      'We could not find this enrollment invitation. The link may be incomplete: open it again from the email, or copy the whole address.',
-      'If it still does not work, ask IT for a new invitation.',
-    ),
+    new PortalProblem(404, {
+      title: 'problem.invitationNotFound.title',
+      detail: 'problem.invitationNotFound.detail',
+      next: 'problem.invitationNotFound.next',
+    }),
   /** `reason` from invitationProblem; without one the invitation is gone. */
-  invitationUnusable: (reason?: string) =>
+  invitationUnusable: (reason?: InvitationReason) =>
     new PortalProblem(
       410,
-      'This invitation cannot be used',
-      reason ?? 'This invitation no longer exists. Ask IT for a new one.',
+      {
+        title: UNUSABLE,
+        detail: reason?.detail ?? 'problem.invitationGone.detail',
+      },
+      reason?.values,
     ),
   invitationUsedUp: () =>
-    new PortalProblem(410, 'This invitation cannot be used', ALREADY_USED),
+    new PortalProblem(410, {
+      title: UNUSABLE,
+      detail: 'problem.invitationUsed.detail',
+    }),
   invitationInUse: () =>
-    new PortalProblem(
-      409,
-      'This invitation is in use',
-      'Someone is enrolling a Mac with this link right now, and it works for one Mac only.',
-      'If that is not you, ask IT for a link of your own. If it was you in another browser, finish there.',
-    ),
+    new PortalProblem(409, {
+      title: 'problem.invitationInUse.title',
+      detail: 'problem.invitationInUse.detail',
+      next: 'problem.invitationInUse.next',
+    }),
   sessionExpired: () =>
-    new PortalProblem(
-      403,
-      'Your session expired',
-      'This page was open too long or came from somewhere else, so we did not accept it.',
-      START_AGAIN,
-    ),
+    new PortalProblem(403, {
+      title: 'problem.sessionExpired.title',
+      detail: 'problem.sessionExpired.detail',
+      next: START_AGAIN,
+    }),
   downloadExpired: () =>
     new PortalProblem(
       403,
-      'This download link has expired',
-      'Download links work for a few minutes, in the browser that opened the enrollment page.',
-      'Go back to the enrollment page to get a new link.',
+      {
+        title: 'problem.downloadExpired.title',
+        detail: 'problem.downloadExpired.detail',
+        next: 'problem.downloadExpired.next',
+      },
+      {},
       true,
     ),
   noPushCertificate: () =>
-    new PortalProblem(
-      503,
-      'Enrollment is not set up yet',
-      'This server has no MDM push certificate, so it cannot give out the management profile.',
-      'Tell IT: upload the MDM push certificate in Settings (or set enrollment.apns).',
-    ),
+    new PortalProblem(503, {
+      title: NOT_SET_UP,
+      detail: 'problem.noPushCertificate.detail',
+      next: 'problem.noPushCertificate.next',
+    }),
   insecureUrls: () =>
-    new PortalProblem(
-      503,
-      'Enrollment is not set up yet',
-      'This server would tell your Mac to reach it over an unencrypted http:// address, which macOS refuses for device management.',
-      'Tell IT: serve Backstage over https (backend.baseUrl), or set enrollment.allowInsecureUrls for a demo.',
-    ),
+    new PortalProblem(503, {
+      title: NOT_SET_UP,
+      detail: 'problem.insecureUrls.detail',
+      next: 'problem.insecureUrls.next',
+    }),
   formUnreadable: (status: number, kind: RefusalKind) =>
-    new PortalProblem(
-      status,
-      'The form could not be read',
-      FORM_REFUSALS[kind],
-      START_AGAIN,
-    ),
+    new PortalProblem(status, {
+      title: 'problem.formUnreadable.title',
+      detail: FORM_REFUSALS[kind],
+      next: START_AGAIN,
+    }),
   pageNotFound: () =>
-    new PortalProblem(
-      404,
-      'This page does not exist',
-      'The address is not part of the enrollment portal.',
-      'Start again from the enrollment page.',
-    ),
+    new PortalProblem(404, {
+      title: 'problem.pageNotFound.title',
+      detail: 'problem.pageNotFound.detail',
+      next: 'problem.pageNotFound.next',
+    }),
   directoryUnavailable: () =>
-    new PortalProblem(
-      503,
-      'We cannot check your account right now',
-      'The company directory did not answer. Try again in a few minutes.',
-      'If it keeps happening, contact IT.',
-    ),
+    new PortalProblem(503, {
+      title: 'problem.directoryUnavailable.title',
+      detail: 'problem.directoryUnavailable.detail',
+      next: TRY_LATER,
+    }),
   unexpected: () =>
-    new PortalProblem(
-      500,
-      'Something went wrong',
-      'The enrollment page hit an unexpected problem. Try again in a few minutes.',
-      'If it keeps happening, contact IT.',
-    ),
+    new PortalProblem(500, {
+      title: 'problem.unexpected.title',
+      detail: 'problem.unexpected.detail',
+      next: TRY_LATER,
+    }),
 };

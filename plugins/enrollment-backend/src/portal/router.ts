@@ -62,9 +62,12 @@ export function createPortalRouter(deps: PortalDeps): express.Router {
  * and download links already open, not only new visits.
  */
 function settingsOfRequest(deps: PortalDeps): RequestHandler {
-  return async (_req, res, next) => {
+  return async (req, res, next) => {
     const settings = await deps.settings.get();
-    res.locals.portal = { settings, ctx: pageContext(deps, settings) };
+    res.locals.portal = {
+      settings,
+      ctx: pageContext(deps, settings, req.get('accept-language')),
+    };
     if (!settings.portalEnabled) throw problems.closed();
     next();
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGE_TAG, PORTAL_TEXT_KEYS } from '../portalTexts';
 import { PORTAL_SETTINGS_LIMITS as limits } from '../types';
 
 const text = (max: number) => z.string().max(max);
@@ -31,6 +32,24 @@ export const portalSettingsSchema = z.strictObject({
     profile: text(limits.stepText),
     quickadd: text(limits.stepText),
   }),
+  /**
+   * The portal's texts in other languages (and English ones changed), by
+   * language tag: the portal answers in the language of Accept-Language
+   * it has, and shows any text a language leaves out in English.
+   */
+  translations: z
+    .record(
+      z.string().regex(LANGUAGE_TAG, {
+        error: 'a language is a tag such as fr, de-CH or pt-BR',
+      }),
+      z.partialRecord(
+        z.enum(PORTAL_TEXT_KEYS as [string, ...string[]]),
+        text(limits.stepText),
+      ),
+    )
+    .refine(all => Object.keys(all).length <= limits.languages, {
+      error: `at most ${limits.languages} languages`,
+    }),
   /** An end-user license agreement the person must accept before downloading. */
   eula: z.strictObject({
     enabled: z.boolean(),

@@ -29,12 +29,17 @@ const FAVICON = new SafeHtml(
 export function portalPage(options: {
   title: string;
   organization: string;
+  /** The language tag of the page's texts. */
+  lang: string;
+  /** "Device enrollment" and the footer, in the page's language. */
+  header: string;
+  footer: string;
   body: SafeHtml;
   /** The portal's script (portal.js); pages work without it. */
   script: string;
 }): string {
   return html`<!DOCTYPE html>
-    <html lang="en">
+    <html lang="${options.lang}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -48,10 +53,10 @@ export function portalPage(options: {
       </head>
       <body>
         <header>
-          <span class="org">${options.organization}</span> · Device enrollment
+          <span class="org">${options.organization}</span> · ${options.header}
         </header>
         <main>${options.body}</main>
-        <footer>${options.organization} IT</footer>
+        <footer>${options.footer}</footer>
       </body>
     </html> `.value;
 }

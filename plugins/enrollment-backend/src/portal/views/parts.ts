@@ -1,4 +1,6 @@
+import { PortalTextKey } from '@macenroll/plugin-enrollment-common';
 import { html, SafeHtml } from '../../lib/markup';
+import { PortalMessage, PortalTexts } from '../language/PortalTexts';
 import { portalPage } from './layout';
 
 /** What every portal page knows. */
@@ -7,18 +9,43 @@ export interface PageContext {
   supportContact: string;
   /** `{base}/enroll`, for form actions and links. */
   portalPath: string;
+  /** The texts in the language of the request. */
+  texts: PortalTexts;
+}
+
+/** A text of the page's language; `{organization}` is filled everywhere. */
+export function say(
+  ctx: PageContext,
+  key: PortalTextKey,
+  values: Record<string, string | SafeHtml> = {},
+): SafeHtml {
+  return ctx.texts.markup(key, { organization: ctx.organization, ...values });
+}
+
+/** A message (an error, say) in the page's language. */
+export function sayMessage(ctx: PageContext, message: PortalMessage) {
+  return say(ctx, message.key, message.values);
 }
 
 function support(ctx: PageContext): SafeHtml {
   return ctx.supportContact
-    ? html`<p class="muted">Need help? Contact ${ctx.supportContact}.</p>`
+    ? html`<p class="muted">${say(ctx, 'frame.support', {
+        contact: ctx.supportContact,
+      })}</p>`
     : html``;
 }
 
-export function page(ctx: PageContext, title: string, body: SafeHtml): string {
+export function page(
+  ctx: PageContext,
+  title: PortalTextKey,
+  body: SafeHtml,
+): string {
   return portalPage({
-    title,
+    title: ctx.texts.text(title, { organization: ctx.organization }),
     organization: ctx.organization,
+    lang: ctx.texts.lang,
+    header: ctx.texts.text('frame.header'),
+    footer: ctx.texts.text('frame.footer', { organization: ctx.organization }),
     body: html`${body}${support(ctx)}`,
     script: `${ctx.portalPath}/portal.js`,
   });
@@ -29,10 +56,17 @@ export function csrfField(csrf: string): SafeHtml {
 }
 
 /** The one place an error is shown: `id="enroll-error"` marks it for tools and tests. */
-export function errorBox(message: string, next?: string): SafeHtml {
+export function errorBox(message: SafeHtml, next?: SafeHtml): SafeHtml {
   return html`<div class="card error" id="enroll-error" role="alert"><p>${message}</p>${
     next ? html`<p>${next}</p>` : ''
   }</div>`;
+}
+
+/** A step list: one item per line of the text. */
+export function steps(ctx: PageContext, key: PortalTextKey): SafeHtml {
+  return html`<ol>${ctx.texts
+    .lines(key)
+    .map(line => html`<li>${line}</li>`)}</ol>`;
 }
 
 /** Ends the portal session, e.g. on a shared Mac or to start over as someone else. */
@@ -46,7 +80,11 @@ export function logoutForm(
   }/logout">
 ${csrfField(csrf)}
 <p class="muted">${
-    loginName ? html`Logged in as <strong>${loginName}</strong> · ` : ''
-  }<button type="submit">Log out</button></p>
+    loginName
+      ? html`${say(ctx, 'frame.loggedInAs', {
+          name: html`<strong>${loginName}</strong>`,
+        })} · `
+      : ''
+  }<button type="submit">${say(ctx, 'frame.logout')}</button></p>
 </form>`;
 }

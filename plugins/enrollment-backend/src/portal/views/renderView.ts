@@ -1,7 +1,9 @@
 import { PortalSettings } from '@macenroll/plugin-enrollment-common';
+import { PortalView } from '../PortalFlow';
+import { PortalProblem } from '../problems';
+import { downloadsPage } from './downloadsPage';
 import {
   chooseUserPage,
-  downloadsPage,
   enrolledPage,
   eulaPage,
   loginPage,
@@ -9,8 +11,6 @@ import {
   problemPage,
   sitePage,
 } from './pages';
-import { PortalView } from '../PortalFlow';
-import { PortalProblem } from '../problems';
 
 /** The page of one step of the flow. */
 export function renderView(
@@ -21,11 +21,7 @@ export function renderView(
   const { csrf, settings } = options;
   switch (view.kind) {
     case 'login':
-      return loginPage(ctx, {
-        csrf,
-        intro: settings.texts.login,
-        welcome: settings.texts.welcome,
-      });
+      return loginPage(ctx, { csrf });
     case 'choose-user':
       return chooseUserPage(ctx, {
         csrf,
@@ -43,7 +39,6 @@ export function renderView(
       return downloadsPage(ctx, {
         platform: view.platform,
         links: view.links,
-        texts: settings.texts,
         autostart: view.autostart,
         who: view.who,
         loginName: view.loginName,
@@ -55,11 +50,5 @@ export function renderView(
 
 /** The page of a problem, in the person's words. */
 export function renderProblem(ctx: PageContext, problem: PortalProblem) {
-  const detail =
-    typeof problem.detail === 'function'
-      ? problem.detail(ctx.organization)
-      : problem.detail;
-  return problemPage(ctx, problem.title, detail, problem.next, {
-    backToPortal: problem.backToPortal,
-  });
+  return problemPage(ctx, problem);
 }
