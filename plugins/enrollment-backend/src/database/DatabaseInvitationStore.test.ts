@@ -497,10 +497,10 @@ describe.each(testDatabaseIds(databases))('invitation uses on %s', id => {
       name: '20261207120000_invitation_uses.js',
     });
     const day = (n: number) => new Date(Date.UTC(2026, 10, n));
-    const old = (id: string, created: number, fields: object) => ({
-      id,
+    const old = (key: string, created: number, fields: object) => ({
+      id: key,
       code_nonce: 'n',
-      code_hash: `hash-${id}`,
+      code_hash: `hash-${key}`,
       expires_at: day(28),
       require_login: true,
       keep_existing_site: false,
@@ -523,8 +523,8 @@ describe.each(testDatabaseIds(databases))('invitation uses on %s', id => {
       }),
       old('shared', 3, { status: 'sent', multiple_uses: true, times_used: 0 }),
     ]);
-    const enrollment = (id: string, invitation: string, completed?: Date) => ({
-      id,
+    const enrollment = (key: string, invitation: string, completed?: Date) => ({
+      id: key,
       session_id_hash: 's',
       invitation_id: invitation,
       login_kind: 'none',

@@ -474,14 +474,16 @@ describe('the enrollment portal', () => {
           .get(path)
           .set('User-Agent', SAFARI_14)
           .set('Accept-Language', 'fr-CH, fr;q=0.9, en;q=0.5');
-      const login = await french(PORTAL);
-      expect(login.text).toContain('<html lang="fr">');
-      expect(login.text).toContain('<h1>Enrôlez votre Mac</h1>');
-      expect(login.text).toContain(
+      const frenchLogin = await french(PORTAL);
+      expect(frenchLogin.text).toContain('<html lang="fr">');
+      expect(frenchLogin.text).toContain('<h1>Enrôlez votre Mac</h1>');
+      expect(frenchLogin.text).toContain(
         '<button type="submit">Se connecter</button>',
       );
       // Not translated: English.
-      expect(login.text).toContain('<label for="password">Password</label>');
+      expect(frenchLogin.text).toContain(
+        '<label for="password">Password</label>',
+      );
       const problem = await french(`${PORTAL}?invitation=${'B'.repeat(43)}`);
       expect(problem.status).toBe(404);
       expect(problem.text).toContain('<h1>Ce lien ne fonctionne pas</h1>');
