@@ -13,6 +13,8 @@ export async function launchChromium(
   options: {
     /** e.g. Safari's, to be a Mac at the portal. */
     userAgent?: string;
+    /** The browser's language, e.g. `fr-FR`: its Accept-Language. */
+    locale?: string;
   } = {},
 ): Promise<{
   context: BrowserContext;
@@ -24,6 +26,7 @@ export async function launchChromium(
     executablePath,
     headless: true,
     userAgent: options.userAgent,
+    locale: options.locale,
     acceptDownloads: true,
     args: [
       '--no-sandbox',

@@ -588,6 +588,30 @@ export const enrollmentMessages = {
         },
       },
     },
+    languages: {
+      title: 'Portal languages',
+      intro:
+        'The portal answers in the language a browser asks for (Accept-Language) when you have given texts in it; any text left empty is shown in English. Under English, change the default wording.',
+      language: 'Language',
+      english: 'English (the default)',
+      remove: 'Remove {{language}}',
+      newLabel: 'Add a language',
+      newHelp: 'A language tag: fr, de, de-CH, pt-BR…',
+      add: 'Add',
+      invalidTag: 'Not a language tag: use fr, de-CH, pt-BR…',
+      exists: 'This language is already in the list.',
+      englishIs: 'In English: {{english}}',
+      stepText:
+        'Edit the English text under "Texts shown on each portal step".',
+      groups: {
+        frame: 'Every page (header, footer, help, log out)',
+        login: 'Login and choosing the person',
+        steps: 'License agreement and site',
+        downloads: 'Downloads and install steps',
+        done: 'Enrolled',
+        problems: 'Problems and other devices',
+      },
+    },
     eula: {
       title: 'End-user license agreement',
       label: 'Ask people to accept a license agreement',

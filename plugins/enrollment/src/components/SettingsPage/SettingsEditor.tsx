@@ -11,6 +11,7 @@ import { errorMessage } from '../../utils/errorMessage';
 import { AgentPackageCard } from './AgentPackageCard';
 import { DirectoryCard } from './DirectoryCard';
 import { EulaCard } from './EulaCard';
+import { LanguagesCard } from './LanguagesCard';
 import { MailTestCard } from './MailTestCard';
 import { PortalCard } from './PortalCard';
 import { PushCertificateCard } from './PushCertificateCard';
@@ -101,6 +102,9 @@ export const SettingsEditor = (props: {
         </Grid>
         <Grid item xs={12}>
           <TextsCard {...section} />
+        </Grid>
+        <Grid item xs={12}>
+          <LanguagesCard {...section} />
         </Grid>
         <Grid item xs={12}>
           <EulaCard {...section} />
