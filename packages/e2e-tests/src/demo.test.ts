@@ -9,14 +9,23 @@ import {
   startApnsStandIn,
   startSmtpServer,
 } from '@internal/test-harness';
+import { expectNoSeriousViolations } from './axe';
 import { ROOT, RunningDemo, startDemo } from './demo';
 import { enrollSimulatedMac, installProfile } from './simulatedMac';
 
 jest.setTimeout(420_000);
 
 const SCREENSHOTS = join(ROOT, 'test-results');
+/** The README's screenshots: each run takes them anew, so they never go stale. */
+const README_SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 const SAFARI_14 =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15';
+
+/** A README screenshot of what the viewport shows (not the whole page: small files). */
+async function readmeScreenshot(page: Page, name: string) {
+  mkdirSync(README_SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(README_SCREENSHOTS, `${name}.png`) });
+}
 
 /**
  * Reloads until `locator` shows: the pages load their data once, so a
@@ -373,6 +382,7 @@ describe('the demo', () => {
       );
       await page.getByRole('heading', { name: 'Almost done' }).waitFor();
       await screenshot(page, 'portal-downloads');
+      await readmeScreenshot(page, 'portal-downloads');
       // Every card the page shows is a step the person must take.
       if (await page.locator('#download-ca').count()) {
         await act('download the certificate', async () => undefined);
@@ -498,6 +508,156 @@ describe('the demo', () => {
     }
   });
 
+  it('has no serious or critical accessibility violation on any admin or portal page, light and dark', async () => {
+    // Every page is scanned and the test fails at the end with all that
+    // was found, not only the first page's.
+    const found: string[] = [];
+    /** Scans what `page` shows once it has loaded its data and settled. */
+    const scan = async (page: Page, name: string) => {
+      await page
+        .locator('[role="progressbar"]')
+        .first()
+        .waitFor({ state: 'detached' });
+      // Lets Material UI's fades and slides end: a half-faded text would be
+      // measured at a contrast it never keeps.
+      await page.waitForTimeout(500);
+      await expectNoSeriousViolations(page, name).catch((error: Error) =>
+        found.push(error.message),
+      );
+    };
+    const heading = (page: Page, name: string) =>
+      page.getByRole('heading', { name, exact: true }).waitFor();
+    const tab = async (page: Page, name: string, title: string) => {
+      await page.getByRole('tab', { name }).click();
+      await heading(page, title);
+    };
+
+    const recipient = 'accessible@example.com';
+    const adminPages = async (page: Page, theme: 'light' | 'dark') => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      // The demo app lets the system choose its theme (no theme is picked in
+      // its localStorage 'theme'), and follows a change at once: no reload,
+      // which could end the guest session.
+      await page.emulateMedia({ colorScheme: theme });
+      const navItem = page.getByRole('link', {
+        name: 'Enrollment',
+        exact: true,
+      });
+      await navItem.waitFor({ timeout: 60_000 });
+      await navItem.click();
+      await heading(page, 'Enrollment Invitations');
+      if (theme === 'light') await inviteFromUi(page, recipient);
+      const invitation = page.getByRole('link', {
+        name: /accessible@example\.com/,
+      });
+      await reloadUntilShown(page, invitation);
+      await scan(page, `invitations list (${theme})`);
+      await readmeScreenshot(page, `invitations-${theme}`);
+
+      await page.getByRole('button', { name: 'New invitation' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: 'Recipients' }).fill(recipient);
+      for (const step of ['recipients', 'options', 'message', 'review']) {
+        await scan(page, `New invitation dialog, ${step} step (${theme})`);
+        if (step !== 'review')
+          await dialog.getByRole('button', { name: 'Next' }).click();
+      }
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      await invitation.first().click();
+      await page.waitForURL(/\/enrollment\/invitations\/[^/]+$/);
+      await page.getByRole('cell', { name: 'Times used' }).waitFor();
+      await scan(page, `invitation page (${theme})`);
+      if (theme === 'light') await readmeScreenshot(page, 'invitation');
+
+      await page.getByRole('link', { name: 'Enrollment', exact: true }).click();
+      await tab(page, 'Computers', 'Enrolled Computers');
+      await page
+        .getByText('No computers have enrolled yet')
+        .or(page.getByRole('row').nth(1))
+        .first()
+        .waitFor();
+      await scan(page, `Computers tab (${theme})`);
+      // The earlier tests enroll Macs; run alone (-t) this test finds none,
+      // and then there is no computer page to scan.
+      const computer = page.locator('a[href*="/enrollment/computers/"]');
+      if (await computer.count()) {
+        await computer.first().click();
+        await page.waitForURL(/\/enrollment\/computers\/[^/]+$/);
+        await page.getByTestId('computer-command-history').waitFor();
+        await scan(page, `computer page (${theme})`);
+        await page
+          .getByRole('link', { name: 'Enrollment', exact: true })
+          .click();
+      }
+
+      await tab(page, 'Activity', 'Enrollment Activity');
+      await page
+        .getByText(/Invitation created/)
+        .first()
+        .waitFor();
+      await scan(page, `Activity tab (${theme})`);
+      await tab(page, 'Portal accounts', 'Portal Accounts');
+      await page.getByRole('cell', { name: 'enroll', exact: true }).waitFor();
+      await scan(page, `Portal accounts (${theme})`);
+      await tab(page, 'Settings', 'Enrollment Settings');
+      // The save bar shows once the settings have loaded.
+      await page.getByRole('button', { name: 'Save', exact: true }).waitFor();
+      await scan(page, `Settings (${theme})`);
+    };
+    await asGuest('accessibility-light', page => adminPages(page, 'light'));
+    await asGuest('accessibility-dark', page => adminPages(page, 'dark'));
+
+    // The portal, as a Mac's Safari sees it: a laptop, then a phone, each in
+    // light and dark.
+    const safari = await launchChromium({ userAgent: SAFARI_14 });
+    const page = await safari.context.newPage();
+    try {
+      const portal = `${demo.backendUrl}/api/enrollment/enroll`;
+      const sizes = [
+        { label: 'laptop', width: 1280, height: 800 },
+        { label: 'phone', width: 390, height: 844 },
+      ];
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        for (const { label, width, height } of sizes) {
+          await page.setViewportSize({ width, height });
+          const where = `${label}, ${colorScheme}`;
+          await page.goto(portal);
+          await page.locator('#enroll-login').waitFor();
+          await scan(page, `portal login (${where})`);
+          if (colorScheme === 'light')
+            await readmeScreenshot(
+              page,
+              label === 'laptop' ? 'portal-login' : 'portal-login-phone',
+            );
+          await page.goto(`${portal}?invitation=${'A'.repeat(43)}`);
+          await page.locator('#enroll-error').waitFor();
+          await scan(page, `portal problem page (${where})`);
+        }
+      }
+      // The downloads page, after a login (its profile download starts by
+      // itself and is left alone).
+      await page.goto(portal);
+      await page.getByLabel('Username').fill('enroll');
+      await page.getByLabel('Password').fill('change-me-please');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('heading', { name: 'Almost done' }).waitFor();
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        for (const { label, width, height } of sizes) {
+          await page.setViewportSize({ width, height });
+          await scan(page, `portal downloads page (${label}, ${colorScheme})`);
+        }
+      }
+    } finally {
+      await safari.close();
+    }
+    // Empty, or each page's violations: rule, what it asks, the elements.
+    expect(found.join('\n\n')).toBe('');
+  });
+
   it('writes no invitation code, download token or SCEP challenge of a full enrollment to its log', async () => {
     let link = '';
     await asGuest('invite-for-log-check', async page => {
@@ -527,5 +687,51 @@ describe('the demo', () => {
     } finally {
       mac.remove();
     }
+  });
+
+  it('shows the portal in the language the browser asks for, once an admin gave its texts in Settings', async () => {
+    const saveLanguages = (steps: (page: Page) => Promise<void>) =>
+      asGuest('languages', async page => {
+        await page.getByRole('link', { name: 'Enrollment' }).click();
+        await page.getByRole('tab', { name: 'Settings' }).click();
+        await page.getByText('Portal languages').waitFor();
+        await steps(page);
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await page.getByText('The settings were saved.').waitFor();
+      });
+    await saveLanguages(async page => {
+      await page.getByLabel('Add a language').fill('fr');
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await page
+        .getByRole('button', { name: 'Login and choosing the person' })
+        .click();
+      await page.getByLabel('login.heading').fill('Enrôlez votre Mac');
+      await page.getByLabel('login.submit').fill('Se connecter');
+    });
+    const french = await launchChromium({
+      userAgent: SAFARI_14,
+      locale: 'fr-FR',
+    });
+    try {
+      const page = await french.context.newPage();
+      await page.goto(`${demo.backendUrl}/api/enrollment/enroll`);
+      await page.getByRole('heading', { name: 'Enrôlez votre Mac' }).waitFor();
+      await page.getByRole('button', { name: 'Se connecter' }).waitFor();
+      // Not translated: English.
+      await page.getByLabel('Password').waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+      await screenshot(page, 'portal-french');
+    } finally {
+      await french.close();
+    }
+    // Back to English only, for whoever runs after.
+    await saveLanguages(async page => {
+      // The language picker shows the one chosen: English on a fresh page.
+      await page
+        .getByRole('button', { name: /English \(the default\)/ })
+        .click();
+      await page.getByRole('option', { name: 'fr' }).click();
+      await page.getByRole('button', { name: 'Remove fr' }).click();
+    });
   });
 });

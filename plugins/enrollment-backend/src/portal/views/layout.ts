@@ -1,7 +1,8 @@
 import { html, SafeHtml } from '../../lib/markup';
 
 const STYLE = `
-:root { color-scheme: light dark; --accent: #0a66c2; }
+:root { color-scheme: light dark; --accent: #0a66c2; --muted: #666; }
+@media (prefers-color-scheme: dark) { :root { --muted: #a0a0a0; } }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 -apple-system, BlinkMacSystemFont, "Helvetica Neue", Arial, sans-serif; background: Canvas; color: CanvasText; }
 header { padding: 1rem 1.5rem; border-bottom: 1px solid #8884; }
@@ -15,9 +16,9 @@ label { display: block; margin: .75rem 0 .25rem; font-weight: 500; }
 input[type=text], input[type=password] { width: 100%; padding: .55rem .7rem; font: inherit; border: 1px solid #8888; border-radius: 8px; }
 select { width: 100%; padding: .5rem; font: inherit; border-radius: 8px; }
 .text { white-space: pre-wrap; }
-.muted { color: GrayText; font-size: .9rem; }
+.muted { color: var(--muted); font-size: .9rem; }
 h2 { font-size: 1.2rem; margin: 0 0 .5rem; }
-footer { color: GrayText; font-size: .85rem; text-align: center; padding: 2rem 1rem; }
+footer { color: var(--muted); font-size: .85rem; text-align: center; padding: 2rem 1rem; }
 `;
 
 // A laptop in the portal's accent colour, inline: no extra request, no 404.

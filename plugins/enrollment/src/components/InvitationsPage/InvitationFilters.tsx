@@ -9,7 +9,12 @@ import {
 } from '@macenroll/plugin-enrollment-common';
 import { enrollmentTranslationRef } from '../../translation';
 import { invitationStatusLabel } from '../InvitationStatusChip';
-import { FilterBarProps, SearchFilter, SiteFilter } from '../TableFilters';
+import {
+  FilterBarProps,
+  SearchFilter,
+  SiteFilter,
+  useFilterLabelClass,
+} from '../TableFilters';
 
 export interface InvitationFilterValues {
   search: string;
@@ -30,6 +35,7 @@ export const InvitationFilters = (
 ) => {
   const { value, onChange, sites } = props;
   const { t } = useTranslationRef(enrollmentTranslationRef);
+  const labelClass = useFilterLabelClass();
   return (
     <Grid container spacing={2} alignItems="flex-end">
       <SearchFilter
@@ -57,7 +63,7 @@ export const InvitationFilters = (
                     .join(', ')
                 : t('invitations.filters.anyStatus'),
           }}
-          InputLabelProps={{ shrink: true }}
+          InputLabelProps={{ shrink: true, className: labelClass }}
           onChange={e =>
             onChange({
               status: e.target.value as unknown as InvitationStatus[],

@@ -1,6 +1,7 @@
 import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import { useFilterLabelClass } from './useFilterLabelClass';
 
 /**
  * A filter-bar cell picking one value, or none: `value` '' shows
@@ -15,6 +16,7 @@ export const ChoiceFilter = (props: {
   onChange: (value: string) => void;
 }) => {
   const { id, label, anyLabel, value, choices, onChange } = props;
+  const labelClass = useFilterLabelClass();
   return (
     <Grid item xs={12} sm={6} md={3}>
       <TextField
@@ -24,7 +26,7 @@ export const ChoiceFilter = (props: {
         fullWidth
         value={value}
         SelectProps={{ displayEmpty: true }}
-        InputLabelProps={{ shrink: true }}
+        InputLabelProps={{ shrink: true, className: labelClass }}
         onChange={e => onChange(String(e.target.value))}
       >
         <MenuItem value="">{anyLabel}</MenuItem>
