@@ -80,6 +80,24 @@ export interface Config {
       privateKey: string;
     };
 
+    /**
+     * A third-party identity that signs the enrollment profiles in place of
+     * the CA's own leaf, so macOS shows them as "Verified" when it chains to
+     * a publicly trusted root. It wins over one uploaded in Settings. RSA
+     * only; its keyUsage (if any) must have digitalSignature and its
+     * extendedKeyUsage (if any) emailProtection, codeSigning or
+     * anyExtendedKeyUsage. Checked at start-up.
+     */
+    profileSigning?: {
+      /** The signing certificate, then its intermediates, PEM. */
+      certificate: string;
+      /**
+       * The signing certificate's private key, PEM (unencrypted).
+       * @visibility secret
+       */
+      privateKey: string;
+    };
+
     /** The public /enroll portal. */
     portal?: {
       /** Local portal accounts from config; admins can add more in the UI. */

@@ -21,6 +21,7 @@ import { Audited, createAudited } from './service/audited';
 import { Authorizer } from './service/Authorizer';
 import { createComputerRoutes } from './service/computerRoutes';
 import { createPortalAdminRoutes } from './service/portalAdminRoutes';
+import { createProfileSigningRoutes } from './service/profileSigningRoutes';
 import { createPushCertificateRoutes } from './service/pushCertificateRoutes';
 import { createAdminRouter } from './service/router';
 
@@ -119,7 +120,7 @@ function portalRouter(options: EnrollmentRouterOptions): express.Router {
   });
 }
 
-/** The admin API's routes for portal settings, computers and push certificates. */
+/** The admin API's routes for portal settings, computers, push certificate and profile signing. */
 function adminSubRouters(
   options: EnrollmentRouterOptions,
   admin: { authorizer: Authorizer; audited: Audited },
@@ -141,6 +142,10 @@ function adminSubRouters(
     createPushCertificateRoutes({
       ...admin,
       certificates: services.pushCertificates,
+    }),
+    createProfileSigningRoutes({
+      ...admin,
+      signing: services.profileSigning,
     }),
   ];
 }

@@ -17,6 +17,7 @@ import { DatabaseInvitationStore } from './DatabaseInvitationStore';
 import { DatabaseLoginFailureStore } from './DatabaseLoginFailureStore';
 import { DatabasePortalAccountStore } from './DatabasePortalAccountStore';
 import { DatabasePortalSessionStore } from './DatabasePortalSessionStore';
+import { DatabaseProfileSigningStore } from './DatabaseProfileSigningStore';
 import { DatabasePushCertificateStore } from './DatabasePushCertificateStore';
 import { DatabasePushQueueStore } from './DatabasePushQueueStore';
 import { DatabaseScepChallengeStore } from './DatabaseScepChallengeStore';
@@ -31,6 +32,7 @@ import { LoginFailureStore } from './LoginFailureStore';
 import { applyMigrations } from './migrations';
 import { PortalAccountStore } from './PortalAccountStore';
 import { PortalSessionStore } from './PortalSessionStore';
+import { ProfileSigningStore } from './ProfileSigningStore';
 import { PushCertificateStore } from './PushCertificateStore';
 import { PushQueueStore } from './PushQueueStore';
 import { ScepChallengeStore } from './ScepChallengeStore';
@@ -54,6 +56,7 @@ export interface EnrollmentStores {
   challenges: ScepChallengeStore;
   certificates: CertificateStore;
   pushCertificates: PushCertificateStore;
+  profileSigning: ProfileSigningStore;
   pushQueue: PushQueueStore;
   devices: DeviceStore;
   commands: CommandStore;
@@ -83,6 +86,7 @@ export async function createEnrollmentStores(
     challenges: new DatabaseScepChallengeStore(db),
     certificates: new DatabaseCertificateStore(db),
     pushCertificates: new DatabasePushCertificateStore(db),
+    profileSigning: new DatabaseProfileSigningStore(db),
     pushQueue: new DatabasePushQueueStore(db),
     devices: new DatabaseDeviceStore(db),
     commands: new DatabaseCommandStore(db),

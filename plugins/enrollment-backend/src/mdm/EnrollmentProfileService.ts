@@ -4,7 +4,7 @@ import { PendingEnrollment } from '../database/EnrollmentStore';
 import { ScepChallengeStore } from '../database/ScepChallengeStore';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { signCms } from '../pki/cms';
-import { createProfileSigner, ProfileSigner } from '../pki/profileSigner';
+import { CaProfileSigner, ProfileSigner } from '../pki/profileSigner';
 import { ENROLLMENT_PROFILE_IDENTIFIER } from './commands';
 import { buildEnrollmentProfile } from './enrollmentProfile';
 
@@ -39,37 +39,26 @@ export class EnrollmentProfileService {
       allowInsecureUrls: boolean;
       /** The server's TLS chain (PEM) when it is not publicly trusted. */
       tlsTrustPem: string[];
-      /** Names the profile-signing certificate. */
+      /** Names our CA's profile-signing certificate. */
       organization: string;
+      /**
+       * The identity that signs profiles, its chain embedded: ProfileSigning's
+       * (a third-party one from config or upload, else our CA's leaf).
+       * Default: our CA's leaf.
+       */
+      signer?: () => Promise<ProfileSigner>;
       /** `{base}`, the plugin's external base URL. */
       baseUrl: () => Promise<string>;
       clock?: () => Date;
     },
   ) {}
 
-  // Made on first use, off the event loop (see createProfileSigner), and
-  // shared by the downloads that wait for it. Renewed before it expires.
-  private signerCache?: Promise<ProfileSigner>;
-  private signerNotAfter = 0;
+  // Our CA's leaf unless a signer is given (ProfileSigning's).
+  private caSigner?: CaProfileSigner;
   private signer(): Promise<ProfileSigner> {
-    const soon = Date.now() + 30 * 24 * 3600_000;
-    if (!this.signerCache || this.signerNotAfter < soon) {
-      const created = createProfileSigner(this.deps.ca, this.organization);
-      this.signerNotAfter = Number.POSITIVE_INFINITY;
-      this.signerCache = created.then(signer => {
-        this.signerNotAfter = signer.certificate.validity.notAfter.getTime();
-        return signer;
-      });
-      // A failed generation is tried again by the next download.
-      this.signerCache.catch(() => {
-        this.signerCache = undefined;
-      });
-    }
-    return this.signerCache;
-  }
-
-  private get organization() {
-    return this.deps.organization;
+    if (this.deps.signer) return this.deps.signer();
+    this.caSigner ??= new CaProfileSigner(this.deps.ca, this.deps.organization);
+    return this.caSigner.get();
   }
 
   private tlsTrustDerCache?: Buffer[];

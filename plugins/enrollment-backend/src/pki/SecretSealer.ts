@@ -8,7 +8,8 @@ import {
 
 /**
  * Secrets the database keeps (bootstrap tokens, which unlock
- * FileVault-protected Macs; the uploaded push certificate's key) are sealed
+ * FileVault-protected Macs; the uploaded push certificate's and profile
+ * signing identity's keys) are sealed
  * with AES-256-GCM under a key derived from the CA private key (a secret the
  * deployment keeps outside the database when the CA comes from config), one
  * key per purpose.
@@ -19,6 +20,7 @@ export class SecretSealer {
   /** The purpose names the derived key: sealed values of one never open with another. */
   static readonly BOOTSTRAP_TOKENS = 'enrollment bootstrap tokens';
   static readonly PUSH_KEY = 'enrollment push certificate key';
+  static readonly PROFILE_SIGNING_KEY = 'enrollment profile signing key';
 
   constructor(caPrivateKey: KeyObject, purpose: string) {
     const der = caPrivateKey.export({ type: 'pkcs8', format: 'der' });

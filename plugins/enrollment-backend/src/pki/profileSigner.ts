@@ -43,3 +43,35 @@ export async function createProfileSigner(
   });
   return { certificate, key: privateKey, chain: [certificate, ca.certificate] };
 }
+
+/**
+ * The CA's profile signer, made on first use, off the event loop (see
+ * createProfileSigner), and shared by the downloads that wait for it.
+ * Renewed 30 days before it expires; a failed generation is tried again by
+ * the next caller.
+ */
+export class CaProfileSigner {
+  private cache?: Promise<ProfileSigner>;
+  private notAfter = 0;
+
+  constructor(
+    private readonly ca: CertificateAuthority,
+    private readonly organization: string,
+  ) {}
+
+  get(): Promise<ProfileSigner> {
+    const soon = Date.now() + 30 * 24 * 3600_000;
+    if (!this.cache || this.notAfter < soon) {
+      const created = createProfileSigner(this.ca, this.organization);
+      this.notAfter = Number.POSITIVE_INFINITY;
+      this.cache = created.then(signer => {
+        this.notAfter = signer.certificate.validity.notAfter.getTime();
+        return signer;
+      });
+      this.cache.catch(() => {
+        this.cache = undefined;
+      });
+    }
+    return this.cache;
+  }
+}

@@ -34,10 +34,8 @@ export function createEnrollmentServices(options: EnrollmentServiceOptions) {
     addressFailures: stores.loginAttempts.address,
   });
 
-  const { pushCertificates, topic, profiles, scep } = createProfileServices(
-    options,
-    shared,
-  );
+  const { pushCertificates, topic, profileSigning, profiles, scep } =
+    createProfileServices(options, shared);
   const { push, commandQueue, agent, mdm, renewal } = createManagementServices(
     options,
     { ...shared, pushCertificates, topic, profiles },
@@ -53,6 +51,7 @@ export function createEnrollmentServices(options: EnrollmentServiceOptions) {
     directory,
     login,
     pushCertificates,
+    profileSigning,
     profiles,
     scep,
     push,

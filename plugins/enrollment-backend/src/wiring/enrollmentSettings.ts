@@ -12,6 +12,8 @@ import {
   readSmtpSettings,
 } from '../mail/MailSettings';
 import { readMdmSettings, readRenewalDays } from '../mdm/MdmSettings';
+import { readProfileSigningSettings } from '../mdm/ProfileSigningSettings';
+import { SigningIdentity } from '../pki/signingIdentity';
 import { readQuickAddIdentifier } from '../quickadd/quickAddIdentifier';
 
 /** The plugin's configuration, read once at start-up. */
@@ -35,6 +37,8 @@ export interface EnrollmentSettings {
   };
   /** APNs: the push certificate from config (else an uploaded one) and how pushes go out. */
   apns: ApnsSettings;
+  /** `enrollment.profileSigning`: a third-party identity that signs profiles (else an uploaded one, else the CA's leaf). */
+  profileSigning?: SigningIdentity;
   /** Hand out profiles whose MDM and SCEP URLs are http:// (the demo only). */
   allowInsecureUrls: boolean;
   /** The server's TLS chain (PEM certificates) for the profile when it is not publicly trusted. */
@@ -97,6 +101,7 @@ export function readEnrollmentSettings(config: Config): EnrollmentSettings {
   return {
     mdm: { agentManifestUrl, certificateLifetimeDays, renewalDays },
     apns,
+    profileSigning: readProfileSigningSettings(root),
     allowInsecureUrls: root?.getOptionalBoolean('allowInsecureUrls') ?? false,
     tlsTrustPem,
     eventRetentionDays,

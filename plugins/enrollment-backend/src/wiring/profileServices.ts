@@ -3,6 +3,8 @@ import { SecretSealer } from '../pki/SecretSealer';
 import { ScepService } from '../scep';
 import { EnrollmentServiceOptions, SharedServices } from './serviceOptions';
 import { EnrollmentProfileService } from '../mdm/EnrollmentProfileService';
+import { ProfileSigning } from '../mdm/ProfileSigning';
+import { CaProfileSigner } from '../pki/profileSigner';
 
 /** What a Mac enrolls with: the push topic, its profile and SCEP. */
 export function createProfileServices(
@@ -17,6 +19,14 @@ export function createProfileServices(
     sealer: new SecretSealer(ca.privateKey, SecretSealer.PUSH_KEY),
   });
   const topic = () => pushCertificates.topic();
+  // Signs every profile: enrollment.profileSigning, else an uploaded
+  // identity, else our CA's leaf.
+  const profileSigning = new ProfileSigning({
+    caSigner: new CaProfileSigner(ca, settings.organization),
+    configured: settings.profileSigning,
+    store: stores.profileSigning,
+    sealer: new SecretSealer(ca.privateKey, SecretSealer.PROFILE_SIGNING_KEY),
+  });
   const profiles = new EnrollmentProfileService({
     ca,
     organization: settings.organization,
@@ -25,6 +35,7 @@ export function createProfileServices(
     allowInsecureUrls: settings.allowInsecureUrls,
     tlsTrustPem: settings.tlsTrustPem,
     baseUrl: shared.pluginBaseUrl,
+    signer: () => profileSigning.signer(),
   });
   const scep = new ScepService({
     ca,
@@ -34,5 +45,5 @@ export function createProfileServices(
     activity: shared.activity,
     lifetimeDays: settings.mdm.certificateLifetimeDays,
   });
-  return { pushCertificates, topic, profiles, scep };
+  return { pushCertificates, topic, profileSigning, profiles, scep };
 }

@@ -5,6 +5,7 @@ export * from './computers';
 export * from './events';
 export * from './invitations';
 export * from './portalAccounts';
+export * from './profileSigning';
 export * from './pushCertificate';
 export { toQueryString } from './query';
 export type { QueryValue } from './query';

@@ -19,6 +19,7 @@ import {
   MdmCommand,
   PortalAccount,
   PortalSettings,
+  ProfileSigningSummary,
   PushCertificateSummary,
   Site,
 } from '@macenroll/plugin-enrollment-common';
@@ -128,6 +129,23 @@ export function pushCertificate(
     notAfter: '2031-03-01T12:00:00.000Z',
     expiresSoon: false,
     expired: false,
+    ...overrides,
+  };
+}
+
+export function profileSigning(
+  overrides: Partial<ProfileSigningSummary> = {},
+): ProfileSigningSummary {
+  return {
+    source: 'upload',
+    subject: 'O=Acme, CN=Acme Profile Signer',
+    issuer: 'C=US, O=Trusted Roots Inc, CN=Trusted S/MIME CA',
+    notAfter: '2031-05-01T12:00:00.000Z',
+    expired: false,
+    chain: [
+      'O=Acme, CN=Acme Profile Signer',
+      'C=US, O=Trusted Roots Inc, CN=Trusted S/MIME CA',
+    ],
     ...overrides,
   };
 }
@@ -245,6 +263,9 @@ export function mockEnrollmentApi(
     getPushCertificate: jest.fn().mockResolvedValue(pushCertificate()),
     uploadPushCertificate: jest.fn(),
     deleteUploadedPushCertificate: jest.fn().mockResolvedValue(undefined),
+    getProfileSigning: jest.fn().mockResolvedValue(profileSigning()),
+    uploadProfileSigning: jest.fn(),
+    deleteProfileSigning: jest.fn().mockResolvedValue(undefined),
     getAgentPackage: jest.fn().mockResolvedValue(agentPackage()),
     uploadAgentPackage: jest.fn(),
     setAgentPackageUrl: jest.fn(),

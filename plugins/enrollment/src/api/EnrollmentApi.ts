@@ -16,6 +16,8 @@ import {
   PageOf,
   PortalAccount,
   PortalSettings,
+  ProfileSigningSummary,
+  ProfileSigningUpload,
   PushCertificateSummary,
   PushCertificateUpload,
   QueueCommandRequest,
@@ -93,6 +95,15 @@ export interface EnrollmentApi {
   ): Promise<PushCertificateSummary>;
   /** Removes the uploaded certificate; one from app-config stays. */
   deleteUploadedPushCertificate(): Promise<void>;
+
+  /** What signs enrollment profiles: app-config's, the uploaded one, else our CA. */
+  getProfileSigning(): Promise<ProfileSigningSummary>;
+  /** Answers 400 with the reason for a file, password or certificate it cannot use. */
+  uploadProfileSigning(
+    upload: ProfileSigningUpload,
+  ): Promise<ProfileSigningSummary>;
+  /** Removes the uploaded identity: profiles are signed by our CA again. */
+  deleteProfileSigning(): Promise<void>;
 
   /** The management agent installed on Macs after they enroll. */
   getAgentPackage(): Promise<AgentPackageSummary>;

@@ -418,6 +418,36 @@ describe('EnrollmentClient', () => {
     });
   });
 
+  it('reads, uploads and removes the profile signing certificate', async () => {
+    const summary = { source: 'upload', subject: 'CN=Signer', chain: [] };
+    const { fetch, client } = clientAnswering(
+      json({ source: 'ca' }),
+      json(summary),
+      new Response(null, { status: 204 }),
+    );
+    await expect(client.getProfileSigning()).resolves.toEqual({
+      source: 'ca',
+    });
+    await expect(
+      client.uploadProfileSigning({ p12: 'AAEC', password: 'pw' }),
+    ).resolves.toEqual(summary);
+    await expect(client.deleteProfileSigning()).resolves.toBeUndefined();
+    expect(sent(fetch, 0)).toMatchObject({
+      url: `${BASE}/profile-signing`,
+      method: 'GET',
+    });
+    expect(sent(fetch, 1)).toEqual({
+      url: `${BASE}/profile-signing`,
+      method: 'PUT',
+      contentType: 'application/json',
+      body: { p12: 'AAEC', password: 'pw' },
+    });
+    expect(sent(fetch, 2)).toMatchObject({
+      url: `${BASE}/profile-signing`,
+      method: 'DELETE',
+    });
+  });
+
   it('reads, uploads and removes the push certificate', async () => {
     const summary = { configured: true, source: 'upload', topic: 'com.x' };
     const { fetch, client } = clientAnswering(

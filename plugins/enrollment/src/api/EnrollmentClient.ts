@@ -19,6 +19,8 @@ import {
   PageOf,
   PortalAccount,
   PortalSettings,
+  ProfileSigningSummary,
+  ProfileSigningUpload,
   PushCertificateSummary,
   PushCertificateUpload,
   QueueCommandRequest,
@@ -158,6 +160,20 @@ export class EnrollmentClient implements EnrollmentApi {
 
   async deleteUploadedPushCertificate(): Promise<void> {
     await this.request('DELETE', '/apns/certificate');
+  }
+
+  async getProfileSigning(): Promise<ProfileSigningSummary> {
+    return this.get<ProfileSigningSummary>('/profile-signing');
+  }
+
+  async uploadProfileSigning(
+    upload: ProfileSigningUpload,
+  ): Promise<ProfileSigningSummary> {
+    return this.send<ProfileSigningSummary>('PUT', '/profile-signing', upload);
+  }
+
+  async deleteProfileSigning(): Promise<void> {
+    await this.request('DELETE', '/profile-signing');
   }
 
   async getAgentPackage(): Promise<AgentPackageSummary> {

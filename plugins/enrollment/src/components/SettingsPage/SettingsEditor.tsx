@@ -14,6 +14,7 @@ import { EulaCard } from './EulaCard';
 import { LanguagesCard } from './LanguagesCard';
 import { MailTestCard } from './MailTestCard';
 import { PortalCard } from './PortalCard';
+import { ProfileSigningCard } from './ProfileSigningCard';
 import { PushCertificateCard } from './PushCertificateCard';
 import { ReenrollmentCard } from './ReenrollmentCard';
 import { SaveBar, SaveOutcome } from './SaveBar';
@@ -120,6 +121,9 @@ export const SettingsEditor = (props: {
         </Grid>
         <Grid item xs={12} md={6}>
           <PushCertificateCard disabled={!canUpdate} />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <ProfileSigningCard disabled={!canUpdate} />
         </Grid>
         <Grid item xs={12} md={6}>
           <AgentPackageCard disabled={!canUpdate} />
