@@ -30,6 +30,26 @@ export const enrollmentMessages = {
     site: 'Site',
     anySite: 'Any site',
   },
+  errors: {
+    tryAgain: 'Try again',
+    details: 'Technical details',
+    unreachable: {
+      title: 'Can’t reach the enrollment service',
+      detail: 'Check your connection, then try again.',
+    },
+    signedOut: {
+      title: 'You are signed out',
+      detail: 'Sign in to Backstage again, then try again.',
+    },
+    notAllowed: { title: 'You may not see this' },
+    notFound: { title: 'Not found' },
+    serverProblem: {
+      title: 'The enrollment service hit a problem',
+      detail:
+        'Try again in a moment. If it keeps happening, tell the team that runs Backstage.',
+    },
+    refused: { title: 'The request was refused' },
+  },
   invitationStatus: {
     pending: 'Pending',
     sent: 'Sent',
@@ -704,6 +724,38 @@ export const enrollmentMessages = {
       upload: 'Upload certificate',
       uploaded: 'The push certificate was uploaded. Its topic is {{topic}}.',
       notUploaded: 'The certificate was not uploaded: {{error}}',
+    },
+    profileSigning: {
+      title: 'Profile signing',
+      intro:
+        'The certificate that signs the enrollment profiles. With a signing certificate from a publicly trusted certificate authority (S/MIME or code signing), macOS shows the profile as Verified; with our own CA it shows as not verified until the CA is trusted. Changes here take effect at once.',
+      notRead: 'The profile signing certificate could not be read: {{error}}',
+      source: 'Signed by',
+      sourceConfig: 'app-config (enrollment.profileSigning)',
+      sourceUpload: 'Uploaded certificate',
+      sourceCa: 'Our CA (default)',
+      subject: 'Subject',
+      issuer: 'Issuer',
+      expires: 'Expires',
+      chain: 'Certificates in the profile',
+      expired:
+        'The signing certificate expired on {{expiry}}: macOS shows profiles as not verified. Upload a renewed certificate or use our CA again.',
+      managedInConfig:
+        'This certificate is managed in app-config (enrollment.profileSigning): change it there. A certificate uploaded here would not be used.',
+      uploadNotAllowed:
+        'Changing the signing certificate needs the enrollment.settings.update permission.',
+      useCa: 'Use our CA again',
+      useCaQuestion: 'Sign profiles with our CA again?',
+      useCaExplanation:
+        'The uploaded certificate is removed. Profiles downloaded from now on are signed by our own CA, and macOS shows them as not verified.',
+      keep: 'Keep certificate',
+      chooseP12: 'Choose signing .p12 file',
+      password: 'Signing .p12 password',
+      passwordHelp:
+        'The password the .p12 was exported with. The .p12 holds the signing certificate, its intermediates and its RSA private key.',
+      upload: 'Upload signing certificate',
+      uploaded: 'Profiles are now signed by {{subject}}.',
+      notUploaded: 'The signing certificate was not uploaded: {{error}}',
     },
     agent: {
       title: 'Agent package',

@@ -202,6 +202,9 @@ function toDevice(stored: StoredDevice): Device {
     bootstrapTokenSha256: stored.bootstrapTokenSha256,
     userApproved: stored.userApproved,
     enrolledAt: stored.enrolledAt,
+    name: stored.name,
+    model: stored.model,
+    serialNumber: stored.serialNumber,
     osVersion: stored.osVersion,
     renewalRequestedAt: stored.renewalRequestedAt,
   };

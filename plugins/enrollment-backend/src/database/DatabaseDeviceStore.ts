@@ -24,6 +24,9 @@ function toDevice(row: any): Device {
     siteId: row.site_id ?? undefined,
     bootstrapTokenSealed: row.bootstrap_token_sealed ?? undefined,
     bootstrapTokenSha256: row.bootstrap_token_sha256 ?? undefined,
+    name: row.name ?? undefined,
+    model: row.model ?? undefined,
+    serialNumber: row.serial_number ?? undefined,
     osVersion: row.os_version ?? undefined,
     renewalRequestedAt: toDate(row.renewal_requested_at),
     userApproved:

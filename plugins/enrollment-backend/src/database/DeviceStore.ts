@@ -13,6 +13,10 @@ export interface Device {
   bootstrapTokenSha256?: string;
   userApproved?: boolean;
   enrolledAt?: Date;
+  /** What the Mac said of itself at Authenticate (or in its inventory since). */
+  name?: string;
+  model?: string;
+  serialNumber?: string;
   osVersion?: string;
   /** The InstallProfile that renews the identity was queued then. */
   renewalRequestedAt?: Date;

@@ -78,6 +78,7 @@ export class InvitationDelivery {
   /** Sends everything due now; returns the counts of this run. */
   async runOnce(): Promise<{ sent: number; retrying: number; failed: number }> {
     const totals = { sent: 0, retrying: 0, failed: 0 };
+    const delivered = new Map<string, string[]>();
     // Bounded so one run cannot hold the task lock for ever.
     for (let round = 0; round < 100; round++) {
       const batch = await this.deps.store.claimDue({
@@ -90,8 +91,14 @@ export class InvitationDelivery {
       let next = 0;
       const worker = async () => {
         while (next < batch.length) {
-          const outcome = await this.deliver(batch[next++]);
+          const d = batch[next++];
+          const outcome = await this.deliver(d);
           totals[outcome]++;
+          if (outcome === 'sent')
+            delivered.set(d.invitation.id, [
+              ...(delivered.get(d.invitation.id) ?? []),
+              d.email,
+            ]);
         }
       };
       await Promise.all(
@@ -101,12 +108,27 @@ export class InvitationDelivery {
         ),
       );
     }
+    await this.recordSent(delivered);
     if (totals.sent || totals.retrying || totals.failed) {
       this.deps.logger.info(
         `Invitation mail: ${totals.sent} sent, ${totals.retrying} to retry, ${totals.failed} failed`,
       );
     }
     return totals;
+  }
+
+  /** One activity event per invitation and run: whom its mail reached. */
+  private async recordSent(delivered: Map<string, string[]>): Promise<void> {
+    for (const [invitationId, emails] of delivered) {
+      const more = emails.length > 5 ? ` and ${emails.length - 5} more` : '';
+      await this.deps.events.record({
+        type: 'invitation.mail-sent',
+        invitationId,
+        message: `Invitation mail sent to ${emails
+          .slice(0, 5)
+          .join(', ')}${more}`,
+      });
+    }
   }
 
   private async deliver(

@@ -116,6 +116,22 @@ describe('MdmService with in-memory stores', () => {
     expect(stores.invitations.recorded).toEqual([
       { invitationId: 'inv-1', recipientId: 7, enrollmentId },
     ]);
+    // The activity names the Mac and the macOS it reported, not its UDID,
+    // and the enrollment is in the invitation's activity.
+    expect(
+      stores.events.events
+        .filter(e => e.type.startsWith('mdm.'))
+        .map(e => [e.message, e.invitationId]),
+    ).toEqual([
+      [
+        'Alice’s Mac (MacBookPro18,3, macOS 14.5, C02XG0FDH7JY) is installing the management profile',
+        'inv-1',
+      ],
+      [
+        'Alice’s Mac (MacBookPro18,3, macOS 14.5, C02XG0FDH7JY) enrolled',
+        'inv-1',
+      ],
+    ]);
   });
 
   it('enrolls a Mac through Authenticate and TokenUpdate, then serves and records its commands', async () => {

@@ -1,4 +1,5 @@
 import plist from 'plist';
+import { macLabel } from './macLabel';
 import { Device } from '../database/DeviceStore';
 import { authenticate } from './checkin/authenticate';
 import { getBootstrapToken, setBootstrapToken } from './checkin/bootstrapToken';
@@ -60,7 +61,11 @@ export class MdmService {
     await this.deps.events.record({
       type: 'mdm.identity-renewed',
       computerId: device.id,
-      message: `${udid} checked in with its renewed identity certificate (serial ${identity.certificate.serialNumber}); the old one is revoked`,
+      message: `${macLabel(
+        device,
+      )} checked in with its renewed identity certificate (serial ${
+        identity.certificate.serialNumber
+      }); the old one is revoked`,
       data: { serialNumber: identity.certificate.serialNumber },
     });
     return (await this.deps.devices.findById(device.id))!;

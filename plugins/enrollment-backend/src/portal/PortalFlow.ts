@@ -26,6 +26,18 @@ import { invitationProblem, problems } from './problems';
 
 export type MacPlatform = Exclude<Platform, { kind: 'unsupported' }>;
 
+/**
+ * The macOS a browser tells: Safari and the others freeze their version at
+ * 10.15.7, so a modern Mac is "10.15 or later" until it reports its real
+ * version at check-in.
+ */
+export function macosOf(platform: MacPlatform): string {
+  if (platform.kind === 'mac-modern' && platform.frozen) {
+    return 'macOS 10.15 or later; the Mac tells its version when it checks in';
+  }
+  return `macOS ${platform.osVersion}`;
+}
+
 /** What the portal shows a session: one step of the flow. */
 export type PortalView =
   | { kind: 'login' }
@@ -248,7 +260,7 @@ export class PortalFlow {
       type: 'portal.enrollment-started',
       actor: login.name,
       invitationId: invitation?.id,
-      message: `Enrollment started at the portal (${platform.kind}, ${platform.osVersion})`,
+      message: `Enrollment started at the portal (${macosOf(platform)})`,
     });
     return enrollment.id;
   }

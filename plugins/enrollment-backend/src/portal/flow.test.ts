@@ -1,3 +1,4 @@
+import { macosOf } from './PortalFlow';
 import { DEFAULT_PORTAL_SETTINGS } from '@macenroll/plugin-enrollment-common';
 import { nextStep } from './flow';
 
@@ -68,5 +69,19 @@ describe('nextStep', () => {
         state: { login, eulaAccepted: true, siteId: 's' },
       }),
     ).toBe('download');
+  });
+});
+
+describe('macosOf', () => {
+  it("says a frozen Safari version is 10.15 or later, and tells an older Mac's version", () => {
+    expect(
+      macosOf({ kind: 'mac-modern', osVersion: '10.15.7', frozen: true }),
+    ).toBe('macOS 10.15 or later; the Mac tells its version when it checks in');
+    expect(
+      macosOf({ kind: 'mac-modern', osVersion: '10.14.6', frozen: false }),
+    ).toBe('macOS 10.14.6');
+    expect(macosOf({ kind: 'mac-legacy', osVersion: '10.12.6' })).toBe(
+      'macOS 10.12.6',
+    );
   });
 });

@@ -98,6 +98,17 @@ describe('portal controls', () => {
     const rows = await knex('enrollment_enrollments').select('site_id');
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.map(r => r.site_id)).not.toContain(site.body.id);
+
+    // The activity says what the admin changed.
+    await changeSettings({ portalEnabled: false, supportContact: 'x@y.z' });
+    await changeSettings({ portalEnabled: true, supportContact: '' });
+    const changed = await knex('enrollment_events')
+      .where({ type: 'admin.settings-update' })
+      .orderBy('id', 'desc')
+      .first();
+    expect(changed.message).toBe(
+      'Changed the enrollment settings: portalEnabled off → on, supportContact',
+    );
   });
 
   it('logs out: the session and its download links end', async () => {

@@ -1,3 +1,4 @@
+import { describeSettingsChange } from '../activity/settingsChange';
 import {
   portalSettingsSchema,
   settingsReadPermission,
@@ -37,13 +38,14 @@ export function createPortalAdminRoutes(options: {
       );
     }
     const actor = Authorizer.actorOf(credentials);
+    const message = describeSettingsChange(await settings.get(), body);
     res.json(
       await audited(
         req,
         'settings-update',
         {},
         () => settings.save(body, actor),
-        { actor, message: 'Changed the enrollment settings' },
+        { actor, message },
       ),
     );
   });

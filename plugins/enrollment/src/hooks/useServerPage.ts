@@ -34,6 +34,8 @@ export interface LoadedPage<T> {
   loading: boolean;
   error?: Error;
   changePage(page: number, pageSize: number): void;
+  /** Loads the same page again (after an error, say). */
+  retry?(): void;
 }
 
 export interface ServerPage<T, F> extends LoadedPage<T> {
@@ -127,6 +129,7 @@ export function useServerPage<T, F extends PageFilters<F>>(options: {
     filters,
     changeFilters,
     firstPage: () => setPage(0),
+    retry: () => setRefreshes(n => n + 1),
     nothingYet:
       !loading && !error && value?.totalCount === 0 && !isFiltered(filters),
   };

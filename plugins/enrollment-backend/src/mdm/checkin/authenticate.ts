@@ -1,6 +1,7 @@
 import { CheckinMessage } from '../checkinMessage';
 import { DeviceIdentity, IdentityError } from '../deviceIdentity';
 import { MdmAnswer, OK } from '../mdmAnswer';
+import { macLabel } from '../macLabel';
 import { MdmServiceDeps } from '../mdmServiceDeps';
 
 type AuthenticateMessage = Extract<CheckinMessage, { type: 'Authenticate' }>;
@@ -120,9 +121,13 @@ export async function authenticate(
     type: 'mdm.authenticate',
     computerId: device.id,
     invitationId: enrollment.invitationId,
-    message: `${message.deviceName ?? message.udid} (${
-      message.serialNumber ?? 'no serial'
-    }) is installing the management profile`,
+    message: `${macLabel({
+      udid: message.udid,
+      name: message.deviceName,
+      model: message.modelName ?? message.model,
+      osVersion: message.osVersion,
+      serialNumber: message.serialNumber,
+    })} is installing the management profile`,
   });
   return OK;
 }

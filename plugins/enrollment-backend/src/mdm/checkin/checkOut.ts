@@ -2,6 +2,7 @@ import { Device } from '../../database/DeviceStore';
 import { CheckinMessage } from '../checkinMessage';
 import { DeviceIdentity } from '../deviceIdentity';
 import { MdmAnswer, OK } from '../mdmAnswer';
+import { macLabel } from '../macLabel';
 import { MdmServiceDeps } from '../mdmServiceDeps';
 
 type CheckOutMessage = Extract<CheckinMessage, { type: 'CheckOut' }>;
@@ -11,7 +12,7 @@ export async function checkOut(
   deps: MdmServiceDeps,
   identity: DeviceIdentity,
   device: Device,
-  message: CheckOutMessage,
+  _message: CheckOutMessage,
   now: Date,
 ): Promise<MdmAnswer> {
   await deps.devices.checkOut(device.id, now);
@@ -20,7 +21,7 @@ export async function checkOut(
   await deps.events.record({
     type: 'mdm.checked-out',
     computerId: device.id,
-    message: `Computer ${message.udid} removed its management profile`,
+    message: `${macLabel(device)} removed its management profile`,
   });
   return OK;
 }

@@ -6,6 +6,7 @@ import {
   takesEnterpriseApplications,
 } from '../commands';
 import { MdmAnswer, OK } from '../mdmAnswer';
+import { macLabel } from '../macLabel';
 import { MdmServiceDeps } from '../mdmServiceDeps';
 
 type TokenUpdateMessage = Extract<CheckinMessage, { type: 'TokenUpdate' }>;
@@ -48,7 +49,7 @@ export async function tokenUpdate(
       type: 'mdm.enrolled',
       computerId: device.id,
       invitationId,
-      message: `Computer ${message.udid} enrolled`,
+      message: `${macLabel(device)} enrolled`,
     });
   } else if (await deps.commands.hasPending(device.id)) {
     // A new token after Apple dropped the old one: what waited goes now.

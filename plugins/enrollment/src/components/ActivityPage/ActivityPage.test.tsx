@@ -199,7 +199,9 @@ describe('ActivityPage', () => {
     expect((await screen.findAllByText(/events lost/)).length).toBeGreaterThan(
       0,
     );
-    expect(screen.getByText('500: InputError')).toBeInTheDocument();
+    expect(
+      screen.getByText('The enrollment service hit a problem'),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('table')).toBeNull();
   });
 });

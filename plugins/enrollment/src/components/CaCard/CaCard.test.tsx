@@ -27,7 +27,8 @@ describe('CaCard', () => {
       </TestApiProvider>,
     );
     expect(
-      await screen.findByText('Error: backend is down', { selector: 'h6' }),
+      await screen.findByText('Can’t reach the enrollment service'),
     ).toBeInTheDocument();
+    expect(screen.getByText('Error: backend is down')).toBeInTheDocument();
   });
 });

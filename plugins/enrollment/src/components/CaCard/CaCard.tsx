@@ -1,7 +1,6 @@
 import {
   InfoCard,
   Progress,
-  ResponseErrorPanel,
   StructuredMetadataTable,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -9,6 +8,7 @@ import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
 import { enrollmentTranslationRef } from '../../translation';
+import { LoadError } from '../shared/LoadError';
 
 /** The CA Macs trust when they enroll, so an admin can compare fingerprints. */
 export const CaCard = () => {
@@ -17,7 +17,7 @@ export const CaCard = () => {
   const { value, loading, error } = useAsync(() => api.getCaSummary(), [api]);
 
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <LoadError error={error} />;
   return (
     <InfoCard title={t('caCard.title')}>
       <StructuredMetadataTable

@@ -1,7 +1,6 @@
 import {
   InfoCard,
   Progress,
-  ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
@@ -17,6 +16,7 @@ import { formatDateTime } from '../../utils/format';
 import { EnrollmentT } from '../../utils/translate';
 import { CommandStatusChip } from './CommandStatusChip';
 import { CommandHistory } from './useCommandHistory';
+import { LoadError } from '../shared/LoadError';
 
 const dateTimeOrDash = (iso?: string) => (iso ? formatDateTime(iso) : '—');
 
@@ -74,7 +74,7 @@ export const CommandHistoryCard = (props: { history: CommandHistory }) => {
 
   let body;
   if (!commands && error) {
-    body = <ResponseErrorPanel error={error} />;
+    body = <LoadError error={error} />;
   } else if (!commands) {
     body = <Progress />;
   } else if (commands.length === 0) {

@@ -394,7 +394,7 @@ describe('ComputerPage', () => {
         ),
     });
     await renderEnrollment('/computers/nope', api);
-    expect(await screen.findByText('404: NotFoundError')).toBeInTheDocument();
+    expect(await screen.findByText('Not found')).toBeInTheDocument();
     expect(screen.queryByText('Inventory')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Lock' })).toBeNull();
     expect(api.getComputer).toHaveBeenCalledWith('nope');

@@ -4,7 +4,6 @@ import {
   Header,
   Page,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
@@ -21,6 +20,7 @@ import { isWaiting } from './commands';
 import { ComputerActionsCard } from './ComputerActionsCard';
 import { InventoryCard } from './InventoryCard';
 import { useCommandHistory } from './useCommandHistory';
+import { LoadError } from '../shared/LoadError';
 
 /**
  * One computer: what it reported, its user and push state, the commands an
@@ -64,9 +64,7 @@ export const ComputerPage = () => {
   if (loading && !computer) {
     content = <Progress />;
   } else if (error || !computer) {
-    content = (
-      <ResponseErrorPanel error={error ?? new Error(t('computer.notLoaded'))} />
-    );
+    content = <LoadError error={error ?? new Error(t('computer.notLoaded'))} />;
   } else {
     content = (
       <Grid container spacing={3}>

@@ -208,7 +208,9 @@ describe('ComputersPage', () => {
     expect(
       (await screen.findAllByText(/database down/)).length,
     ).toBeGreaterThan(0);
-    expect(screen.getByText('500: InputError')).toBeInTheDocument();
+    expect(
+      screen.getByText('The enrollment service hit a problem'),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('table')).toBeNull();
   });
 });

@@ -29,7 +29,9 @@ describe('InvitationActivityCard', () => {
     });
     await renderCard(api);
     expect(screen.getByText('Activity')).toBeInTheDocument();
-    expect(await screen.findByText('500: InputError')).toBeInTheDocument();
+    expect(
+      await screen.findByText('The enrollment service hit a problem'),
+    ).toBeInTheDocument();
     expect(api.listEvents).toHaveBeenCalledWith({
       invitationId: 'inv-1',
       limit: 20,

@@ -484,7 +484,7 @@ describe('InvitationPage', () => {
     expect(
       (await screen.findAllByText(/No invitation with id nope/)).length,
     ).toBeGreaterThan(0);
-    expect(screen.getByText('404: NotFoundError')).toBeInTheDocument();
+    expect(screen.getByText('Not found')).toBeInTheDocument();
     expect(screen.queryByText('Details')).not.toBeInTheDocument();
     expect(api.getInvitation).toHaveBeenCalledWith('nope');
   });

@@ -4,7 +4,6 @@ import {
   Header,
   Page,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
@@ -32,6 +31,7 @@ import { InvitationDetailsCard } from './InvitationDetailsCard';
 import { isOpen } from './invitationState';
 import { RecipientsCard } from './RecipientsCard';
 import { ShowLinkButton } from './ShowLinkButton';
+import { LoadError } from '../shared/LoadError';
 
 /**
  * One invitation: its details, its recipients' mail, its computers and,
@@ -74,8 +74,9 @@ export const InvitationPage = () => {
     content = <Progress />;
   } else if (error || !invitation) {
     content = (
-      <ResponseErrorPanel
+      <LoadError
         error={error ?? new Error(t('invitation.notLoaded'))}
+        onRetry={refresh}
       />
     );
   } else {

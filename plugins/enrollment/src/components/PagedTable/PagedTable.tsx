@@ -1,12 +1,8 @@
-import {
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-  TableProps,
-} from '@backstage/core-components';
+import { Table, TableColumn, TableProps } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import { ReactNode, useMemo } from 'react';
 import { LoadedPage, PAGE_SIZES } from '../../hooks/useServerPage';
+import { LoadError } from '../shared/LoadError';
 
 // The backend pages and filters, so the table must not do it again on the
 // rows of one page.
@@ -56,7 +52,7 @@ export function PagedTable<T extends object>(props: {
     <>
       <Box mb={2}>{filters}</Box>
       {serverPage.error ? (
-        <ResponseErrorPanel error={serverPage.error} />
+        <LoadError error={serverPage.error} onRetry={serverPage.retry} />
       ) : (
         <Table<T>
           columns={columns}

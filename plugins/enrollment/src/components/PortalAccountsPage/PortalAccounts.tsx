@@ -1,4 +1,4 @@
-import { ResponseErrorPanel, Table } from '@backstage/core-components';
+import { Table } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
@@ -14,6 +14,7 @@ import { errorMessage } from '../../utils/errorMessage';
 import { AddAccountDialog } from './AddAccountDialog';
 import { accountColumns } from './columns';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
+import { LoadError } from '../shared/LoadError';
 
 type Outcome = { severity: 'success' | 'error'; text: string };
 
@@ -123,7 +124,7 @@ export const PortalAccounts = () => {
         </Box>
       )}
       {error ? (
-        <ResponseErrorPanel error={error} />
+        <LoadError error={error} />
       ) : (
         <Table<PortalAccount>
           columns={columns}

@@ -2,7 +2,6 @@ import {
   Content,
   ContentHeader,
   Progress,
-  ResponseErrorPanel,
   SupportButton,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -18,6 +17,7 @@ import { enrollmentApiRef } from '../../api';
 import { enrollmentTranslationRef } from '../../translation';
 import { EnrollmentLayout } from '../EnrollmentLayout';
 import { SettingsEditor } from './SettingsEditor';
+import { LoadError } from '../shared/LoadError';
 
 const LoadedSettings = (props: { canUpdate: boolean }) => {
   const api = useApi(enrollmentApiRef);
@@ -25,9 +25,7 @@ const LoadedSettings = (props: { canUpdate: boolean }) => {
   const { value, loading, error } = useAsync(() => api.getSettings(), [api]);
   if (loading) return <Progress />;
   if (error || !value) {
-    return (
-      <ResponseErrorPanel error={error ?? new Error(t('settings.notLoaded'))} />
-    );
+    return <LoadError error={error ?? new Error(t('settings.notLoaded'))} />;
   }
   return <SettingsEditor initial={value} canUpdate={props.canUpdate} />;
 };

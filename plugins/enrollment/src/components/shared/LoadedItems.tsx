@@ -1,5 +1,6 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { ReactNode } from 'react';
+import { LoadError } from './LoadError';
 
 /**
  * The body of a card that lists what one request returned: progress while
@@ -15,7 +16,7 @@ export function LoadedItems<T>(props: {
 }) {
   const { loading, error, items, empty, children } = props;
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <LoadError error={error} />;
   if (!items?.length) return <>{empty}</>;
   return <>{children(items)}</>;
 }
