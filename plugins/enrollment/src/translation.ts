@@ -63,6 +63,7 @@ export const enrollmentMessages = {
   recipientsSummary: {
     linkOnly: 'Link only',
     more: '{{recipients}} +{{more}} more',
+    moreOnly: '+{{more}} more',
   },
   invitations: {
     title: 'Enrollment Invitations',
@@ -84,13 +85,17 @@ export const enrollmentMessages = {
       status: 'Status',
       recipients: 'Recipients',
       expires: 'Expires',
-      loginRequired: 'Login required',
-      multipleUses: 'Multiple uses',
+      options: 'Options',
       timesUsed: 'Times used',
       enrolledComputers: 'Enrolled computers',
       site: 'Site',
-      createdBy: 'Created by',
-      createdAt: 'Created at',
+      createdAt: 'Created',
+    },
+    options: {
+      login: 'Login required',
+      noLogin: 'No login',
+      singleUse: 'One Mac per link',
+      multipleUses: 'Multiple uses',
     },
   },
   caCard: {

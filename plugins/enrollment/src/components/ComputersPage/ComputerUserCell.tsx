@@ -13,7 +13,12 @@ export const ComputerUserCell = ({ user }: { user: ComputerUser }) => {
         <Typography variant="body2">{realName || username}</Typography>
       )}
       {secondary.map(line => (
-        <Typography key={line} variant="body2" color="textSecondary">
+        <Typography
+          key={line}
+          variant="body2"
+          color="textSecondary"
+          style={{ whiteSpace: 'nowrap' }}
+        >
           {line}
         </Typography>
       ))}

@@ -13,6 +13,9 @@ export function formatLocation(user: ComputerUser): string {
   return parts.length ? parts.join(', ') : '—';
 }
 
+// Atomic values (a serial, a status, a date, an address) never break mid-way.
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
 function dateTimeOrDash(iso?: string): string {
   return iso ? formatDateTime(iso) : '—';
 }
@@ -28,15 +31,18 @@ export const computerColumns = (t: EnrollmentT): TableColumn<Computer>[] => [
   },
   {
     title: t('computers.columns.serialNumber'),
+    cellStyle: nowrap,
     render: row => row.serialNumber || '—',
   },
   { title: t('computers.columns.model'), render: row => row.model || '—' },
   {
     title: t('computers.columns.osVersion'),
+    cellStyle: nowrap,
     render: row => row.osVersion || '—',
   },
   {
     title: t('computers.columns.status'),
+    cellStyle: nowrap,
     render: row => <ComputerStatusLabel status={row.status} />,
   },
   {
@@ -53,10 +59,12 @@ export const computerColumns = (t: EnrollmentT): TableColumn<Computer>[] => [
   },
   {
     title: t('computers.columns.enrolledAt'),
+    cellStyle: nowrap,
     render: row => dateTimeOrDash(row.enrolledAt),
   },
   {
     title: t('computers.columns.lastSeen'),
+    cellStyle: nowrap,
     render: row => dateTimeOrDash(row.lastSeenAt),
   },
   {

@@ -21,7 +21,9 @@ describe('EnrollmentPage', () => {
       screen.getByRole('heading', { name: 'Enrollment Invitations' }),
     ).toBeInTheDocument();
     expect(
-      await screen.findByText('jane@example.com, bob@example.com'),
+      await screen.findByRole('link', {
+        name: /^jane@example\.com,\s*bob@example\.com$/,
+      }),
     ).toBeInTheDocument();
     expect(
       await screen.findByText('O=Acme, CN=Acme Enrollment CA'),

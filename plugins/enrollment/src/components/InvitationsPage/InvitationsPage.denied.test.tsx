@@ -19,7 +19,9 @@ describe('InvitationsPage without the create permission', () => {
     await renderEnrollment('', api, permissionApi);
 
     expect(
-      await screen.findByText('jane@example.com, bob@example.com'),
+      await screen.findByRole('link', {
+        name: /^jane@example\.com,\s*bob@example\.com$/,
+      }),
     ).toBeInTheDocument();
     await waitFor(() =>
       expect(authorize).toHaveBeenCalledWith(

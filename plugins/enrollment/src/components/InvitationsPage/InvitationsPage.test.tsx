@@ -60,18 +60,22 @@ describe('InvitationsPage', () => {
     await renderEnrollment('', api);
 
     const first = (
-      await screen.findByText('a@x.org, b@x.org, c@x.org +37 more')
+      await screen.findByRole('link', {
+        name: /^a@x\.org,\s*b@x\.org,\s*c@x\.org\s*\+37 more$/,
+      })
     ).closest('tr')!;
     expect(within(first).getByText('Partially sent')).toBeInTheDocument();
     expect(within(first).getByText('Paris')).toBeInTheDocument();
     expect(within(first).getByText('alice')).toBeInTheDocument();
-    expect(within(first).getByText('Yes')).toBeInTheDocument();
-    expect(within(first).getByText('No')).toBeInTheDocument();
-    expect(within(first).getByText('3')).toBeInTheDocument();
+    expect(within(first).getByText('Login required')).toBeInTheDocument();
+    expect(within(first).getByText('One Mac per link')).toBeInTheDocument();
     const cells = [...first.querySelectorAll('td')].map(c => c.textContent);
     expect(cells[0]).toBe('12');
     // Times used, then the computers enrolled now beside it.
-    expect(cells.slice(6, 8)).toEqual(['3', '2']);
+    expect(cells.slice(5, 7)).toEqual(['3', '2']);
+    // An address never breaks inside: each is one unbreakable span.
+    const address = within(first).getByText('a@x.org,');
+    expect(address).toHaveStyle({ whiteSpace: 'nowrap' });
     expect(
       screen.getByRole('columnheader', { name: 'Enrolled computers' }),
     ).toBeInTheDocument();

@@ -9,21 +9,22 @@ import {
   displayUserRef,
   formatDateTime,
   formatExpiryDate,
-  summarizeRecipients,
-  yesNo,
 } from '../../utils/format';
 import { EnrollmentT } from '../../utils/translate';
 import { InvitationStatusChip } from '../InvitationStatusChip';
 
-/** Opens the invitation, for keyboard users; rows open it on click too. */
+// Atomic values (an address, a status, a date, a count) never break mid-way.
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
+/**
+ * Opens the invitation, for keyboard users; rows open it on click too. An
+ * address never breaks inside; the list breaks between addresses.
+ */
 const RecipientsLink = ({ invitation }: { invitation: Invitation }) => {
   const invitationRoute = useRouteRef(invitationRouteRef);
   const { t } = useTranslationRef(enrollmentTranslationRef);
-  const text = summarizeRecipients(
-    invitation.recipients,
-    invitation.recipientCount,
-    t,
-  );
+  const shown = invitation.recipients.slice(0, 3);
+  const more = invitation.recipientCount - shown.length;
   return (
     <Link
       to={invitationRoute({ id: invitation.id })}
@@ -31,20 +32,45 @@ const RecipientsLink = ({ invitation }: { invitation: Invitation }) => {
     >
       {invitation.recipientCount === 0 ? (
         <Typography component="span" variant="body2">
-          <em>{text}</em>
+          <em>{t('recipientsSummary.linkOnly')}</em>
         </Typography>
       ) : (
-        text
+        <>
+          {shown.map((email, i) => (
+            <span key={email} style={nowrap}>
+              {email}
+              {i < shown.length - 1 ? ', ' : ''}
+            </span>
+          ))}
+          {more > 0 && (
+            <span style={nowrap}>
+              {' '}
+              {t('recipientsSummary.moreOnly', { more: String(more) })}
+            </span>
+          )}
+        </>
       )}
     </Link>
   );
 };
 
+/** Two short lines that never break inside. */
+const TwoLines = (props: { first: string; second: string }) => (
+  <>
+    <span style={{ ...nowrap, display: 'block' }}>{props.first}</span>
+    <Typography
+      component="span"
+      variant="body2"
+      color="textSecondary"
+      style={{ ...nowrap, display: 'block' }}
+    >
+      {props.second}
+    </Typography>
+  </>
+);
+
 // The backend sorts; keeping the rows' order stops the table re-sorting them.
 const keepOrder = () => 0;
-
-// Atomic values (a status, a date, a count) never break mid-way.
-const nowrap = { whiteSpace: 'nowrap' } as const;
 
 /**
  * The invitation list's columns. Fields of sortable columns are the
@@ -79,14 +105,22 @@ export const invitationColumns = (
     render: row => formatExpiryDate(row.expiresAt),
   },
   {
-    title: t('invitations.columns.loginRequired'),
+    title: t('invitations.columns.options'),
     sorting: false,
-    render: row => yesNo(row.requireLogin, t),
-  },
-  {
-    title: t('invitations.columns.multipleUses'),
-    sorting: false,
-    render: row => yesNo(row.multipleUses, t),
+    render: row => (
+      <TwoLines
+        first={t(
+          row.requireLogin
+            ? 'invitations.options.login'
+            : 'invitations.options.noLogin',
+        )}
+        second={t(
+          row.multipleUses
+            ? 'invitations.options.multipleUses'
+            : 'invitations.options.singleUse',
+        )}
+      />
+    ),
   },
   {
     title: t('invitations.columns.timesUsed'),
@@ -104,16 +138,15 @@ export const invitationColumns = (
     render: row => row.site?.name ?? '—',
   },
   {
-    title: t('invitations.columns.createdBy'),
-    sorting: false,
-    render: row => displayUserRef(row.createdBy),
-  },
-  {
     title: t('invitations.columns.createdAt'),
     field: 'createdAt',
     customSort: keepOrder,
     defaultSort: 'desc',
-    cellStyle: nowrap,
-    render: row => formatDateTime(row.createdAt),
+    render: row => (
+      <TwoLines
+        first={formatDateTime(row.createdAt)}
+        second={displayUserRef(row.createdBy)}
+      />
+    ),
   },
 ];

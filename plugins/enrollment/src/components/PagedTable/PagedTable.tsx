@@ -14,6 +14,8 @@ const SERVER_PAGED = {
   toolbar: false,
   sorting: false,
   draggable: false,
+  // Compact rows: more of a long list on one screen.
+  padding: 'dense' as const,
 };
 
 // A third click would drop the sort, and another column would keep the old

@@ -15,10 +15,12 @@ export const invitationEventColumns = (
 ): TableColumn<EnrollmentEvent>[] => [
   {
     title: t('events.columns.time'),
+    cellStyle: { whiteSpace: 'nowrap' },
     render: row => formatDateTime(row.createdAt),
   },
   {
     title: t('events.columns.category'),
+    cellStyle: { whiteSpace: 'nowrap' },
     render: row => <EventCategoryChip type={row.type} />,
   },
   { title: t('events.columns.what'), render: row => row.message },
