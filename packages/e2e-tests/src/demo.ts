@@ -125,16 +125,25 @@ export async function startDemo(
   child.stderr?.on('data', d => (output += d));
   const exited = new Promise<void>(r => child.once('exit', () => r()));
 
+  /** Signals the whole process group; false once none of it is left. */
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const stop = async () => {
     if (child.exitCode === null && child.pid) {
-      process.kill(-child.pid, 'SIGTERM');
-      const timer = setTimeout(
-        () => child.pid && process.kill(-child.pid, 'SIGKILL'),
-        10_000,
-      );
+      signalGroup('SIGTERM');
+      const timer = setTimeout(() => signalGroup('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
     }
+    // A backend the watcher restarted may outlive the leader (seen once:
+    // it kept port 7007 after stop): whatever is left of the group goes.
+    if (child.pid) signalGroup('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   };
 

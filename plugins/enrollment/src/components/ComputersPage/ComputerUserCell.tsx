@@ -13,12 +13,8 @@ export const ComputerUserCell = ({ user }: { user: ComputerUser }) => {
         <Typography variant="body2">{realName || username}</Typography>
       )}
       {secondary.map(line => (
-        <Typography
-          key={line}
-          variant="body2"
-          color="textSecondary"
-          style={{ whiteSpace: 'nowrap' }}
-        >
+        // Not the theme's secondary grey: it fails contrast on striped rows.
+        <Typography key={line} variant="body2" style={{ whiteSpace: 'nowrap' }}>
           {line}
         </Typography>
       ))}

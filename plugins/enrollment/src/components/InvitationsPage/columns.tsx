@@ -58,10 +58,10 @@ const RecipientsLink = ({ invitation }: { invitation: Invitation }) => {
 const TwoLines = (props: { first: string; second: string }) => (
   <>
     <span style={{ ...nowrap, display: 'block' }}>{props.first}</span>
+    {/* Not the theme's secondary grey: it fails contrast on striped rows. */}
     <Typography
       component="span"
       variant="body2"
-      color="textSecondary"
       style={{ ...nowrap, display: 'block' }}
     >
       {props.second}
