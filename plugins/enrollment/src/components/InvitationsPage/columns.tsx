@@ -95,6 +95,9 @@ export const invitationColumns = (
   {
     title: t('invitations.columns.recipients'),
     sorting: false,
+    // Narrow enough that the other columns fit at 1280 px; the list wraps
+    // between addresses.
+    cellStyle: { minWidth: 160, maxWidth: 240 },
     render: row => <RecipientsLink invitation={row} />,
   },
   {
