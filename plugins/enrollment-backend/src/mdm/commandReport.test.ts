@@ -1,6 +1,16 @@
 import { parseCommandReport } from './commandReport';
 
 describe('parseCommandReport', () => {
+  it('refuses a report nested deeper than a real one as bad input (storing it would overflow the stack)', () => {
+    const deep = `${'<array>'.repeat(2500)}${'</array>'.repeat(2500)}`;
+    const body = Buffer.from(
+      `<?xml version="1.0"?><plist version="1.0"><dict><key>Status</key><string>Acknowledged</string><key>X</key>${deep}</dict></plist>`,
+    );
+    expect(() => parseCommandReport(body)).toThrow(
+      'The report is nested too deeply',
+    );
+  });
+
   it('reads a report dictionary', () => {
     const report = parseCommandReport(
       Buffer.from(
