@@ -237,13 +237,15 @@ describe('parseCheckinMessage (property)', () => {
 
   it('never reads a file through an external entity', () => {
     const body = `<?xml version="1.0"?><!DOCTYPE plist [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><plist version="1.0"><dict><key>MessageType</key><string>CheckOut</string><key>UDID</key><string>&xxe;</string><key>Topic</key><string>t</string></dict></plist>`;
-    let udid: string | undefined;
+    let outcome: unknown;
     try {
-      udid = parseCheckinMessage(Buffer.from(body)).udid;
+      outcome = parseCheckinMessage(Buffer.from(body)).udid;
     } catch (error) {
-      expect(error).toBeInstanceOf(InputError);
+      outcome = error;
     }
-    expect(udid ?? '').not.toContain('root:');
+    // Either refused as bad input, or parsed without the file's content.
+    const refused = outcome instanceof InputError;
+    expect(refused || !String(outcome).includes('root:')).toBe(true);
   });
 
   it('refuses raw invalid UTF-8 bytes', () => {

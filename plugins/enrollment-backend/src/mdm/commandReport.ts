@@ -8,24 +8,6 @@ import plist from 'plist';
  *
  * @throws InputError when the body is not a property list dictionary
  */
-export function parseCommandReport(body: Buffer): Record<string, unknown> {
-  let report: unknown;
-  try {
-    report = plist.parse(body.toString('utf8'));
-  } catch {
-    throw new InputError('The report is not a property list');
-  }
-  if (!report || typeof report !== 'object' || Array.isArray(report)) {
-    throw new InputError('The report is not a dictionary');
-  }
-  if (nestingDepth(report) > MAX_DEPTH) {
-    // plist.build, which stores the report, recurses: a report a few
-    // thousand levels deep would overflow its stack (a 500, not a 400).
-    throw new InputError('The report is nested too deeply');
-  }
-  return report as Record<string, unknown>;
-}
-
 /** Far above the few levels of real reports (ProfileList, CertificateList). */
 const MAX_DEPTH = 64;
 
@@ -42,4 +24,22 @@ function nestingDepth(value: unknown): number {
     for (const child of Object.values(item)) stack.push([child, depth + 1]);
   }
   return deepest;
+}
+
+export function parseCommandReport(body: Buffer): Record<string, unknown> {
+  let report: unknown;
+  try {
+    report = plist.parse(body.toString('utf8'));
+  } catch {
+    throw new InputError('The report is not a property list');
+  }
+  if (!report || typeof report !== 'object' || Array.isArray(report)) {
+    throw new InputError('The report is not a dictionary');
+  }
+  if (nestingDepth(report) > MAX_DEPTH) {
+    // plist.build, which stores the report, recurses: a report a few
+    // thousand levels deep would overflow its stack (a 500, not a 400).
+    throw new InputError('The report is nested too deeply');
+  }
+  return report as Record<string, unknown>;
 }
