@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  enrollSimulatedMac,
+  installProfile,
   launchChromium,
   Locator,
   Page,
@@ -11,7 +13,6 @@ import {
 } from '@internal/test-harness';
 import { expectNoSeriousViolations } from './axe';
 import { ROOT, RunningDemo, startDemo } from './demo';
-import { enrollSimulatedMac, installProfile } from './simulatedMac';
 
 jest.setTimeout(420_000);
 

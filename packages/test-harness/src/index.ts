@@ -19,3 +19,13 @@ export {
   type ApnsAnswer,
   type TestPushCertificate,
 } from './apns';
+export {
+  authenticateMessage,
+  enrollSimulatedMac,
+  installProfile,
+  tokenUpdateMessage,
+  type PlistValue,
+  parsePlist,
+  SAFARI_14,
+  type SimulatedMac,
+} from './simulatedMac';

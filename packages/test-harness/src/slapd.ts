@@ -21,6 +21,22 @@ export interface RunningSlapd {
   bindDn: string;
   bindPassword: string;
   people: typeof SEED_PEOPLE;
+  /**
+   * The process id of the slapd now running (undefined while halted), for
+   * signals: SIGSTOP freezes it, so that the kernel still accepts
+   * connections but nothing answers; SIGCONT thaws it.
+   */
+  readonly pid: number | undefined;
+  /**
+   * Ends the slapd process but keeps its database and port: connections
+   * are refused until restart(). Thaws a frozen process first.
+   */
+  halt(): Promise<void>;
+  /**
+   * Starts slapd again on the same port with the same database (halting
+   * the running one first, if any); resolves once it accepts connections.
+   */
+  restart(): Promise<void>;
   /** Stops slapd and removes its files. */
   stop(): Promise<void>;
 }
@@ -51,6 +67,59 @@ function slapdConf(dir: string): string {
   ].join('\n');
 }
 
+interface SlapdProcess {
+  pid: number | undefined;
+  halt(): Promise<void>;
+}
+
+/** Runs slapd on url's port; resolves once it accepts connections. */
+async function launchSlapd(
+  slapd: string,
+  confPath: string,
+  url: string,
+  port: number,
+): Promise<SlapdProcess> {
+  let output = '';
+  const child: ChildProcess = spawn(
+    slapd,
+    ['-f', confPath, '-h', `${url}/`, '-d', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout?.on('data', d => (output += d));
+  child.stderr?.on('data', d => (output += d));
+  const exited = new Promise<void>(resolve =>
+    child.once('exit', () => resolve()),
+  );
+
+  const exitedEarly = exited.then(() => {
+    throw new Error(`slapd exited at start-up: ${output}`);
+  });
+  // Once started, its exit (by halt) is no failure to report.
+  exitedEarly.catch(() => undefined);
+  try {
+    await Promise.race([waitForPort(port, 15_000), exitedEarly]);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+
+  return {
+    pid: child.pid,
+    async halt() {
+      if (child.exitCode === null && child.signalCode === null) {
+        // A frozen (SIGSTOPped) slapd would not see SIGINT until thawed.
+        child.kill('SIGCONT');
+        child.kill('SIGINT');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
 /**
  * Starts OpenLDAP's slapd on a free loopback port with a fresh database
  * seeded by slapadd. Fails naming the Debian packages when slapd is missing.
@@ -72,29 +141,19 @@ export async function startSlapd(): Promise<RunningSlapd> {
 
   const port = await freePort();
   const url = `ldap://127.0.0.1:${port}`;
-  let output = '';
-  const child: ChildProcess = spawn(
-    slapd,
-    ['-f', confPath, '-h', `${url}/`, '-d', '0'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  child.stdout?.on('data', d => (output += d));
-  child.stderr?.on('data', d => (output += d));
-  const exited = new Promise<void>(resolve =>
-    child.once('exit', () => resolve()),
-  );
+  let running: SlapdProcess | undefined;
+  const launch = async () => {
+    running = await launchSlapd(slapd, confPath, url, port);
+  };
+  const halt = async () => {
+    const current = running;
+    running = undefined;
+    await current?.halt();
+  };
 
   try {
-    await Promise.race([
-      waitForPort(port, 15_000),
-      exited.then(() => {
-        throw new Error(`slapd exited at start-up: ${output}`);
-      }),
-    ]);
+    await launch();
   } catch (error) {
-    child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
@@ -106,13 +165,16 @@ export async function startSlapd(): Promise<RunningSlapd> {
     bindDn: READER_DN,
     bindPassword: READER_PASSWORD,
     people: SEED_PEOPLE,
+    get pid() {
+      return running?.pid;
+    },
+    halt,
+    async restart() {
+      await halt();
+      await launch();
+    },
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGINT');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await halt();
       rmSync(dir, { recursive: true, force: true });
     },
   };

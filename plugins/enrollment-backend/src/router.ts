@@ -5,7 +5,9 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { ConditionTransformer } from '@backstage/plugin-permission-node';
-import express from 'express';
+import { ServiceUnavailableError } from '@backstage/errors';
+import express, { NextFunction, Request, Response } from 'express';
+import { isDatabaseUnavailable } from './lib/databaseUnavailable';
 import Router from 'express-promise-router';
 import { createAgentRoutes } from './agent/router';
 import { EnrollmentSettings } from './wiring/enrollmentSettings';
@@ -96,7 +98,30 @@ export async function createEnrollmentRouter(
       ...options.conditions,
     }),
   );
+  router.use(databaseUnavailableAsServiceUnavailable(logger));
   return router;
+}
+
+/**
+ * An admin request that met a database that is restarting or down is a
+ * 503 "try again" in JSON, with the cause in the log only; Backstage's
+ * error handler, after the plugin's routes, writes the answer.
+ */
+function databaseUnavailableAsServiceUnavailable(logger: LoggerService) {
+  return (error: unknown, req: Request, _res: Response, next: NextFunction) => {
+    if (!isDatabaseUnavailable(error)) {
+      next(error);
+      return;
+    }
+    logger.warn(
+      `${req.method} ${req.baseUrl}${req.path} failed, the database is unavailable: ${error}`,
+    );
+    next(
+      new ServiceUnavailableError(
+        'The enrollment database cannot be reached right now; nothing was changed. Try again in a minute.',
+      ),
+    );
+  };
 }
 
 function portalRouter(options: EnrollmentRouterOptions): express.Router {

@@ -144,6 +144,9 @@ export const PORTAL_TEXT_DEFAULTS = {
     'We cannot check your account right now',
   'problem.directoryUnavailable.detail':
     'The company directory did not answer. Try again in a few minutes.',
+  'problem.serviceUnavailable.title': 'Enrollment is briefly unavailable',
+  'problem.serviceUnavailable.detail':
+    'The enrollment service cannot reach its database right now. Nothing was lost: try again in a minute.',
   'problem.tryLater.next': 'If it keeps happening, contact IT.',
   'problem.unexpected.title': 'Something went wrong',
   'problem.unexpected.detail':

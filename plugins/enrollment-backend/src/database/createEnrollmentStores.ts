@@ -1,4 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
 import { AgentPackageStore } from './AgentPackageStore';
 import { CaStore } from './CaStore';
 import { CertificateStore } from './CertificateStore';
@@ -62,6 +63,12 @@ export interface EnrollmentStores {
   commands: CommandStore;
   agentPackages: AgentPackageStore;
   loginAttempts: { user: LoginFailureStore; address: LoginFailureStore };
+  /**
+   * Runs `fn` with every store on one database transaction: all of its
+   * writes land, or none does (a database that dies midway leaves nothing
+   * half-written for the retry to trip over).
+   */
+  transaction<T>(fn: (stores: EnrollmentStores) => Promise<T>): Promise<T>;
 }
 
 /**
@@ -71,7 +78,10 @@ export interface EnrollmentStores {
 export async function createEnrollmentStores(
   database: DatabaseService,
 ): Promise<EnrollmentStores> {
-  const db = await applyMigrations(database);
+  return storesOn(await applyMigrations(database));
+}
+
+function storesOn(db: Knex): EnrollmentStores {
   return {
     ca: new DatabaseCaStore(db),
     sites: new DatabaseSiteStore(db),
@@ -105,5 +115,6 @@ export async function createEnrollmentStores(
         lockMs: FIFTEEN_MINUTES,
       }),
     },
+    transaction: fn => db.transaction(trx => fn(storesOn(trx))),
   };
 }

@@ -5,6 +5,10 @@ import { InputError } from '@backstage/errors';
 const ADDRESS =
   /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)+$/;
 
+// Control characters (which PostgreSQL refuses, as NUL, or mail headers
+// mangle) and lone surrogates (no UTF-8 for them): \s leaves them through.
+const UNPRINTABLE = /[\p{Cc}\p{Cs}]/u;
+
 /** Trims, checks and de-duplicates (case-insensitively) recipient addresses. */
 export function normalizeRecipients(recipients: string[]): string[] {
   const invalid: string[] = [];
@@ -12,7 +16,11 @@ export function normalizeRecipients(recipients: string[]): string[] {
   const result: string[] = [];
   for (const raw of recipients) {
     const address = raw.trim();
-    if (address.length > 254 || !ADDRESS.test(address)) {
+    if (
+      address.length > 254 ||
+      !ADDRESS.test(address) ||
+      UNPRINTABLE.test(address)
+    ) {
       invalid.push(JSON.stringify(raw.slice(0, 100)));
       continue;
     }

@@ -413,5 +413,31 @@ describe('LdapDirectory without a directory', () => {
       expect(Date.now() - started).toBeGreaterThanOrEqual(900);
       expect(Date.now() - started).toBeLessThan(5000);
     });
+
+    it('closes the connections it gave up on, and tries anew each time', async () => {
+      const { port } = server.address() as { port: number };
+      const unanswering = directory(`ldap://127.0.0.1:${port}`);
+      const closed: Array<Promise<void>> = [];
+      const accepted = (socket: Socket) => {
+        // Read what comes, so that the client's closing is seen.
+        socket.resume();
+        closed.push(
+          new Promise(resolve => socket.once('close', () => resolve())),
+        );
+      };
+      server.on('connection', accepted);
+      try {
+        for (let i = 0; i < 2; i += 1) {
+          await expect(
+            unanswering.authenticate('alice', 'alice-pass'),
+          ).rejects.toThrow(/could not be reached/);
+        }
+        // One connection per try: no broken connection is kept for the next.
+        expect(closed).toHaveLength(2);
+        await Promise.all(closed);
+      } finally {
+        server.off('connection', accepted);
+      }
+    });
   });
 });

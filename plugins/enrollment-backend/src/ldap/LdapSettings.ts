@@ -20,7 +20,10 @@ export interface LdapSettings {
    * the settings never shows it (and spreading them drops it).
    */
   readonly bindPassword?: string;
-  /** Connection and per-operation timeout. */
+  /**
+   * Connection and per-operation timeout, and the most one connection's
+   * whole use (connect, bind, searches) may take: see withClient.
+   */
   timeoutMs: number;
   /** A private CA to trust for ldaps:// and StartTLS, PEM. */
   tlsCaPem?: string;

@@ -5,6 +5,7 @@ import {
   directoryError,
   directoryName,
   startTlsOptions,
+  withClient,
 } from './connection';
 import { DEFAULT_MAPPING, LdapSettings } from './LdapSettings';
 
@@ -87,5 +88,34 @@ describe('directory errors', () => {
       /^The LDAP directory ldap:\/\/ldap\.example\.com could not be reached; caused by Error: connect ECONNREFUSED/,
     );
     expect(directoryError(s, refused, 'other')).toBe(refused);
+  });
+});
+
+describe('withClient', () => {
+  const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+  it('gives the whole use timeoutMs, however many operations it waits for', async () => {
+    const started = Date.now();
+    const steps: number[] = [];
+    await expect(
+      withClient(settings({ timeoutMs: 300 }), async () => {
+        // Each step alone is within the timeout, all together are not.
+        for (let i = 0; i < 5; i += 1) {
+          await sleep(200);
+          steps.push(i);
+        }
+        return 'done';
+      }),
+    ).rejects.toThrow('No answer within 300 ms');
+    const took = Date.now() - started;
+    expect(took).toBeGreaterThanOrEqual(290);
+    expect(took).toBeLessThan(1000);
+    expect(steps.length).toBeLessThan(5);
+  });
+
+  it('answers what the use gives within the time', async () => {
+    await expect(
+      withClient(settings({ timeoutMs: 1000 }), async () => 'found'),
+    ).resolves.toBe('found');
   });
 });

@@ -40,19 +40,36 @@ function isLdaps(settings: LdapSettings): boolean {
 
 /**
  * Runs `use` with a new client (upgraded with StartTLS when configured)
- * and always closes the connection afterwards.
+ * and always closes the connection afterwards. The whole use, from
+ * connecting to the last answer, gets timeoutMs: ldapts times each
+ * operation alone, so a directory answering each just in time would
+ * otherwise keep a login waiting several times as long.
  */
 export async function withClient<T>(
   settings: LdapSettings,
   use: (client: Client) => Promise<T>,
 ): Promise<T> {
   const client = new Client(clientOptions(settings));
-  try {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`No answer within ${settings.timeoutMs} ms`)),
+      settings.timeoutMs,
+    );
+  });
+  const work = (async () => {
     if (settings.starttls) {
       await client.startTLS(startTlsOptions(settings));
     }
-    return await use(client);
+    return use(client);
+  })();
+  // Past the deadline, its failure (the connection closed under it) is no news.
+  work.catch(() => undefined);
+  try {
+    return await Promise.race([work, deadline]);
   } finally {
+    clearTimeout(timer);
+    // Also ends the operations still waiting, by closing their socket.
     await client.unbind().catch(() => undefined);
   }
 }

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import plist from 'plist';
+import { parsePlistQuietly } from './quietPlist';
 
 /**
  * Reads what a Mac PUTs to ServerURL: a plist dictionary with `Status`,
@@ -29,7 +29,7 @@ function nestingDepth(value: unknown): number {
 export function parseCommandReport(body: Buffer): Record<string, unknown> {
   let report: unknown;
   try {
-    report = plist.parse(body.toString('utf8'));
+    report = parsePlistQuietly(body.toString('utf8'));
   } catch {
     throw new InputError('The report is not a property list');
   }

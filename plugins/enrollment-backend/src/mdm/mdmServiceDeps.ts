@@ -30,4 +30,9 @@ export interface MdmServiceDeps {
   >;
   logger: LoggerService;
   clock?: () => Date;
+  /**
+   * Runs `fn` with these deps on one database transaction, the pushes it
+   * asks for sent after the commit; without it, `fn` runs on these deps.
+   */
+  atomically?: <T>(fn: (tx: MdmServiceDeps) => Promise<T>) => Promise<T>;
 }

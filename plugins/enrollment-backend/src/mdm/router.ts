@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { isError } from '@backstage/errors';
+import { isDatabaseUnavailable } from '../lib/databaseUnavailable';
 import express, { NextFunction, Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { CertificateStore } from '../database/CertificateStore';
@@ -77,6 +78,18 @@ export function createMdmRouter(options: {
       const refused = requestRefusal(error);
       if (refused) {
         return answer(res, { status: refused.status, body: refused.message });
+      }
+      if (isDatabaseUnavailable(error)) {
+        // Never a 401 (that unenrolls): the Mac tries again later.
+        options.logger.warn(
+          `MDM ${req.path} failed, the database is unavailable: ${
+            isError(error) ? error.message : error
+          }`,
+        );
+        return answer(res, {
+          status: 503,
+          body: 'The server is briefly unavailable; try again',
+        });
       }
       options.logger.error(
         `MDM ${req.path} failed: ${isError(error) ? error.message : error}`,

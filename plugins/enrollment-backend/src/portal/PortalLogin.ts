@@ -35,12 +35,37 @@ const throttled = (
   retryAt: reservation.retryAt,
 });
 
+/** Tries counted for a login: the store and key of each. */
+type Reserved = Array<[LoginFailureStore, string]>;
+
+/**
+ * Runs a directory call. When it throws (the directory could not be
+ * reached or did not answer in time), no password was checked: the tries
+ * reserved for this login are given back, so that an outage locks nobody
+ * out, and the error goes on to the page.
+ */
+async function giveBackIfUnanswered<T>(
+  reserved: Reserved,
+  call: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    await Promise.all(
+      reserved.map(([store, key]) => store.release(key).catch(() => undefined)),
+    );
+    throw error;
+  }
+}
+
 /**
  * Checks a username and password: a local portal account first, then the
  * directory. One generic failure for unknown users and wrong passwords, and
  * the same password-hash work for both. Every try is counted before its
  * password is checked, per user (under the folded name, and under the
- * directory entry once found) and per address, across replicas.
+ * directory entry once found) and per address, across replicas. A
+ * directory that cannot answer is an error, not a failed try: local
+ * accounts, checked first, never wait on it.
  */
 export class PortalLogin {
   constructor(
@@ -100,14 +125,25 @@ export class PortalLogin {
     // Not a local account: the same hash work anyway, so that the answer's
     // time does not tell local account names from the others.
     await verifyAgainstDummy(password);
-    const candidate = await this.deps.directory?.findLoginCandidate(username);
+    const directory = this.deps.directory;
+    if (!directory) return { ok: false, reason: 'bad-credentials' };
+    const reserved: Reserved = [
+      [userFailures, userKey],
+      [addressFailures, addressKey],
+    ];
+    const candidate = await giveBackIfUnanswered(reserved, () =>
+      directory.findLoginCandidate(username),
+    );
     if (!candidate) return { ok: false, reason: 'bad-credentials' };
 
     // Every spelling that finds this entry shares its budget.
     const entryKey = `dn:${throttleName(candidate.dn)}`;
     const entry = await userFailures.reserve(entryKey, now);
     if (!entry.admitted) return throttled(entry);
-    const found = await this.deps.directory!.checkPassword(candidate, password);
+    const found = await giveBackIfUnanswered(
+      [...reserved, [userFailures, entryKey]],
+      () => directory.checkPassword(candidate, password),
+    );
     if (!found) return { ok: false, reason: 'bad-credentials' };
     if (
       options.allowedGroups.length &&

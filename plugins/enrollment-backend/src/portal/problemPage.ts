@@ -1,5 +1,6 @@
 import { isError } from '@backstage/errors';
 import { NextFunction, Request, Response } from 'express';
+import { isDatabaseUnavailable } from '../lib/databaseUnavailable';
 import { requestRefusal } from '../lib/requestRefusal';
 import { PortalDeps } from './PortalContext';
 import { Portal, pageContext, sendPage } from './portalRequest';
@@ -24,6 +25,11 @@ export function problemPage(
       problem = error;
     } else if (refused) {
       problem = problems.formUnreadable(refused.status, refused.kind);
+    } else if (isDatabaseUnavailable(error)) {
+      deps.logger.warn(
+        `Enrollment portal ${req.method} ${req.baseUrl}${req.path} failed, the database is unavailable: ${error}`,
+      );
+      problem = problems.serviceUnavailable();
     } else {
       deps.logger.error(
         `Enrollment portal error on ${req.method} ${req.baseUrl}${req.path}: ${

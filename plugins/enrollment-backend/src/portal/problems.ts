@@ -145,12 +145,29 @@ export const problems = {
       detail: 'problem.pageNotFound.detail',
       next: 'problem.pageNotFound.next',
     }),
+  /** With a way back: the login form, to try again or use a local account. */
   directoryUnavailable: () =>
-    new PortalProblem(503, {
-      title: 'problem.directoryUnavailable.title',
-      detail: 'problem.directoryUnavailable.detail',
-      next: TRY_LATER,
-    }),
+    new PortalProblem(
+      503,
+      {
+        title: 'problem.directoryUnavailable.title',
+        detail: 'problem.directoryUnavailable.detail',
+        next: TRY_LATER,
+      },
+      {},
+      true,
+    ),
+  serviceUnavailable: () =>
+    new PortalProblem(
+      503,
+      {
+        title: 'problem.serviceUnavailable.title',
+        detail: 'problem.serviceUnavailable.detail',
+        next: TRY_LATER,
+      },
+      {},
+      true,
+    ),
   unexpected: () =>
     new PortalProblem(500, {
       title: 'problem.unexpected.title',

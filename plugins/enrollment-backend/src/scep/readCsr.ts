@@ -32,6 +32,8 @@ function directoryString(field: {
     case asn1.Type.UTF8:
       return raw.toString('utf8');
     case asn1.Type.BMPSTRING:
+      // Two bytes a character: an odd length is no BMPString (and swap16 throws).
+      if (raw.length % 2 !== 0) return undefined;
       return Buffer.from(raw).swap16().toString('utf16le');
     default:
       return undefined;

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import { isDatabaseUnavailable } from '../lib/databaseUnavailable';
 import express, { NextFunction, Request, Response } from 'express';
 import Router from 'express-promise-router';
 import { SCEP_MEDIA_TYPE } from './scepConstants';
@@ -122,6 +123,12 @@ function scepErrorAnswer(logger?: LoggerService) {
     } else if (refused) {
       // Other body-parser refusals: aborted upload, unknown encoding…
       sendText(res, refused.status, 'The request body could not be read');
+    } else if (isDatabaseUnavailable(error)) {
+      // Apple's SCEP client retries (the payload's Retries, RetryDelay).
+      logger?.warn(
+        `SCEP request failed, the database is unavailable: ${error}`,
+      );
+      sendText(res, 503, 'The SCEP service is briefly unavailable; try again');
     } else {
       logger?.error(`SCEP request failed: ${error}`);
       sendText(res, 500, 'The SCEP request could not be processed');

@@ -9,6 +9,9 @@ import { installAgentCommand } from '../mdm/commands';
 import { EnrollmentProfileService } from '../mdm/EnrollmentProfileService';
 import { IdentityRenewal } from '../mdm/IdentityRenewal';
 import { MdmService } from '../mdm/MdmService';
+import { MdmServiceDeps } from '../mdm/mdmServiceDeps';
+import { ActivityLog } from '../activity/ActivityLog';
+import { EnrollmentStores } from '../database/createEnrollmentStores';
 
 /** What manages an enrolled Mac: pushes, commands, check-in and renewal. */
 export function createManagementServices(
@@ -42,7 +45,7 @@ export function createManagementServices(
             `${await shared.pluginBaseUrl()}${AGENT_MANIFEST_PATH}`,
           )
           .then(command => command && { ...command });
-  const mdm = new MdmService({
+  const mdmDeps: MdmServiceDeps = {
     devices: stores.devices,
     certificates: stores.certificates,
     enrollments: stores.enrollments,
@@ -55,6 +58,23 @@ export function createManagementServices(
     topic: shared.topic,
     agentCommand,
     logger,
+  };
+  const mdm = new MdmService({
+    ...mdmDeps,
+    atomically: fn =>
+      atomicallyWithPushes(stores, commandQueue, tx =>
+        fn({
+          ...mdmDeps,
+          devices: tx.stores.devices,
+          certificates: tx.stores.certificates,
+          enrollments: tx.stores.enrollments,
+          invitations: tx.stores.invitations,
+          commands: tx.stores.commands,
+          settings: tx.stores.settings,
+          events: new ActivityLog(tx.stores.events, options.auditor),
+          queue: tx.queue,
+        }),
+      ),
   });
   const renewal = new IdentityRenewal({
     devices: stores.devices,
@@ -67,4 +87,31 @@ export function createManagementServices(
     logger,
   });
   return { push, commandQueue, agent, mdm, renewal };
+}
+
+/**
+ * Runs `fn` on one transaction of every store. The pushes it asks for wait
+ * for the commit: a Mac woken before it would fetch commands not yet there.
+ */
+async function atomicallyWithPushes<T>(
+  stores: EnrollmentStores,
+  commandQueue: CommandQueue,
+  fn: (tx: { stores: EnrollmentStores; queue: CommandQueue }) => Promise<T>,
+): Promise<T> {
+  const woken = new Set<string>();
+  const result = await stores.transaction(txStores =>
+    fn({
+      stores: txStores,
+      queue: new CommandQueue({
+        commands: txStores.commands,
+        push: {
+          request: async computerId => {
+            woken.add(computerId);
+          },
+        },
+      }),
+    }),
+  );
+  for (const computerId of woken) await commandQueue.wake(computerId);
+  return result;
 }

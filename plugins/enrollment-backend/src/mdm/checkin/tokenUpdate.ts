@@ -23,6 +23,24 @@ export async function tokenUpdate(
 ): Promise<MdmAnswer> {
   // The user channel (per-user connections) needs no record of its own yet.
   if (message.userId) return OK;
+  // Read outside the transaction, which only writes.
+  const agent = takesEnterpriseApplications(device.osVersion)
+    ? await deps.agentCommand()
+    : undefined;
+  // One transaction: a database lost midway must not leave a token without
+  // its enrollment's commands, or the Mac's retry would not be "first".
+  const apply = (tx: MdmServiceDeps) =>
+    applyTokenUpdate(tx, device, message, now, agent);
+  return deps.atomically ? deps.atomically(apply) : apply(deps);
+}
+
+async function applyTokenUpdate(
+  deps: MdmServiceDeps,
+  device: Device,
+  message: TokenUpdateMessage,
+  now: Date,
+  agent: Awaited<ReturnType<MdmServiceDeps['agentCommand']>>,
+): Promise<MdmAnswer> {
   const { first } = await deps.devices.tokenUpdate({
     deviceId: device.id,
     token: message.token,
@@ -33,9 +51,6 @@ export async function tokenUpdate(
     ? await completeEnrollment(deps, device.enrollmentId, now)
     : undefined;
   if (first) {
-    const agent = takesEnterpriseApplications(device.osVersion)
-      ? await deps.agentCommand()
-      : undefined;
     await deps.queue.queue(
       device.id,
       [

@@ -17,7 +17,8 @@ export function negotiateLanguage(
     .map((part, order) => {
       const [tag, ...params] = part.trim().split(';');
       const q = params
-        .map(p => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(p)?.[1])
+        // RFC 9110 §12.4.2: at most 1 (q=1.5 is malformed, so ignored).
+        .map(p => /^\s*q=(0(?:\.\d{0,3})?|1(?:\.0{0,3})?)\s*$/.exec(p)?.[1])
         .find(Boolean);
       return { tag: tag.trim().toLowerCase(), q: q ? Number(q) : 1, order };
     })

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { requireCommand } from '@internal/test-harness';
+import { requireCommand } from './requireCommand';
 
 // The real tools a Mac's part is played with; missing ones fail the test.
 const openssl = requireCommand('openssl', 'openssl');
@@ -15,7 +15,7 @@ export const SAFARI_14 =
 const CHECKIN_TYPE = 'application/x-apple-aspen-mdm-checkin';
 
 /** A plist value: `{ $data: base64 }` stands for <data>. */
-type PlistValue =
+export type PlistValue =
   | string
   | number
   | boolean
@@ -86,6 +86,9 @@ export interface SimulatedMac {
   serverUrl: string;
   /** Signs `dict` as macOS does (Mdm-Signature) and PUTs it to `url`. */
   send(url: string, dict: Record<string, PlistValue>): Promise<Response>;
+  /** The profile's CheckInURL and Topic, for check-ins a test sends itself. */
+  checkInUrl: string;
+  topic: string;
   /** PUTs to the ServerURL; the parsed command, or undefined for an empty answer. */
   connect(dict: Record<string, PlistValue>): Promise<any>;
   remove(): void;
@@ -110,6 +113,8 @@ export async function enrollSimulatedMac(options: {
   deviceName: string;
   /** The mail's link (`<backend>/enroll?invitation=CODE`) to start from. */
   invitationUrl?: string;
+  /** false: stop after SCEP; the test sends Authenticate and TokenUpdate. */
+  checkIn?: boolean;
 }): Promise<SimulatedMac> {
   const { backendUrl, udid } = options;
   const portal = `${backendUrl}/api/enrollment/enroll`;
@@ -162,6 +167,7 @@ export async function enrollSimulatedMac(options: {
     profile: Buffer.from(await profileRes.arrayBuffer()),
     udid,
     deviceName: options.deviceName,
+    checkIn: options.checkIn,
   });
   secrets.push(mac.challenge);
   return { ...mac, secrets };
@@ -178,6 +184,8 @@ export async function installProfile(options: {
   profile: Buffer;
   udid: string;
   deviceName: string;
+  /** false: stop after SCEP; the test sends Authenticate and TokenUpdate. */
+  checkIn?: boolean;
 }): Promise<Omit<SimulatedMac, 'secrets'> & { challenge: string }> {
   const { backendUrl, udid } = options;
   const dir = mkdtempSync(join(tmpdir(), 'e2e-mac-'));
@@ -250,29 +258,16 @@ export async function installProfile(options: {
       throw new Error(`${dict.MessageType}: ${res.status} ${await res.text()}`);
     }
   };
-  await checkIn({
-    MessageType: 'Authenticate',
-    Topic: mdm.Topic,
-    UDID: udid,
-    SerialNumber: `SN-${udid.slice(0, 8)}`,
-    DeviceName: options.deviceName,
-    Model: 'Mac14,2',
-    ModelName: 'MacBook Air',
-    OSVersion: '14.4',
-    BuildVersion: '23E214',
-    ProductName: 'Mac14,2',
-  });
-  await checkIn({
-    MessageType: 'TokenUpdate',
-    Topic: mdm.Topic,
-    UDID: udid,
-    Token: { $data: Buffer.from(`token-${udid}`).toString('base64') },
-    PushMagic: `magic-${udid}`,
-  });
+  if (options.checkIn !== false) {
+    await checkIn(authenticateMessage(mdm.Topic, udid, options.deviceName));
+    await checkIn(tokenUpdateMessage(mdm.Topic, udid));
+  }
 
   return {
     udid,
     serverUrl: mdm.ServerURL,
+    checkInUrl: mdm.CheckInURL,
+    topic: mdm.Topic,
     send,
     async connect(dict) {
       const res = await send(mdm.ServerURL, { UDID: udid, ...dict });
@@ -284,5 +279,39 @@ export async function installProfile(options: {
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
     challenge: scep.Challenge,
+  };
+}
+
+/** The Authenticate a MacBook Air on macOS 14 sends. */
+export function authenticateMessage(
+  topic: string,
+  udid: string,
+  deviceName: string,
+): Record<string, PlistValue> {
+  return {
+    MessageType: 'Authenticate',
+    Topic: topic,
+    UDID: udid,
+    SerialNumber: `SN-${udid.slice(0, 8)}`,
+    DeviceName: deviceName,
+    Model: 'Mac14,2',
+    ModelName: 'MacBook Air',
+    OSVersion: '14.4',
+    BuildVersion: '23E214',
+    ProductName: 'Mac14,2',
+  };
+}
+
+/** The TokenUpdate that completes an enrollment: the push token is `token-<udid>`. */
+export function tokenUpdateMessage(
+  topic: string,
+  udid: string,
+): Record<string, PlistValue> {
+  return {
+    MessageType: 'TokenUpdate',
+    Topic: topic,
+    UDID: udid,
+    Token: { $data: Buffer.from(`token-${udid}`).toString('base64') },
+    PushMagic: `magic-${udid}`,
   };
 }

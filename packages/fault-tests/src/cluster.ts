@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import knexFactory, { Knex } from 'knex';
+import {
+  freePort,
+  RunningApns,
+  RunningSmtp,
+  startApnsStandIn,
+  startSmtpServer,
+} from '@internal/test-harness';
+import { LoadBalancer, startLoadBalancer } from './loadBalancer';
+import { Replica, startReplica } from './replica';
+
+export const POSTGRES =
+  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
+  'postgresql://postgres@127.0.0.1:5432';
+
+/** A local account on the portal of every replica. */
+export const PERSON = { username: 'pat', password: 'pat-password-123' };
+
+/**
+ * What several replicas of one Backstage share: a PostgreSQL server (each
+ * run's databases named by a fresh prefix), an SMTP relay, the APNs
+ * stand-in, a load balancer and an admin token.
+ */
+export interface Cluster {
+  postgres: string;
+  prefix: string;
+  smtp: RunningSmtp;
+  apns: RunningApns;
+  lb: LoadBalancer;
+  /** The enrollment plugin's database, to read what the replicas wrote. */
+  db: Knex;
+  replicas: Map<string, Replica>;
+  /** Starts (or starts again) a replica on its own port. */
+  start(name: string): Replica;
+  /** `Authorization` for the admin API (a static external-access token). */
+  adminAuthorization: string;
+  /** Calls the admin API through `url` (a replica or the load balancer). */
+  admin(
+    url: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<any>;
+  stop(): Promise<void>;
+}
+
+export async function startCluster(options: {
+  /** Which replica serves each request that reaches the load balancer. */
+  route: (path: string, replicas: Map<string, Replica>) => Replica | undefined;
+  /** Merged into each replica's `enrollment` config. */
+  enrollment?: Record<string, unknown>;
+  postgres?: string;
+}): Promise<Cluster> {
+  const postgres = options.postgres ?? POSTGRES;
+  const prefix = `enrollment_faults_${Date.now()}_${randomBytes(3).toString(
+    'hex',
+  )}_`;
+  const smtp = await startSmtpServer();
+  const apns = await startApnsStandIn();
+  const replicas = new Map<string, Replica>();
+  const ports = new Map<string, number>();
+  const lb = await startLoadBalancer(req => {
+    const replica = options.route(req.url ?? '/', replicas);
+    return replica?.port ?? [...replicas.values()][0].port;
+  });
+  const adminToken = randomBytes(24).toString('base64url');
+  const db = knexFactory({
+    client: 'pg',
+    connection: `${postgres}/${prefix}enrollment`,
+    pool: { min: 0, max: 2 },
+  });
+
+  const config = (port: number) => ({
+    backend: {
+      // Every replica names the balancer as its public address.
+      baseUrl: lb.url,
+      listen: { port, host: '127.0.0.1' },
+      database: { client: 'pg', connection: postgres, prefix },
+      auth: {
+        externalAccess: [
+          { type: 'static', options: { token: adminToken, subject: 'admin' } },
+        ],
+      },
+    },
+    enrollment: {
+      topic: apns.pushCertificate.topic,
+      allowInsecureUrls: true,
+      smtp: smtp.clientConfig(),
+      apns: {
+        certificate: apns.pushCertificate.certificatePem,
+        privateKey: apns.pushCertificate.privateKeyPem,
+        endpoint: apns.endpoint,
+        caCertificate: apns.caPem,
+        coalesceMilliseconds: 0,
+      },
+      portal: { localAccounts: [PERSON] },
+      delivery: { intervalSeconds: 1 },
+      ...options.enrollment,
+    },
+  });
+
+  const cluster: Cluster = {
+    postgres,
+    prefix,
+    smtp,
+    apns,
+    lb,
+    db,
+    replicas,
+    adminAuthorization: `Bearer ${adminToken}`,
+    start(name) {
+      const port = ports.get(name);
+      if (port === undefined) throw new Error(`No port for replica ${name}`);
+      const replica = startReplica({ name, port, config: config(port) });
+      replicas.set(name, replica);
+      return replica;
+    },
+    async admin(url, method, path, body) {
+      const res = await fetch(`${url}/api/enrollment${path}`, {
+        method,
+        headers: {
+          Authorization: cluster.adminAuthorization,
+          ...(body ? { 'Content-Type': 'application/json' } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const text = await res.text();
+      if (!res.ok) {
+        throw new Error(`${method} ${path}: ${res.status} ${text}`);
+      }
+      return text ? JSON.parse(text) : undefined;
+    },
+    async stop() {
+      await Promise.all([...replicas.values()].map(r => r.stop()));
+      await lb.close();
+      await db.destroy();
+      await smtp.stop();
+      await apns.stop();
+      await dropDatabases(postgres, prefix);
+    },
+  };
+  // Ports are fixed per name, so a replica started again is the same address.
+  for (const name of ['a', 'b']) ports.set(name, await freePort());
+  return cluster;
+}
+
+/** Drops every database whose name starts with `prefix`. */
+export async function dropDatabases(postgres: string, prefix: string) {
+  const admin = knexFactory({
+    client: 'pg',
+    connection: `${postgres}/postgres`,
+  });
+  try {
+    const { rows } = await admin.raw(
+      'SELECT datname FROM pg_database WHERE datname LIKE ?',
+      [`${prefix}%`],
+    );
+    for (const { datname } of rows as { datname: string }[]) {
+      await admin.raw(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  } finally {
+    await admin.destroy();
+  }
+}
