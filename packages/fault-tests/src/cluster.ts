@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import {
   freePort,
@@ -8,7 +10,7 @@ import {
   startSmtpServer,
 } from '@internal/test-harness';
 import { LoadBalancer, startLoadBalancer } from './loadBalancer';
-import { Replica, startReplica } from './replica';
+import { Replica, ROOT, startReplica } from './replica';
 
 export const POSTGRES =
   process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
@@ -133,6 +135,15 @@ export async function startCluster(options: {
     },
     async stop() {
       await Promise.all([...replicas.values()].map(r => r.stop()));
+      // Each replica's log, to read when a test failed.
+      const logs = join(ROOT, 'test-results', 'fault-tests');
+      mkdirSync(logs, { recursive: true });
+      for (const replica of replicas.values()) {
+        writeFileSync(
+          join(logs, `${prefix}${replica.name}.log`),
+          replica.output(),
+        );
+      }
       await lb.close();
       await db.destroy();
       await smtp.stop();
