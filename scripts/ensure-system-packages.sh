@@ -12,6 +12,7 @@ declare -A PROVIDES=(
   [chromium]=chromium
   [openssl]=openssl
   [cpio]=cpio
+  [ss]=iproute2
 )
 
 missing=()
@@ -20,6 +21,11 @@ for cmd in "${!PROVIDES[@]}"; do
     missing+=("${PROVIDES[$cmd]}")
   fi
 done
+
+# The fault tests start a PostgreSQL server of their own to stop and start.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  missing+=(postgresql)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)

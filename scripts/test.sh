@@ -19,5 +19,8 @@ npx backstage-cli repo lint
 echo "== unit, database, LDAP and mail tests"
 npx backstage-cli repo test "$@"
 
+echo "== replicas and faults: the demo backend as processes on PostgreSQL, services stopped under it"
+npm run --silent test:faults
+
 echo "== end-to-end tests against the demo in Chromium"
 npm run --silent test:e2e

@@ -1,4 +1,4 @@
-import { enrollSimulatedMac } from '@internal/test-harness';
+import { enrollSimulatedMac, SAFARI_14 } from '@internal/test-harness';
 import { Cluster, PERSON, startCluster } from './cluster';
 import { eventually } from './eventually';
 import { Replica } from './replica';
@@ -146,7 +146,9 @@ describe('two replicas of the backend on one PostgreSQL', () => {
   it('count a burst of wrong passwords split across both replicas once', async () => {
     const attempt = async (replica: Replica, password: string) => {
       const portal = `${replica.url}/api/enrollment/enroll`;
-      const page = await fetch(portal);
+      const page = await fetch(portal, {
+        headers: { 'User-Agent': SAFARI_14 },
+      });
       const cookie = page.headers
         .getSetCookie()
         .map(c => c.split(';')[0])
@@ -157,6 +159,7 @@ describe('two replicas of the backend on one PostgreSQL', () => {
         redirect: 'manual',
         headers: {
           'Content-Type': 'application/x-www-form-urlencoded',
+          'User-Agent': SAFARI_14,
           Cookie: cookie,
         },
         body: new URLSearchParams({
