@@ -194,6 +194,16 @@ export interface Config {
       };
       /** The From: address of invitation mail, e.g. `IT <it@example.com>`. */
       from?: string;
+      /**
+       * SMTP connections the backend keeps open to the relay at most
+       * (default 4). Raise it only as far as your relay allows one client.
+       */
+      maxConnections?: number;
+      /**
+       * Messages sent over one connection before it is closed and a new one
+       * opened (default 100).
+       */
+      maxMessagesPerConnection?: number;
     };
 
     /** Device management after enrollment. */
@@ -247,9 +257,17 @@ export interface Config {
 
     /** How invitation mail is sent by the scheduled task. */
     delivery?: {
-      /** Recipients taken per round (default 50). */
+      /**
+       * Recipients claimed at a time (default 50); the next claim is made
+       * while the last ones still go out, and a run goes on until nothing is
+       * due (or for 10 minutes at most).
+       */
       batchSize?: number;
-      /** Messages in flight at once (default 4). */
+      /**
+       * Messages in flight at once (default 8). More than
+       * `smtp.maxConnections` keeps every connection busy; the relay still
+       * sees only `smtp.maxConnections` connections.
+       */
       concurrency?: number;
       /** Seconds a worker holds a recipient before another may retry it (default 300). */
       leaseSeconds?: number;

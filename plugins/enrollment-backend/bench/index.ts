@@ -1,11 +1,13 @@
 // `npm run bench`: the admin lists on PostgreSQL and SQLite, then the
-// enrollment pipeline, SCEP against micromdm's scepserver, and the event
-// loop under refused SCEP requests. BENCH_ONLY=lists|pipeline|scep|eventloop
-// runs one of them.
+// enrollment pipeline, SCEP against micromdm's scepserver, the event
+// loop under refused SCEP requests, and one invitation's mail to 10,000
+// recipients. BENCH_ONLY=lists|pipeline|scep|eventloop|fanout runs one of
+// them.
 import { runCleanups } from './cleanup';
 import { onBenchDatabases } from './databases';
 import { benchEventList } from './eventList.bench';
 import { benchEventLoop } from './eventLoop.bench';
+import { benchFanout } from './fanout.bench';
 import { benchInvitationList } from './invitationList.bench';
 import { benchPipeline } from './pipeline.bench';
 import { benchScep } from './scep.bench';
@@ -19,6 +21,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   pipeline: benchPipeline,
   scep: benchScep,
   eventloop: benchEventLoop,
+  fanout: benchFanout,
 };
 
 async function main() {

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { ClaimDueOptions } from './claims';
-import { ClaimedDelivery, DeliveryStore } from './DeliveryStore';
+import { ClaimedDelivery, DeliveryStore, SentDelivery } from './DeliveryStore';
 import {
   INVITATIONS,
   RECIPIENTS,
@@ -95,13 +95,58 @@ export class DatabaseDeliveryStore implements DeliveryStore {
     }));
   }
 
-  markSent(d: ClaimedDelivery, messageId: string, now: Date): Promise<boolean> {
-    return this.release(d, {
-      state: 'sent',
-      message_id: messageId.slice(0, 255),
-      sent_at: now,
-      last_error: null,
-      next_attempt_at: null,
+  async markSent(
+    d: ClaimedDelivery,
+    messageId: string,
+    now: Date,
+  ): Promise<boolean> {
+    return (await this.markSentMany([{ delivery: d, messageId }], now)) > 0;
+  }
+
+  async markSentMany(sent: SentDelivery[], now: Date): Promise<number> {
+    if (!sent.length) return 0;
+    const byClaim = new Map<string, SentDelivery[]>();
+    for (const s of sent) {
+      const group = byClaim.get(s.delivery.claimId) ?? [];
+      group.push(s);
+      byClaim.set(s.delivery.claimId, group);
+    }
+    return this.db.transaction(async trx => {
+      let stored = 0;
+      const invitations = new Set<string>();
+      for (const [claimId, group] of byClaim) {
+        // Each row its own Message-ID, in one statement (PostgreSQL and SQLite).
+        const cases = group.map(() => 'WHEN ? THEN ?').join(' ');
+        const bindings = group.flatMap(s => [
+          s.delivery.recipientId,
+          s.messageId.slice(0, 255),
+        ]);
+        const n = await trx(RECIPIENTS)
+          .whereIn(
+            'id',
+            group.map(s => s.delivery.recipientId),
+          )
+          .andWhere({ claim_id: claimId, state: 'sending' })
+          .update({
+            state: 'sent',
+            message_id: trx.raw(`CASE id ${cases} END`, bindings),
+            sent_at: now,
+            last_error: null,
+            next_attempt_at: null,
+            claim_id: null,
+            claimed_until: null,
+          });
+        if (n) {
+          stored += n;
+          group.forEach(s => invitations.add(s.delivery.invitation.id));
+        }
+      }
+      // Once per invitation and group, not per message: the recount reads
+      // all of an invitation's recipients.
+      for (const invitationId of [...invitations].sort()) {
+        await refreshInvitationStatus(trx, invitationId);
+      }
+      return stored;
     });
   }
 

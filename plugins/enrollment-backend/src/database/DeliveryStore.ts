@@ -22,6 +22,12 @@ export interface ClaimedDelivery {
   };
 }
 
+/** A claimed recipient whose message the relay accepted. */
+export interface SentDelivery {
+  delivery: ClaimedDelivery;
+  messageId: string;
+}
+
 /**
  * The invitation mail queue. A recipient is claimed for a lease before its
  * message goes to SMTP and released with the outcome after, so two workers
@@ -37,6 +43,13 @@ export interface DeliveryStore {
   claimDue(options: ClaimDueOptions): Promise<ClaimedDelivery[]>;
   /** The mail went out. False when the claim was lost meanwhile: nothing is stored. */
   markSent(d: ClaimedDelivery, messageId: string, now: Date): Promise<boolean>;
+  /**
+   * Several mails went out: one transaction, one UPDATE per claim among
+   * them. Each recipient still held by its claim is stored as sent with its
+   * Message-ID; the others (claims lost meanwhile) are left alone. Returns
+   * how many were stored.
+   */
+  markSentMany(sent: SentDelivery[], now: Date): Promise<number>;
   /** Sending failed for now; due again at `nextAttemptAt`. False when the claim was lost. */
   markRetry(
     d: ClaimedDelivery,

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ClaimedDelivery, DeliveryStore } from '../database/DeliveryStore';
+import {
+  ClaimedDelivery,
+  DeliveryStore,
+  SentDelivery,
+} from '../database/DeliveryStore';
 import { EventRecorder } from '../database/EventStore';
 import { InvitationCodes } from '../invitations/code';
-import { renderInvitationMessage } from './invitationMessage';
+import { invitationMessageTemplate } from './invitationMessage';
 import { Mailer } from './Mailer';
 
 /** How the invitation mail task paces itself (`enrollment.delivery`). */
 export interface DeliverySettings {
-  /** Recipients claimed per round. */
+  /** Recipients claimed at a time. */
   batchSize: number;
   /** Messages in flight at once (bounded by the SMTP pool too). */
   concurrency: number;
@@ -22,7 +26,7 @@ export interface DeliverySettings {
 
 export const DEFAULT_DELIVERY: DeliverySettings = {
   batchSize: 50,
-  concurrency: 4,
+  concurrency: 8,
   leaseMs: 5 * 60_000,
   maxAttempts: 10,
   initialRetryMs: 30_000,
@@ -59,6 +63,82 @@ function describe(error: unknown): string {
   return (e.response || e.message || String(error)).slice(0, 1000);
 }
 
+/**
+ * The Message-ID of the invitation's message to one recipient. The same on
+ * every attempt and every replica (the backend's host name is the part after
+ * the `@`), so a message sent again after a crash between the relay's 250
+ * and the database write carries the Message-ID of the first, and mail
+ * systems can drop the duplicate.
+ */
+export function invitationMessageId(
+  invitationId: string,
+  recipientId: number,
+  enrollUrl: string,
+): string {
+  let host = 'enrollment.invalid';
+  try {
+    host = new URL(enrollUrl).hostname.toLowerCase() || host;
+  } catch {
+    // keep the fallback
+  }
+  return `<${recipientId}.${invitationId}@${host}>`;
+}
+
+/** A run stops taking more recipients after this, well before the task's 15-minute timeout. */
+export const RUN_BUDGET_MS = 10 * 60_000;
+
+/** Sent outcomes are written in groups of at most this many… */
+export const MARK_GROUP_SIZE = 100;
+/** …or after at most this long. */
+export const MARK_LINGER_MS = 200;
+
+/**
+ * Collects sent outcomes and writes them in groups (one transaction each,
+ * one after the other). Until its group is written a recipient stays
+ * claimed: if the process dies first, the message is sent again after the
+ * lease — with the same Message-ID — never lost.
+ */
+class SentMarks {
+  private buffer: SentDelivery[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  stored = 0;
+
+  constructor(
+    private readonly store: DeliveryStore,
+    private readonly logger: LoggerService,
+  ) {}
+
+  add(sent: SentDelivery): void {
+    this.buffer.push(sent);
+    if (this.buffer.length >= MARK_GROUP_SIZE) {
+      this.flush();
+    } else if (!this.timer) {
+      this.timer = setTimeout(() => this.flush(), MARK_LINGER_MS);
+    }
+  }
+
+  /** Writes what is collected; resolves when everything so far is written. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const group = this.buffer.splice(0);
+    if (group.length) {
+      this.writing = this.writing.then(async () => {
+        try {
+          this.stored += await this.store.markSentMany(group, new Date());
+        } catch (error) {
+          // Their claims lapse and they are sent again, same Message-ID.
+          this.logger.warn(
+            `Could not record ${group.length} sent invitation message(s); they will be sent again after the lease: ${error}`,
+          );
+        }
+      });
+    }
+    return this.writing;
+  }
+}
+
 /** Sends invitation mail from the queue; run by the scheduler on one replica at a time. */
 export class InvitationDelivery {
   constructor(
@@ -75,43 +155,119 @@ export class InvitationDelivery {
     },
   ) {}
 
-  /** Sends everything due now; returns the counts of this run. */
+  /**
+   * Sends everything due now; returns the counts of this run. Recipients are
+   * claimed `batchSize` at a time, the next claim made while the last ones
+   * are still going out, and sent by `concurrency` lanes; the sent outcomes
+   * are written in groups.
+   */
   async runOnce(): Promise<{ sent: number; retrying: number; failed: number }> {
+    const { store, settings, logger } = this.deps;
+    const started = Date.now();
     const totals = { sent: 0, retrying: 0, failed: 0 };
     const delivered = new Map<string, string[]>();
-    // Bounded so one run cannot hold the task lock for ever.
-    for (let round = 0; round < 100; round++) {
-      const batch = await this.deps.store.claimDue({
-        now: new Date(),
-        limit: this.deps.settings.batchSize,
-        leaseMs: this.deps.settings.leaseMs,
-        claimId: randomUUID(),
-      });
-      if (!batch.length) break;
-      let next = 0;
-      const worker = async () => {
-        while (next < batch.length) {
-          const d = batch[next++];
-          const outcome = await this.deliver(d);
-          totals[outcome]++;
-          if (outcome === 'sent')
-            delivered.set(d.invitation.id, [
-              ...(delivered.get(d.invitation.id) ?? []),
-              d.email,
-            ]);
+    const enrollUrl = await this.deps.enrollUrl();
+    const templates = new Map<
+      string,
+      ReturnType<typeof invitationMessageTemplate>
+    >();
+    const marks = new SentMarks(store, logger);
+    // A message is not started when its claim would run out before it is
+    // surely done (the relay's time-outs are 10 s to connect, 30 s idle).
+    const margin = Math.min(60_000, settings.leaseMs / 2);
+    let skipped = 0;
+
+    const queue: Array<{ d: ClaimedDelivery; claimedUntil: number }> = [];
+    let claiming: Promise<void> | undefined;
+    let claimError: unknown;
+    // Retries stored so far: with no retry delay one can be due again at
+    // once, so an empty claim only ends the run if none came after it began.
+    let retriesStored = 0;
+    let emptyClaimAfter = -1;
+    // Set when a lane failed (the database, say): no more claims this run.
+    let stopped = false;
+    const more = () =>
+      !stopped &&
+      !claimError &&
+      emptyClaimAfter !== retriesStored &&
+      Date.now() - started < RUN_BUDGET_MS;
+    const claim = async () => {
+      const retriesBefore = retriesStored;
+      const now = new Date();
+      try {
+        const batch = await store.claimDue({
+          now,
+          limit: settings.batchSize,
+          leaseMs: settings.leaseMs,
+          claimId: randomUUID(),
+        });
+        const claimedUntil = now.getTime() + settings.leaseMs;
+        for (const d of batch) queue.push({ d, claimedUntil });
+        if (!batch.length) emptyClaimAfter = retriesBefore;
+      } catch (error) {
+        claimError = error;
+      }
+    };
+
+    /** Starts the next claim when the queue runs low; the one under way, if any. */
+    const claimAhead = () => {
+      if (!claiming && queue.length < settings.batchSize / 2 && more()) {
+        claiming = claim().finally(() => {
+          claiming = undefined;
+        });
+      }
+      return claiming;
+    };
+
+    const lane = async () => {
+      for (;;) {
+        const pending = claimAhead();
+        const next = queue.shift();
+        if (!next) {
+          if (pending) {
+            await pending;
+            continue;
+          }
+          return;
         }
-      };
-      await Promise.all(
-        Array.from(
-          { length: Math.min(this.deps.settings.concurrency, batch.length) },
-          worker,
-        ),
-      );
-    }
+        if (Date.now() > next.claimedUntil - margin) {
+          skipped++; // left to whoever claims it after the lease
+          continue;
+        }
+        const outcome = await this.deliver(next.d, enrollUrl, templates, marks);
+        totals[outcome]++;
+        if (outcome === 'retrying') retriesStored++;
+        if (outcome === 'sent') {
+          const list = delivered.get(next.d.invitation.id) ?? [];
+          list.push(next.d.email);
+          delivered.set(next.d.invitation.id, list);
+        }
+      }
+    };
+    // Every lane ends before the last marks are written, also on an error.
+    const ended = await Promise.allSettled(
+      Array.from({ length: settings.concurrency }, () =>
+        lane().catch(error => {
+          stopped = true;
+          throw error;
+        }),
+      ),
+    );
+    await marks.flush();
+    const failure = ended.find(
+      (r): r is PromiseRejectedResult => r.status === 'rejected',
+    );
+    if (failure) throw failure.reason;
+    if (claimError) throw claimError;
     await this.recordSent(delivered);
     if (totals.sent || totals.retrying || totals.failed) {
-      this.deps.logger.info(
+      logger.info(
         `Invitation mail: ${totals.sent} sent, ${totals.retrying} to retry, ${totals.failed} failed`,
+      );
+    }
+    if (skipped) {
+      logger.warn(
+        `Invitation mail: ${skipped} message(s) not started because their claim was about to run out; they go out after the lease`,
       );
     }
     return totals;
@@ -133,6 +289,9 @@ export class InvitationDelivery {
 
   private async deliver(
     d: ClaimedDelivery,
+    enrollUrl: string,
+    templates: Map<string, ReturnType<typeof invitationMessageTemplate>>,
+    marks: SentMarks,
   ): Promise<'sent' | 'retrying' | 'failed'> {
     const { store, mailer, codes, settings } = this.deps;
     const code = codes.codeFor(
@@ -140,20 +299,26 @@ export class InvitationDelivery {
       d.invitation.codeNonce,
       d.ownLink ? d.email : undefined,
     );
-    const mail = renderInvitationMessage({
-      to: d.email,
-      organization: this.deps.organization,
-      invitedBy: d.invitation.createdBy,
-      url: `${await this.deps.enrollUrl()}?invitation=${code}`,
-      expiresAt: d.invitation.expiresAt,
-      subject: d.invitation.subject,
-      invitationNumber: d.invitation.number,
-      message: d.invitation.message,
-      requireLogin: d.invitation.requireLogin,
-    });
+    let template = templates.get(d.invitation.id);
+    if (!template) {
+      template = invitationMessageTemplate({
+        organization: this.deps.organization,
+        invitedBy: d.invitation.createdBy,
+        expiresAt: d.invitation.expiresAt,
+        subject: d.invitation.subject,
+        invitationNumber: d.invitation.number,
+        message: d.invitation.message,
+        requireLogin: d.invitation.requireLogin,
+      });
+      templates.set(d.invitation.id, template);
+    }
+    const mail = {
+      ...template(d.email, `${enrollUrl}?invitation=${code}`),
+      messageId: invitationMessageId(d.invitation.id, d.recipientId, enrollUrl),
+    };
     try {
       const { messageId } = await mailer.send(mail);
-      await store.markSent(d, messageId, new Date());
+      marks.add({ delivery: d, messageId });
       return 'sent';
     } catch (error) {
       const reason = describe(error);

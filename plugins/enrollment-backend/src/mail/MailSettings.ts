@@ -6,6 +6,20 @@ import { DEFAULT_DELIVERY, DeliverySettings } from './InvitationDelivery';
 
 const DEFAULT_FROM = 'IT <it@example.com>';
 
+/** A whole number of at least 1 under `key`, or `fallback` when it is not set. */
+function positiveInteger(
+  config: Config | undefined,
+  path: string,
+  key: string,
+  fallback: number,
+): number {
+  const value = config?.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new InputError(`${path}.${key} must be a whole number of at least 1`);
+  }
+  return value;
+}
+
 /** `enrollment.smtp`; undefined when it is absent and mail goes to the outbox. */
 export function readSmtpSettings(
   smtpConfig: Config | undefined,
@@ -26,6 +40,12 @@ export function readSmtpSettings(
     },
     from: smtpConfig.getOptionalString('from') ?? DEFAULT_FROM,
   };
+  // Left out when not set: createMailer applies the defaults.
+  for (const key of ['maxConnections', 'maxMessagesPerConnection'] as const) {
+    if (smtpConfig.has(key)) {
+      smtp[key] = positiveInteger(smtpConfig, 'enrollment.smtp', key, 0);
+    }
+  }
   const tlsCa = smtpConfig.getOptionalString('tls.ca');
   if (tlsCa) smtp.tls = { ca: tlsCa };
   return smtp;
@@ -53,9 +73,18 @@ export function readDeliverySettings(d: Config | undefined): DeliverySettings {
       fallback,
     ).value;
   const delivery: DeliverySettings = {
-    batchSize: d?.getOptionalNumber('batchSize') ?? DEFAULT_DELIVERY.batchSize,
-    concurrency:
-      d?.getOptionalNumber('concurrency') ?? DEFAULT_DELIVERY.concurrency,
+    batchSize: positiveInteger(
+      d,
+      'enrollment.delivery',
+      'batchSize',
+      DEFAULT_DELIVERY.batchSize,
+    ),
+    concurrency: positiveInteger(
+      d,
+      'enrollment.delivery',
+      'concurrency',
+      DEFAULT_DELIVERY.concurrency,
+    ),
     leaseMs: ms('leaseSeconds', DEFAULT_DELIVERY.leaseMs),
     maxAttempts:
       d?.getOptionalNumber('maxAttempts') ?? DEFAULT_DELIVERY.maxAttempts,

@@ -4,6 +4,12 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /**
+   * The Message-ID header, `<…@…>`. A message sent again (after a crash
+   * between the relay's 250 and the database write) carries the same one,
+   * so mail systems can drop the duplicate. Left out, one is made up.
+   */
+  messageId?: string;
 }
 
 /** Hands messages to SMTP, or to the outbox folder when no SMTP is configured. */

@@ -45,6 +45,33 @@ describe('createMailer with SMTP', () => {
     }
   });
 
+  it('sends the Message-ID it is given', async () => {
+    const mailer = createMailer({
+      smtp: { ...settings(), maxConnections: 2, maxMessagesPerConnection: 1 },
+      outbox: { directory: '/nonexistent', from: 'x@example.com' },
+    });
+    try {
+      const ids = [
+        '<1.inv@backstage.example.com>',
+        '<2.inv@backstage.example.com>',
+      ];
+      const before = smtp.received.length;
+      const sent = await Promise.all(
+        ids.map(messageId => mailer.send({ ...message, messageId })),
+      );
+      expect(sent.map(s => s.messageId)).toEqual(ids);
+      const received = await smtp.waitForMessages(before + 2);
+      expect(
+        received
+          .slice(-2)
+          .map(m => m.parsed.messageId)
+          .sort(),
+      ).toEqual(ids);
+    } finally {
+      mailer.close();
+    }
+  });
+
   it("rejects with the server's reason when the password is wrong", async () => {
     const mailer = createMailer({
       smtp: { ...settings(), auth: { user: 'mailer', pass: 'wrong' } },

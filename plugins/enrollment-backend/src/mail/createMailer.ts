@@ -13,7 +13,16 @@ export interface SmtpSettings {
   /** Extra trust for a relay whose certificate a private CA issued (PEM). */
   tls?: { ca: string };
   from: string;
+  /** SMTP connections the pool opens at most (default 4). */
+  maxConnections?: number;
+  /** Messages sent over one connection before the pool opens a new one (default 100). */
+  maxMessagesPerConnection?: number;
 }
+
+/** Connections a relay sees from one backend at most, unless configured. */
+export const DEFAULT_SMTP_MAX_CONNECTIONS = 4;
+/** nodemailer's own default: a long fan-out reconnects now and then. */
+export const DEFAULT_SMTP_MAX_MESSAGES_PER_CONNECTION = 100;
 
 /** Where mail goes: `enrollment.smtp` and `enrollment.outbox`. */
 export interface MailerOptions {
@@ -33,10 +42,18 @@ export function createMailer(options: MailerOptions): Mailer {
   return outboxMailer(options.outbox);
 }
 
+/** nodemailer's message: the given Message-ID, or one it makes up. */
+function message(from: string, mail: OutgoingMail) {
+  const { messageId, ...rest } = mail;
+  return messageId ? { from, messageId, ...rest } : { from, ...rest };
+}
+
 function smtpMailer(smtp: NonNullable<MailerOptions['smtp']>): Mailer {
   const transport: Transporter = nodemailer.createTransport({
     pool: true,
-    maxConnections: 4,
+    maxConnections: smtp.maxConnections ?? DEFAULT_SMTP_MAX_CONNECTIONS,
+    maxMessages:
+      smtp.maxMessagesPerConnection ?? DEFAULT_SMTP_MAX_MESSAGES_PER_CONNECTION,
     host: smtp.host,
     port: smtp.port,
     secure: smtp.secure,
@@ -49,7 +66,7 @@ function smtpMailer(smtp: NonNullable<MailerOptions['smtp']>): Mailer {
   });
   return {
     async send(mail: OutgoingMail) {
-      const info = await transport.sendMail({ from: smtp.from, ...mail });
+      const info = await transport.sendMail(message(smtp.from, mail));
       return { messageId: info.messageId };
     },
     async verify() {
@@ -70,7 +87,7 @@ function outboxMailer(outbox: MailerOptions['outbox']): Mailer {
   });
   return {
     async send(mail: OutgoingMail) {
-      const info = await transport.sendMail({ from: outbox.from, ...mail });
+      const info = await transport.sendMail(message(outbox.from, mail));
       await mkdir(directory, { recursive: true });
       const safeId = info.messageId.replace(/[^A-Za-z0-9.@-]/g, '');
       await writeFile(

@@ -1,4 +1,7 @@
-import { renderInvitationMessage } from './invitationMessage';
+import {
+  invitationMessageTemplate,
+  renderInvitationMessage,
+} from './invitationMessage';
 
 const input = {
   to: 'alice@example.com',
@@ -44,5 +47,24 @@ describe('renderInvitationMessage', () => {
       '&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;',
     );
     expect(mail.text).toContain('<img src=x onerror=alert(1)> & "quotes"');
+  });
+
+  it('renders the same message from a template made once per invitation', () => {
+    const { to: _to, url: _url, ...shared } = input;
+    const tricky = {
+      ...shared,
+      subject: 'Hello {id} <b>',
+      invitationNumber: 7,
+      message: 'to & url: <script>alert(1)</script>',
+    };
+    const template = invitationMessageTemplate(tricky);
+    for (const [to, url] of [
+      ['alice@example.com', 'http://localhost:7007/enroll?invitation=a_B-1'],
+      ["o'brien@example.com", 'https://x.test/enroll?a=1&invitation=<"x">'],
+    ]) {
+      expect(template(to, url)).toEqual(
+        renderInvitationMessage({ ...tricky, to, url }),
+      );
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { html } from '../lib/markup';
+import { randomBytes } from 'node:crypto';
+import { escapeHtml, html } from '../lib/markup';
 import { OutgoingMail } from './Mailer';
 
 /** What an invitation message says. */
@@ -98,4 +99,46 @@ export function renderInvitationMessage(
     </html>`;
 
   return { to: input.to, subject, text, html: body.value };
+}
+
+/** What is the same in every message of one invitation. */
+export type InvitationTemplateInput = Omit<
+  InvitationMessageInput,
+  'to' | 'url'
+>;
+
+/**
+ * The invitation's message rendered once, for a fan-out: each recipient's
+ * address and link are put in afterwards (escaped in the HTML part as
+ * renderInvitationMessage does), so the rest — the expiry's formatting, the
+ * escaping of what the admin typed — is not redone per message.
+ */
+export function invitationMessageTemplate(
+  input: InvitationTemplateInput,
+): (to: string, url: string) => OutgoingMail {
+  // Letters and digits only: nothing escapes or wraps them, and what an
+  // admin typed cannot contain them by chance.
+  const token = `x${randomBytes(12).toString('hex')}x`;
+  const slots = { to: `${token}to`, url: `${token}url` };
+  const mail = renderInvitationMessage({ ...input, ...slots });
+  const split = (text: string) => text.split(new RegExp(`${token}(to|url)`));
+  // Even indexes: fixed text; odd ones: the slot's name.
+  const text = split(mail.text);
+  const body = split(mail.html);
+  const fill = (
+    parts: string[],
+    values: { to: string; url: string },
+  ): string => {
+    let out = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+      out += values[parts[i] as 'to' | 'url'] + parts[i + 1];
+    }
+    return out;
+  };
+  return (to, url) => ({
+    to,
+    subject: mail.subject,
+    text: fill(text, { to, url }),
+    html: fill(body, { to: escapeHtml(to), url: escapeHtml(url) }),
+  });
 }

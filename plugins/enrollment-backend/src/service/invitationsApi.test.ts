@@ -189,11 +189,14 @@ describe('invitations admin API', () => {
     ['unknown fields', { color: 'blue' }, /Unrecognized key.*"color"/],
     ['a string for a boolean', { requireLogin: 'yes' }, /requireLogin/],
     [
-      '1001 recipients',
+      '10,001 recipients',
       {
-        recipients: Array.from({ length: 1001 }, (_, i) => `p${i}@example.com`),
+        recipients: Array.from(
+          { length: 10_001 },
+          (_, i) => `p${i}@example.com`,
+        ),
       },
-      /at most 1000 recipients/,
+      /at most 10000 recipients/,
     ],
     [
       'an unknown site',

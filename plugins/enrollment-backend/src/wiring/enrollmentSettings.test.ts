@@ -18,7 +18,7 @@ describe('readEnrollmentSettings', () => {
       invitationCodeSecret: undefined,
       delivery: {
         batchSize: 50,
-        concurrency: 4,
+        concurrency: 8,
         leaseMs: 300_000,
         maxAttempts: 10,
         initialRetryMs: 30_000,

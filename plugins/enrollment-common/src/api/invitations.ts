@@ -13,7 +13,7 @@ import {
  *
  * @public
  */
-export const MAX_INVITATION_RECIPIENTS = 1000;
+export const MAX_INVITATION_RECIPIENTS = 10_000;
 
 /**
  * `POST /invitations`: what the backend validates and the admin page sends.
