@@ -6,4 +6,4 @@ import { configure } from '@testing-library/react';
 // default, and a findBy* query can wait behind it past testing-library's 1 s.
 // The tests wait for what the page shows, not for time; these are ceilings.
 jest.setTimeout(60_000);
-configure({ asyncUtilTimeout: 15_000 });
+configure({ asyncUtilTimeout: 30_000 });

@@ -95,7 +95,7 @@ describe('ActivityPage', () => {
   });
 
   it('asks the backend for other pages, and the first again after a filter', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = mockEnrollmentApi({
       listEvents: jest.fn().mockResolvedValue(page(events, 80)),
     });
@@ -115,7 +115,7 @@ describe('ActivityPage', () => {
   });
 
   it('filters by category and text on the backend', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = mockEnrollmentApi({
       listEvents: jest.fn().mockResolvedValue(page(events)),
     });
@@ -160,7 +160,7 @@ describe('ActivityPage', () => {
   });
 
   it('says when no event matches the filters', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = mockEnrollmentApi({
       listEvents: jest
         .fn()

@@ -145,29 +145,42 @@ describe('ComputerPage', () => {
   });
 
   it('updates the inventory and shows the queued command in the history at once', async () => {
-    const user = userEvent.setup();
-    const api = await renderComputer();
-    api.listComputerCommands.mockResolvedValue({
-      items: [queued('DeviceInformation'), ...history],
-    });
+    // A queued command makes the history load again every POLL_INTERVAL_MS:
+    // with fake timers a busy machine cannot let one slip in before the
+    // count below.
+    jest.useFakeTimers();
+    try {
+      const user = userEvent.setup({
+        delay: null,
+        advanceTimers: jest.advanceTimersByTime,
+      });
+      const api = await renderComputer();
+      api.listComputerCommands.mockResolvedValue({
+        items: [queued('DeviceInformation'), ...history],
+      });
 
-    await user.click(screen.getByRole('button', { name: 'Update inventory' }));
+      await user.click(
+        screen.getByRole('button', { name: 'Update inventory' }),
+      );
 
-    expect(api.queueComputerCommand).toHaveBeenCalledWith('c-1', {
-      requestType: 'DeviceInformation',
-    });
-    expect(await screen.findByRole('status')).toHaveTextContent(
-      'Update inventory: DeviceInformation is queued.',
-    );
-    expect(await screen.findByText('queued')).toBeInTheDocument();
-    expect(api.listComputerCommands).toHaveBeenCalledTimes(2);
-    expect(
-      screen.getByText('Refreshing every few seconds until the Mac answers.'),
-    ).toBeInTheDocument();
+      expect(api.queueComputerCommand).toHaveBeenCalledWith('c-1', {
+        requestType: 'DeviceInformation',
+      });
+      expect(await screen.findByRole('status')).toHaveTextContent(
+        'Update inventory: DeviceInformation is queued.',
+      );
+      expect(await screen.findByText('queued')).toBeInTheDocument();
+      expect(api.listComputerCommands).toHaveBeenCalledTimes(2);
+      expect(
+        screen.getByText('Refreshing every few seconds until the Mac answers.'),
+      ).toBeInTheDocument();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('sends a blank push', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = await renderComputer();
     await user.click(screen.getByRole('button', { name: 'Send blank push' }));
     expect(api.pushComputer).toHaveBeenCalledWith('c-1');
@@ -178,7 +191,7 @@ describe('ComputerPage', () => {
   });
 
   it('restarts only once the admin confirms', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = await renderComputer();
 
     await user.click(screen.getByRole('button', { name: 'Restart' }));
@@ -204,7 +217,7 @@ describe('ComputerPage', () => {
   });
 
   it('locks with a six-digit PIN and the message, refusing a shorter PIN', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = await renderComputer();
 
     await user.click(screen.getByRole('button', { name: 'Lock' }));
@@ -231,7 +244,7 @@ describe('ComputerPage', () => {
   });
 
   it('refuses letters in the PIN as they are typed', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = await renderComputer();
     await user.click(screen.getByRole('button', { name: 'Lock' }));
     const dialog = await screen.findByRole('dialog');
@@ -244,7 +257,7 @@ describe('ComputerPage', () => {
   });
 
   it('removes the Mac from management once the admin confirms', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = await renderComputer();
     await user.click(
       screen.getByRole('button', { name: 'Remove from management' }),
@@ -263,7 +276,7 @@ describe('ComputerPage', () => {
   });
 
   it('says which permission is missing when the backend refuses', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await renderComputer({
       queueComputerCommand: jest
         .fn()
@@ -285,7 +298,7 @@ describe('ComputerPage', () => {
   });
 
   it("shows the backend's reason when a command or push fails", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await renderComputer({
       pushComputer: jest
         .fn()

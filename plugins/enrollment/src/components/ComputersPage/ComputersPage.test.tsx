@@ -46,6 +46,13 @@ function row(text: string) {
 }
 
 describe('ComputersPage', () => {
+  // "Studio" is enrolling, so the page loads again every REFRESH_MS on its
+  // own: on a busy machine a test can outlast that and see more requests than
+  // it caused. With fake timers that time passes only when a test (or
+  // waitFor, 50 ms a poll) lets it, and the search debounce too.
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
   it('lists every computer with its user, location and invitation', async () => {
     const api = mockEnrollmentApi({
       listComputers: jest.fn().mockResolvedValue(page(computers)),
@@ -100,7 +107,10 @@ describe('ComputersPage', () => {
   });
 
   it('asks the backend for other pages', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({
+      delay: null,
+      advanceTimers: jest.advanceTimersByTime,
+    });
     const api = mockEnrollmentApi({
       listComputers: jest.fn().mockResolvedValue(page(computers, 60)),
     });
@@ -114,7 +124,10 @@ describe('ComputersPage', () => {
   });
 
   it('searches and filters by site on the backend', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({
+      delay: null,
+      advanceTimers: jest.advanceTimersByTime,
+    });
     const api = mockEnrollmentApi({
       listComputers: jest.fn().mockResolvedValue(page(computers, 60)),
       listSites: jest.fn().mockResolvedValue({ items: [site()] }),
@@ -166,7 +179,10 @@ describe('ComputersPage', () => {
   });
 
   it('says when no computer matches the filters', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({
+      delay: null,
+      advanceTimers: jest.advanceTimersByTime,
+    });
     const api = mockEnrollmentApi({
       listComputers: jest
         .fn()

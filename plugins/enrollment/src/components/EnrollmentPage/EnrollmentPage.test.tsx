@@ -42,16 +42,10 @@ describe('EnrollmentPage', () => {
     expect(api.listInvitations).not.toHaveBeenCalled();
   });
 
+  // Each tab is followed from a page of its own test, so that no test
+  // renders more than two pages (the settings page alone is a big form).
   it('links the invitations, portal accounts and settings as tabs', async () => {
-    const user = userEvent.setup();
-    const api = mockEnrollmentApi({
-      getSettings: jest
-        .fn()
-        .mockResolvedValue(portalSettings({ organizationName: 'Acme' })),
-      listPortalAccounts: jest
-        .fn()
-        .mockResolvedValue({ items: [portalAccount()] }),
-    });
+    const api = mockEnrollmentApi();
     await renderEnrollment('', api);
 
     const invitations = screen.getByRole('tab', { name: 'Invitations' });
@@ -63,8 +57,18 @@ describe('EnrollmentPage', () => {
     expect(accounts).toHaveAttribute('href', '/enrollment/accounts');
     const settings = await screen.findByRole('tab', { name: 'Settings' });
     expect(settings).toHaveAttribute('href', '/enrollment/settings');
+  });
 
-    await user.click(settings);
+  it('opens the settings from their tab', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = mockEnrollmentApi({
+      getSettings: jest
+        .fn()
+        .mockResolvedValue(portalSettings({ organizationName: 'Acme' })),
+    });
+    await renderEnrollment('', api);
+
+    await user.click(await screen.findByRole('tab', { name: 'Settings' }));
     expect(
       await screen.findByRole('heading', { name: 'Enrollment Settings' }),
     ).toBeInTheDocument();
@@ -75,12 +79,32 @@ describe('EnrollmentPage', () => {
       'aria-selected',
       'true',
     );
+  });
 
-    await user.click(screen.getByRole('tab', { name: 'Portal accounts' }));
+  it('opens the portal accounts from their tab', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = mockEnrollmentApi({
+      listPortalAccounts: jest
+        .fn()
+        .mockResolvedValue({ items: [portalAccount()] }),
+    });
+    await renderEnrollment('/computers', api);
+    await screen.findByRole('heading', { name: 'Enrolled Computers' });
+
+    await user.click(
+      await screen.findByRole('tab', { name: 'Portal accounts' }),
+    );
     expect(
       await screen.findByRole('heading', { name: 'Portal Accounts' }),
     ).toBeInTheDocument();
     expect(await screen.findByText('helpdesk')).toBeInTheDocument();
+  });
+
+  it('goes back to the invitations from their tab', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = mockEnrollmentApi();
+    await renderEnrollment('/accounts', api);
+    await screen.findByRole('heading', { name: 'Portal Accounts' });
 
     await user.click(screen.getByRole('tab', { name: 'Invitations' }));
     expect(
@@ -89,23 +113,23 @@ describe('EnrollmentPage', () => {
   });
 
   it('links the computers and the activity as tabs', async () => {
-    const user = userEvent.setup();
-    const api = mockEnrollmentApi({
-      listComputers: jest.fn().mockResolvedValue(page([computer()])),
-      listEvents: jest
-        .fn()
-        .mockResolvedValue(
-          page([enrollmentEvent({ message: 'Started enrolling a Mac' })]),
-        ),
-    });
+    const api = mockEnrollmentApi();
     await renderEnrollment('', api);
 
     const computers = screen.getByRole('tab', { name: 'Computers' });
     expect(computers).toHaveAttribute('href', '/enrollment/computers');
     const activity = await screen.findByRole('tab', { name: 'Activity' });
     expect(activity).toHaveAttribute('href', '/enrollment/activity');
+  });
 
-    await user.click(computers);
+  it('opens the computers from their tab', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = mockEnrollmentApi({
+      listComputers: jest.fn().mockResolvedValue(page([computer()])),
+    });
+    await renderEnrollment('', api);
+
+    await user.click(screen.getByRole('tab', { name: 'Computers' }));
     expect(
       await screen.findByRole('heading', { name: 'Enrolled Computers' }),
     ).toBeInTheDocument();
@@ -114,8 +138,21 @@ describe('EnrollmentPage', () => {
       'aria-selected',
       'true',
     );
+  });
 
-    await user.click(screen.getByRole('tab', { name: 'Activity' }));
+  it('opens the activity from its tab', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = mockEnrollmentApi({
+      listEvents: jest
+        .fn()
+        .mockResolvedValue(
+          page([enrollmentEvent({ message: 'Started enrolling a Mac' })]),
+        ),
+    });
+    await renderEnrollment('/computers', api);
+    await screen.findByRole('heading', { name: 'Enrolled Computers' });
+
+    await user.click(await screen.findByRole('tab', { name: 'Activity' }));
     expect(
       await screen.findByRole('heading', { name: 'Enrollment Activity' }),
     ).toBeInTheDocument();

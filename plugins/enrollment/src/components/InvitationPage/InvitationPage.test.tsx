@@ -49,7 +49,7 @@ function row(email: string) {
 
 describe('InvitationPage', () => {
   it('shows the link again, and each recipient’s own, to those who may create invitations', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = mockEnrollmentApi({
       getInvitation: jest.fn().mockResolvedValue(
         invitationDetails({
@@ -185,7 +185,7 @@ describe('InvitationPage', () => {
   });
 
   it('resends to the selected recipients', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const resent = invitationDetails({
       ...withDeliveries,
       recipientDetails: withDeliveries.recipientDetails.map(r => ({
@@ -230,7 +230,7 @@ describe('InvitationPage', () => {
   });
 
   it('resends to the failed recipients, and only when some failed', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = mockEnrollmentApi({
       getInvitation: jest.fn().mockResolvedValue(withDeliveries),
       resendInvitation: jest.fn().mockResolvedValue(withDeliveries),
@@ -253,7 +253,7 @@ describe('InvitationPage', () => {
   });
 
   it('shows why a resend failed', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = mockEnrollmentApi({
       getInvitation: jest.fn().mockResolvedValue(withDeliveries),
       resendInvitation: jest
@@ -272,7 +272,7 @@ describe('InvitationPage', () => {
   });
 
   it('cancels the invitation after confirmation', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = mockEnrollmentApi({
       getInvitation: jest.fn().mockResolvedValue(withDeliveries),
       cancelInvitation: jest.fn().mockResolvedValue({
@@ -316,7 +316,7 @@ describe('InvitationPage', () => {
   });
 
   it('deletes the invitation after confirmation and goes back to the list', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = mockEnrollmentApi({
       getInvitation: jest
         .fn()

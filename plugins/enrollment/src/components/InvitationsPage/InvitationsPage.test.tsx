@@ -98,7 +98,7 @@ describe('InvitationsPage', () => {
   });
 
   it('asks the backend for other pages and page sizes', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = mockEnrollmentApi({
       listInvitations: jest.fn().mockResolvedValue(page(invitations, 60)),
     });
@@ -118,7 +118,7 @@ describe('InvitationsPage', () => {
   });
 
   it('lets the backend sort by the column clicked', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = mockEnrollmentApi({
       listInvitations: jest.fn().mockResolvedValue(page(invitations, 2)),
     });
@@ -154,7 +154,7 @@ describe('InvitationsPage', () => {
   });
 
   it('filters by recipient text, status and site on the backend', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = mockEnrollmentApi({
       listInvitations: jest.fn().mockResolvedValue(page(invitations, 2)),
       listSites: jest.fn().mockResolvedValue(sites),
@@ -193,7 +193,7 @@ describe('InvitationsPage', () => {
   });
 
   it('says when no invitation matches the filters', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = mockEnrollmentApi({
       listInvitations: jest
         .fn()
@@ -242,7 +242,7 @@ describe('InvitationsPage', () => {
   });
 
   it('opens an invitation when its row is clicked', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = mockEnrollmentApi({
       listInvitations: jest.fn().mockResolvedValue(page(invitations, 2)),
     });
@@ -254,7 +254,7 @@ describe('InvitationsPage', () => {
   });
 
   it('offers a new invitation and lists again once one was created', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = mockEnrollmentApi({
       listInvitations: jest.fn().mockResolvedValue(page(invitations, 2)),
       createInvitation: jest.fn().mockResolvedValue({

@@ -37,6 +37,16 @@ async function renderAccounts(
   return api;
 }
 
+/**
+ * Enters a whole value as pasting would: one change, not one render of the
+ * dialog per key (typing itself is what 'checks a new account as it is
+ * typed' is about).
+ */
+async function enter(user: User, field: HTMLElement, text: string) {
+  await user.click(field);
+  await user.paste(text);
+}
+
 async function openAddDialog(user: User) {
   await user.click(screen.getByRole('button', { name: 'Add account' }));
   return screen.findByRole('dialog');
@@ -101,7 +111,7 @@ describe('PortalAccountsPage', () => {
   });
 
   it('checks a new account as it is typed', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = await renderAccounts();
     const dialog = await openAddDialog(user);
     const add = within(dialog).getByRole('button', { name: 'Add account' });
@@ -151,7 +161,7 @@ describe('PortalAccountsPage', () => {
   });
 
   it('adds an account and lists the accounts again', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const added = portalAccount({ username: 'new.admin' });
     const api = await renderAccounts({
       createPortalAccount: jest.fn().mockResolvedValue(added),
@@ -161,15 +171,18 @@ describe('PortalAccountsPage', () => {
     });
 
     const dialog = await openAddDialog(user);
-    await user.type(within(dialog).getByLabelText('Username'), ' new.admin ');
-    await user.type(
+    await enter(user, within(dialog).getByLabelText('Username'), ' new.admin ');
+    await enter(
+      user,
       within(dialog).getByLabelText('Password'),
       'correct horse battery',
     );
-    await user.type(
+    await enter(
+      user,
       within(dialog).getByLabelText('Confirm password'),
-      'correct horse battery{Enter}',
+      'correct horse battery',
     );
+    await user.keyboard('{Enter}');
 
     expect(api.createPortalAccount).toHaveBeenCalledWith(
       'new.admin',
@@ -186,7 +199,7 @@ describe('PortalAccountsPage', () => {
   });
 
   it("keeps the dialog open with the backend's reason when adding fails", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = await renderAccounts({
       createPortalAccount: jest
         .fn()
@@ -200,12 +213,14 @@ describe('PortalAccountsPage', () => {
         ),
     });
     const dialog = await openAddDialog(user);
-    await user.type(within(dialog).getByLabelText('Username'), 'helpdesk');
-    await user.type(
+    await enter(user, within(dialog).getByLabelText('Username'), 'helpdesk');
+    await enter(
+      user,
       within(dialog).getByLabelText('Password'),
       'correct horse battery',
     );
-    await user.type(
+    await enter(
+      user,
       within(dialog).getByLabelText('Confirm password'),
       'correct horse battery',
     );
@@ -222,7 +237,7 @@ describe('PortalAccountsPage', () => {
   });
 
   it('disables and enables an account', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = await renderAccounts({
       updatePortalAccount: jest
         .fn()
@@ -259,7 +274,7 @@ describe('PortalAccountsPage', () => {
   });
 
   it("shows the backend's reason when an account cannot be changed", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const message =
       'The portal account "helpdesk" comes from app-config (enrollment.portal.localAccounts); change it there';
     await renderAccounts({
@@ -275,7 +290,7 @@ describe('PortalAccountsPage', () => {
   });
 
   it('resets a password after checking the new one', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = await renderAccounts({
       updatePortalAccount: jest.fn().mockResolvedValue(helpdesk),
     });
@@ -288,16 +303,22 @@ describe('PortalAccountsPage', () => {
     ).toBeInTheDocument();
     const submit = within(dialog).getByRole('button', { name: 'Set password' });
 
-    await user.type(within(dialog).getByLabelText('New password'), 'too short');
+    await enter(
+      user,
+      within(dialog).getByLabelText('New password'),
+      'too short',
+    );
     expect(
       within(dialog).getByText('Use at least 12 characters.'),
     ).toBeInTheDocument();
     await user.clear(within(dialog).getByLabelText('New password'));
-    await user.type(
+    await enter(
+      user,
       within(dialog).getByLabelText('New password'),
       'a much longer one',
     );
-    await user.type(
+    await enter(
+      user,
       within(dialog).getByLabelText('Confirm password'),
       'a much longer two',
     );
@@ -307,7 +328,8 @@ describe('PortalAccountsPage', () => {
     expect(submit).toBeDisabled();
 
     await user.clear(within(dialog).getByLabelText('Confirm password'));
-    await user.type(
+    await enter(
+      user,
       within(dialog).getByLabelText('Confirm password'),
       'a much longer one',
     );
@@ -325,7 +347,7 @@ describe('PortalAccountsPage', () => {
   });
 
   it("shows the backend's reason in the reset dialog", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await renderAccounts({
       updatePortalAccount: jest
         .fn()
@@ -342,11 +364,13 @@ describe('PortalAccountsPage', () => {
       screen.getByRole('button', { name: 'Reset password of helpdesk' }),
     );
     const dialog = await screen.findByRole('dialog');
-    await user.type(
+    await enter(
+      user,
       within(dialog).getByLabelText('New password'),
       'a much longer one',
     );
-    await user.type(
+    await enter(
+      user,
       within(dialog).getByLabelText('Confirm password'),
       'a much longer one',
     );

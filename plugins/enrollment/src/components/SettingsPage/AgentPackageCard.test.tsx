@@ -52,7 +52,7 @@ describe('AgentPackageCard', () => {
   });
 
   it('uploads the chosen .pkg with its file name', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const uploaded = agentPackage({ bundleVersion: '2.2.0' });
     const api = await renderCard({
       getAgentPackage: jest.fn().mockResolvedValue({ configured: false }),
@@ -75,7 +75,7 @@ describe('AgentPackageCard', () => {
 
   it('refuses a file that is not a .pkg', async () => {
     // As when the admin lets the file chooser show every file.
-    const user = userEvent.setup({ applyAccept: false });
+    const user = userEvent.setup({ applyAccept: false, delay: null });
     const api = await renderCard();
     await screen.findByText('Acme Agent');
     await user.upload(
@@ -90,7 +90,7 @@ describe('AgentPackageCard', () => {
   });
 
   it('sets an https URL and refuses an http one', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = await renderCard({
       setAgentPackageUrl: jest.fn().mockResolvedValue(
         agentPackage({
@@ -120,7 +120,7 @@ describe('AgentPackageCard', () => {
   });
 
   it("shows the backend's reason when the URL cannot be used", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await renderCard({
       setAgentPackageUrl: jest
         .fn()
@@ -138,7 +138,7 @@ describe('AgentPackageCard', () => {
   });
 
   it('removes the package once confirmed', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = await renderCard({
       getAgentPackage: jest
         .fn()

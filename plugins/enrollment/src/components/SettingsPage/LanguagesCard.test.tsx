@@ -29,7 +29,7 @@ async function renderCard(initial: PortalSettings) {
 
 describe('LanguagesCard', () => {
   it('adds a language, takes its texts, leaves empty ones to English, and removes it', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { settings } = await renderCard(portalSettings());
 
     await user.type(screen.getByLabelText('Add a language'), 'fr_FR');
@@ -62,7 +62,7 @@ describe('LanguagesCard', () => {
   });
 
   it('keeps the English step texts to the Texts card', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await renderCard(portalSettings());
     await user.click(
       screen.getByRole('button', { name: 'Login and choosing the person' }),

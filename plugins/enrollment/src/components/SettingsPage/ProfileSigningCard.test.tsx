@@ -65,7 +65,7 @@ describe('ProfileSigningCard', () => {
   });
 
   it('uploads the chosen .p12 as base64 with its password and shows the new signer', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = await renderCard({
       getProfileSigning: jest.fn().mockResolvedValue(OUR_CA),
       uploadProfileSigning: jest.fn().mockResolvedValue(
@@ -107,7 +107,7 @@ describe('ProfileSigningCard', () => {
   });
 
   it("shows the backend's reason when it refuses the file", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await renderCard({
       uploadProfileSigning: jest
         .fn()
@@ -135,7 +135,7 @@ describe('ProfileSigningCard', () => {
   });
 
   it('goes back to our CA once confirmed', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = await renderCard({
       getProfileSigning: jest
         .fn()

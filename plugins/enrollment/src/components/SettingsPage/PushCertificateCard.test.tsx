@@ -91,7 +91,7 @@ describe('PushCertificateCard', () => {
   });
 
   it('uploads the chosen .p12 as base64 with its password', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const renewed = pushCertificate({
       serialNumber: '8A01',
       notAfter: '2032-03-01T12:00:00.000Z',
@@ -129,7 +129,7 @@ describe('PushCertificateCard', () => {
   });
 
   it('uploads a .pem certificate with its private key as text', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = await renderCard({
       uploadPushCertificate: jest.fn().mockResolvedValue(pushCertificate()),
     });
@@ -159,7 +159,7 @@ describe('PushCertificateCard', () => {
   });
 
   it("shows the backend's reason when it cannot read the file", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await renderCard({
       uploadPushCertificate: jest
         .fn()
@@ -187,7 +187,7 @@ describe('PushCertificateCard', () => {
   });
 
   it('removes the uploaded certificate once confirmed and shows what is left', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const api = await renderCard({
       getPushCertificate: jest
         .fn()
