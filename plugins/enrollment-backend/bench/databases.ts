@@ -1,5 +1,6 @@
 /* eslint-disable no-console */
 import knexFactory, { Knex } from 'knex';
+import { onCleanup } from './cleanup';
 
 const PG = process.env.BENCH_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432';
 
@@ -25,12 +26,20 @@ export async function onBenchDatabases(
     connection: `${PG}/${dbName}`,
     pool: { min: 1, max: 4 },
   });
+  // Dropped when the bench ends, fails or is interrupted (Ctrl-C): the pool
+  // gets 2 s to close, then FORCE ends a statement still running in it.
+  const drop = onCleanup(async () => {
+    await Promise.race([
+      pg.destroy(),
+      new Promise(resolve => setTimeout(resolve, 2000).unref()),
+    ]);
+    await admin.raw(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.destroy();
+  });
   try {
     await bench('PostgreSQL', pg);
   } finally {
-    await pg.destroy();
-    await admin.raw(`DROP DATABASE IF EXISTS ${dbName}`);
-    await admin.destroy();
+    await drop();
   }
   const sqlite = knexFactory({
     client: 'better-sqlite3',

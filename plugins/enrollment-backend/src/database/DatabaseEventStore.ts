@@ -4,6 +4,7 @@ import {
 } from '@macenroll/plugin-enrollment-common';
 import { Knex } from 'knex';
 import { EventStore, NewEnrollmentEvent } from './EventStore';
+import { countMatches, EXACT_COUNT_LIMIT, ListTotal } from './listCount';
 import { containsPattern, opt, toIso } from './rows';
 
 type EventRow = {
@@ -32,7 +33,11 @@ function toEvent(row: EventRow): EnrollmentEvent {
 
 /** The Knex-backed event log. */
 export class DatabaseEventStore implements EventStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    /** exactCountLimit: see EXACT_COUNT_LIMIT (smaller in tests). */
+    private readonly options: { exactCountLimit?: number } = {},
+  ) {}
 
   async record(event: NewEnrollmentEvent): Promise<void> {
     await this.db('enrollment_events').insert({
@@ -55,7 +60,7 @@ export class DatabaseEventStore implements EventStore {
   async list(
     query: Required<Pick<ListEventsQuery, 'offset' | 'limit'>> &
       ListEventsQuery,
-  ): Promise<{ items: EnrollmentEvent[]; totalCount: number }> {
+  ): Promise<{ items: EnrollmentEvent[] } & ListTotal> {
     const base = this.db<EventRow>('enrollment_events');
     if (query.category) {
       // Types are `<category>.<what>`; the category holds no LIKE wildcard.
@@ -64,6 +69,8 @@ export class DatabaseEventStore implements EventStore {
     if (query.invitationId) base.where('invitation_id', query.invitationId);
     if (query.computerId) base.where('computer_id', query.computerId);
     if (query.search) {
+      // On PostgreSQL, trigram indexes on these very expressions find the
+      // matches (migration 20261207140000_search_indexes).
       const pattern = containsPattern(query.search);
       base.where(q =>
         q
@@ -71,11 +78,42 @@ export class DatabaseEventStore implements EventStore {
           .orWhereRaw(`LOWER(actor) LIKE ? ESCAPE '\\'`, [pattern]),
       );
     }
-    const [{ n }] = await base.clone().count({ n: '*' });
+    const limit = this.options.exactCountLimit ?? EXACT_COUNT_LIMIT;
+    if (query.offset + query.limit <= limit + 1) {
+      // One pass finds the page and the count, up to the limit: the ids
+      // newest first (a search's trigram index is read once, not twice).
+      const ids = (
+        await base
+          .clone()
+          .select('id')
+          .orderBy('id', 'desc')
+          .limit(limit + 1)
+      ).map(r => r.id);
+      const pageIds = ids.slice(query.offset, query.offset + query.limit);
+      const rows = pageIds.length
+        ? await this.db<EventRow>('enrollment_events')
+            .whereIn('id', pageIds)
+            .orderBy('id', 'desc')
+        : [];
+      const total: ListTotal =
+        ids.length <= limit
+          ? { totalCount: ids.length }
+          : await countMatches(this.db, base, {
+              atLeast: query.offset + rows.length,
+              limit,
+              moreThanLimit: true,
+            });
+      return { items: rows.map(toEvent), ...total };
+    }
     const rows = await base
+      .clone()
       .orderBy('id', 'desc')
       .offset(query.offset)
       .limit(query.limit);
-    return { items: rows.map(toEvent), totalCount: Number(n) };
+    const total = await countMatches(this.db, base, {
+      atLeast: query.offset + rows.length,
+      limit,
+    });
+    return { items: rows.map(toEvent), ...total };
   }
 }

@@ -22,6 +22,7 @@ import {
   UseReservation,
 } from './InvitationStore';
 import { recordUse, reserveUse } from './invitationUses';
+import { countMatches, EXACT_COUNT_LIMIT, ListTotal } from './listCount';
 import { containsPattern } from './rows';
 import { applySiteFilter, SiteFilter } from './siteFilter';
 
@@ -46,7 +47,15 @@ function isNumberTaken(error: unknown): boolean {
 
 /** The Knex-backed invitation store. */
 export class DatabaseInvitationStore implements InvitationStore {
-  constructor(private readonly db: Knex) {}
+  private readonly exactCountLimit: number;
+
+  constructor(
+    private readonly db: Knex,
+    /** exactCountLimit: see EXACT_COUNT_LIMIT (smaller in tests). */
+    options: { exactCountLimit?: number } = {},
+  ) {
+    this.exactCountLimit = options.exactCountLimit ?? EXACT_COUNT_LIMIT;
+  }
 
   async create(invitation: NewInvitation): Promise<InvitationDetails> {
     // Numbers count up; two replicas creating at once may pick the same
@@ -137,41 +146,63 @@ export class DatabaseInvitationStore implements InvitationStore {
       ListInvitationsQuery,
     now: Date,
     filter?: SiteFilter,
-  ): Promise<{ items: Invitation[]; totalCount: number }> {
+  ): Promise<{ items: Invitation[] } & ListTotal> {
     const base = this.db(`${INVITATIONS} as i`);
+    let manyMatches = false;
     if (query.status?.length) whereEffectiveStatusIn(base, query.status, now);
     if (query.siteId) base.where('i.site_id', query.siteId);
     if (query.search) {
       const search = query.search;
       const number = /^#?\s*(\d{1,9})$/.exec(search.trim())?.[1];
+      // The invitations of the recipients that match, found first (on
+      // PostgreSQL with the trigram index on email_lower, migration
+      // 20261207140000_search_indexes), so that the planner, which cannot
+      // tell how many rows a '%…%' pattern matches, gets them as a list;
+      // a search matching more invitations than the exact-count limit stays a
+      // subquery, which the page reads along its order until it is full.
+      const matching = this.db(RECIPIENTS)
+        .select('invitation_id')
+        .whereRaw(`email_lower LIKE ? ESCAPE '\\'`, [containsPattern(search)]);
+      const ids = (
+        await matching
+          .clone()
+          .clearSelect()
+          .distinct('invitation_id')
+          .limit(this.exactCountLimit + 1)
+      ).map(r => r.invitation_id as string);
+      manyMatches = ids.length > this.exactCountLimit;
       base.where(q => {
-        q.whereIn(
-          'i.id',
-          this.db(RECIPIENTS)
-            .select('invitation_id')
-            .whereRaw(`email_lower LIKE ? ESCAPE '\\'`, [
-              containsPattern(search),
-            ]),
-        );
+        if (manyMatches) q.whereIn('i.id', matching);
+        else q.whereIn('i.id', ids);
         if (number) q.orWhere('i.number', Number(number));
       });
     }
     applySiteFilter(base, 'i.site_id', filter);
 
-    const [{ n: totalCount }] = await base.clone().count({ n: '*' });
-    const page = base
-      .clone()
-      .leftJoin('enrollment_sites as s', 's.id', 'i.site_id')
-      .select('i.*', 's.name as site_name', enrolledComputersColumn(this.db))
+    const order = (q: Knex.QueryBuilder) => {
+      if (query.orderBy === 'status') {
+        q.orderBy(effectiveStatusSql(this.db, now), query.order);
+      } else {
+        q.orderBy(ORDER_COLUMNS[query.orderBy], query.order);
+      }
+      return q.orderBy('i.id', query.order);
+    };
+    // The page's ids first, then their rows with the site and the enrolled
+    // computers: a deep page skips ids only, not joined rows.
+    const pageIds = order(base.clone().select('i.id'))
       .offset(query.offset)
       .limit(query.limit);
-    if (query.orderBy === 'status') {
-      page.orderBy(effectiveStatusSql(this.db, now), query.order);
-    } else {
-      page.orderBy(ORDER_COLUMNS[query.orderBy], query.order);
-    }
-    page.orderBy('i.id', query.order);
-    const rows = await page;
+    const rows: any[] = await order(
+      this.db(`${INVITATIONS} as i`)
+        .join(pageIds.as('p'), 'p.id', 'i.id')
+        .leftJoin('enrollment_sites as s', 's.id', 'i.site_id')
+        .select('i.*', 's.name as site_name', enrolledComputersColumn(this.db)),
+    );
+    const total = await countMatches(this.db, base, {
+      atLeast: query.offset + rows.length,
+      limit: this.exactCountLimit,
+      moreThanLimit: manyMatches,
+    });
 
     const recipients = new Map<string, string[]>();
     if (rows.length) {
@@ -201,7 +232,7 @@ export class DatabaseInvitationStore implements InvitationStore {
       items: rows.map(row =>
         toInvitation(row, recipients.get(row.id) ?? [], now),
       ),
-      totalCount: Number(totalCount),
+      ...total,
     };
   }
 

@@ -2,6 +2,7 @@ import {
   EnrollmentEvent,
   ListEventsQuery,
 } from '@macenroll/plugin-enrollment-common';
+import { ListTotal } from './listCount';
 
 /** Something an admin, an enrolling person or a Mac did, to be recorded. */
 export interface NewEnrollmentEvent {
@@ -24,12 +25,12 @@ export interface EventStore extends EventRecorder {
   /** Deletes events recorded before `cutoff`; returns how many. */
   deleteOlderThan(cutoff: Date): Promise<number>;
   /**
-   * A page of the events, newest first, and how many match in all.
-   * `category` matches the part of the type before its dot; `search` the
-   * message or the actor.
+   * A page of the events, newest first, and how many match in all (exact
+   * up to EXACT_COUNT_LIMIT, see ListTotal). `category` matches the part of
+   * the type before its dot; `search` the message or the actor.
    */
   list(
     query: Required<Pick<ListEventsQuery, 'offset' | 'limit'>> &
       ListEventsQuery,
-  ): Promise<{ items: EnrollmentEvent[]; totalCount: number }>;
+  ): Promise<{ items: EnrollmentEvent[] } & ListTotal>;
 }

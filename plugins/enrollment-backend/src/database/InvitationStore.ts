@@ -3,6 +3,7 @@ import {
   InvitationDetails,
   ListInvitationsQuery,
 } from '@macenroll/plugin-enrollment-common';
+import { ListTotal } from './listCount';
 import { SiteFilter } from './siteFilter';
 
 /** What the store needs to create an invitation. */
@@ -55,6 +56,10 @@ export interface InvitationStore {
   ): Promise<InvitationDetails | undefined>;
   /** The secret-derivation input of an invitation (nonce), for its link. */
   getCodeNonce(id: string): Promise<string | undefined>;
+  /**
+   * A page of the invitations the filter allows, and how many match in all
+   * (exact up to EXACT_COUNT_LIMIT, see ListTotal).
+   */
   list(
     query: Required<
       Pick<ListInvitationsQuery, 'offset' | 'limit' | 'orderBy' | 'order'>
@@ -62,7 +67,7 @@ export interface InvitationStore {
       ListInvitationsQuery,
     now: Date,
     filter?: SiteFilter,
-  ): Promise<{ items: Invitation[]; totalCount: number }>;
+  ): Promise<{ items: Invitation[] } & ListTotal>;
   /** Marks it cancelled; recipients still pending are not mailed any more. */
   cancel(id: string, now: Date): Promise<void>;
   /**
