@@ -200,7 +200,9 @@ describe('the demo', () => {
         'ann@example.com, ben@example.com\ncat@example.com',
       );
       expect(link).toMatch(
-        /^http:\/\/localhost:7007\/enroll\?invitation=[A-Za-z0-9_-]{43}$/,
+        new RegExp(
+          `^${demo.backendUrl}/enroll\\?invitation=[A-Za-z0-9_-]{43}$`,
+        ),
       );
       const mails = await smtp.waitForMessages(3, 30_000);
       expect(mails.map(m => m.envelope.to[0]).sort()).toEqual([

@@ -8,7 +8,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { waitForPort } from '@internal/test-harness';
+import { freePort } from '@internal/test-harness';
 
 /** The repository root: the nearest package.json above with workspaces. */
 function findRepoRoot(from: string): string {
@@ -25,24 +25,13 @@ function findRepoRoot(from: string): string {
 
 export const ROOT = findRepoRoot(process.cwd());
 
-/** The demo (app on 3000, backend on 7007) as `npm start` runs it. */
+/** The demo as `npm start` runs it, on ports of its own. */
 export interface RunningDemo {
   appUrl: string;
   backendUrl: string;
   dataDir: string;
   output(): string;
   stop(): Promise<void>;
-}
-
-async function assertPortFree(port: number) {
-  try {
-    await waitForPort(port, 0);
-  } catch {
-    return;
-  }
-  throw new Error(
-    `Port ${port} is in use: stop the running demo (npm start) before the end-to-end tests`,
-  );
 }
 
 /**
@@ -82,15 +71,23 @@ async function waitForHttp(
 export async function startDemo(
   options: { config?: Record<string, unknown> } = {},
 ): Promise<RunningDemo> {
-  await assertPortFree(3000);
-  await assertPortFree(7007);
+  // Free ports rather than 3000 and 7007, so a developer's running demo or
+  // a second copy of the suite on the same machine does not collide.
+  const appPort = await freePort();
+  const backendPort = await freePort();
+  const appUrl = `http://localhost:${appPort}`;
+  const backendUrl = `http://localhost:${backendPort}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'e2e-demo-'));
   const extraConfig = join(dataDir, 'e2e-config.yaml');
   // YAML is a superset of JSON.
   writeFileSync(
     extraConfig,
     JSON.stringify({
+      app: { baseUrl: appUrl },
       backend: {
+        baseUrl: backendUrl,
+        listen: { port: backendPort },
+        cors: { origin: appUrl },
         database: {
           client: 'better-sqlite3',
           connection: { directory: join(dataDir, 'sqlite') },
@@ -156,13 +153,8 @@ export async function startDemo(
       (async () => {
         // The short link is registered last in the plugin's init: a 302
         // there means the whole backend is up.
-        await waitForHttp(
-          'http://localhost:7007/enroll',
-          302,
-          180_000,
-          () => output,
-        );
-        await waitForHttp('http://localhost:3000/', 200, 300_000, () => output);
+        await waitForHttp(`${backendUrl}/enroll`, 302, 180_000, () => output);
+        await waitForHttp(`${appUrl}/`, 200, 300_000, () => output);
       })(),
     ]);
   } catch (error) {
@@ -171,8 +163,8 @@ export async function startDemo(
   }
   died.catch(() => {});
   return {
-    appUrl: 'http://localhost:3000',
-    backendUrl: 'http://localhost:7007',
+    appUrl,
+    backendUrl,
     dataDir,
     output: () => output,
     stop,

@@ -53,12 +53,13 @@ export async function startCluster(options: {
   /** Merged into each replica's `enrollment` config. */
   enrollment?: Record<string, unknown>;
   postgres?: string;
+  smtp?: Parameters<typeof startSmtpServer>[0];
 }): Promise<Cluster> {
   const postgres = options.postgres ?? POSTGRES;
   const prefix = `enrollment_faults_${Date.now()}_${randomBytes(3).toString(
     'hex',
   )}_`;
-  const smtp = await startSmtpServer();
+  const smtp = await startSmtpServer(options.smtp);
   const apns = await startApnsStandIn();
   const replicas = new Map<string, Replica>();
   const ports = new Map<string, number>();

@@ -25,6 +25,9 @@ describe('PostgreSQL restarted under a running backend', () => {
     cluster = await startCluster({
       postgres: pg.url,
       route: (_path, replicas) => replicas.get('a'),
+      // Claims the lost database could not release are taken over soon.
+      enrollment: { delivery: { intervalSeconds: 1, leaseSeconds: 10 } },
+      smtp: { headersOnly: true, acceptDelayMs: 5 },
     });
     await cluster.start('a').ready();
   });
@@ -223,5 +226,71 @@ describe('PostgreSQL restarted under a running backend', () => {
     } finally {
       mac.remove();
     }
+  });
+
+  it('a mail batch it stops under: every recipient gets one message, and the invitation’s counts match its recipients', async () => {
+    const { smtp } = cluster;
+    const count = 300;
+    const recipients = Array.from(
+      { length: count },
+      (_, i) => `batch${i}@example.com`,
+    );
+    const invitation = await cluster.admin(
+      cluster.lb.url,
+      'POST',
+      '/invitations',
+      {
+        recipients,
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        requireLogin: false,
+        multipleUses: false,
+      },
+    );
+    const ours = () =>
+      smtp.received.filter(m => m.envelope.to[0]?.startsWith('batch'));
+    await eventually(
+      () => ours().length,
+      n => n >= 30,
+      'the batch under way',
+      120_000,
+    );
+    pg.stop('fast');
+    const sentWhileDown = ours().length;
+    pg.start();
+
+    const idsByRecipient = () => {
+      const ids = new Map<string, Set<string>>();
+      for (const mail of ours()) {
+        const to = mail.envelope.to[0];
+        ids.set(to, (ids.get(to) ?? new Set()).add(mail.parsed.messageId!));
+      }
+      return ids;
+    };
+    // The scheduler's lock of the interrupted run lapses within its
+    // two-minute timeout; then the rest goes out.
+    await eventually(
+      () => idsByRecipient().size,
+      n => n >= count,
+      'every recipient mailed',
+      420_000,
+    );
+    expect(sentWhileDown).toBeLessThan(count);
+    // One Message-ID per recipient: a message sent while its mark could
+    // not be written went again under the same ID.
+    expect(
+      [...idsByRecipient().values()].filter(ids => ids.size !== 1),
+    ).toEqual([]);
+    const details = await eventually(
+      () =>
+        cluster.admin(cluster.lb.url, 'GET', `/invitations/${invitation.id}`),
+      d => d.delivery.pending === 0,
+      'the invitation settled',
+    );
+    expect(details.delivery).toEqual({ pending: 0, sent: count, failed: 0 });
+    expect(
+      details.recipientDetails.filter(
+        (r: { state: string }) => r.state !== 'sent',
+      ),
+    ).toEqual([]);
   });
 });

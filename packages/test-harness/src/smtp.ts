@@ -1,4 +1,5 @@
 import { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { selfSignedCertificate } from './selfSignedCertificate';
@@ -57,6 +58,11 @@ export async function startSmtpServer(
     rejectRecipients?: RegExp;
     /** Milliseconds the server waits before accepting each message. */
     acceptDelayMs?: number;
+    /**
+     * Parse only each message's header (Message-ID, Subject…), for tests
+     * that count thousands of messages rather than read them.
+     */
+    headersOnly?: boolean;
   } = {},
 ): Promise<RunningSmtp> {
   const user = options.user ?? 'mailer';
@@ -97,7 +103,7 @@ export async function startSmtpServer(
         callback();
       },
       onData(stream, session, callback) {
-        simpleParser(stream)
+        readMessage(stream, options.headersOnly)
           .then(parsed => {
             received.push({
               envelope: {
@@ -195,4 +201,17 @@ export async function startSmtpServer(
       await listen();
     },
   };
+}
+
+/** The message parsed, or with headersOnly just its header (the body still read to its end). */
+async function readMessage(
+  stream: NodeJS.ReadableStream,
+  headersOnly?: boolean,
+): Promise<ParsedMail> {
+  if (!headersOnly) return simpleParser(stream as Readable);
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  const raw = Buffer.concat(chunks);
+  const end = raw.indexOf('\r\n\r\n');
+  return simpleParser(end < 0 ? raw : raw.subarray(0, end + 4));
 }

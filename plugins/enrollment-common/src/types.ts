@@ -145,7 +145,10 @@ export interface InvitationLink {
 /** @public */
 export interface PageOf<T> {
   items: T[];
+  /** Exact up to 10,000 matches; beyond, PostgreSQL's estimate (see totalCountIsEstimate). */
   totalCount: number;
+  /** Set when totalCount is the database's estimate of a count above 10,000. */
+  totalCountIsEstimate?: true;
   offset: number;
   limit: number;
 }

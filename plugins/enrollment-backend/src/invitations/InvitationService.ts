@@ -150,12 +150,8 @@ export class InvitationService {
     query: ListQuery,
     filter?: SiteFilter,
   ): Promise<PageOf<Invitation>> {
-    const { items, totalCount } = await this.deps.invitations.list(
-      query,
-      this.now(),
-      filter,
-    );
-    return { items, totalCount, offset: query.offset, limit: query.limit };
+    const page = await this.deps.invitations.list(query, this.now(), filter);
+    return { ...page, offset: query.offset, limit: query.limit };
   }
 
   async cancel(

@@ -84,8 +84,12 @@ export function invitationMessageId(
   return `<${recipientId}.${invitationId}@${host}>`;
 }
 
-/** A run stops taking more recipients after this, well before the task's 15-minute timeout. */
-export const RUN_BUDGET_MS = 10 * 60_000;
+/**
+ * A run stops taking more recipients after this, well before the task's
+ * timeout (MAIL_TASK_TIMEOUT): the timeout is also how long the scheduler's
+ * lock outlives a replica killed mid-run, so mail must not wait on it long.
+ */
+export const RUN_BUDGET_MS = 60_000;
 
 /** Sent outcomes are written in groups of at most this many… */
 export const MARK_GROUP_SIZE = 100;

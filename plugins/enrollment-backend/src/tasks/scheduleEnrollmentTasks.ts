@@ -2,6 +2,13 @@ import { SchedulerService } from '@backstage/backend-plugin-api';
 
 export const MAIL_TASK_ID = 'enrollment-invitation-mail';
 
+// A task's timeout is also how long its lock outlives a replica that died
+// while running it (the scheduler cannot tell a dead holder from a slow
+// one): short, so a killed replica stalls mail and pushes for minutes at
+// most. A mail run stops claiming after RUN_BUDGET_MS (one minute).
+const MAIL_TASK_TIMEOUT = { minutes: 2 };
+const PUSH_TASK_TIMEOUT = { minutes: 2 };
+
 /**
  * The plugin's background work, through Backstage's scheduler so that of
  * several replicas on one database only one runs each task at a time.
@@ -22,7 +29,7 @@ export async function scheduleEnrollmentTasks(
   await scheduler.scheduleTask({
     id: MAIL_TASK_ID,
     frequency: { seconds: work.deliveryIntervalSeconds },
-    timeout: { minutes: 15 },
+    timeout: MAIL_TASK_TIMEOUT,
     fn: async () => {
       await work.deliverMail();
     },
@@ -30,7 +37,7 @@ export async function scheduleEnrollmentTasks(
   await scheduler.scheduleTask({
     id: 'enrollment-apns-push',
     frequency: { seconds: 10 },
-    timeout: { minutes: 5 },
+    timeout: PUSH_TASK_TIMEOUT,
     fn: async () => {
       await work.retryPushes();
     },
