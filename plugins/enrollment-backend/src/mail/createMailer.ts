@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer, { Transporter } from 'nodemailer';
 import { Mailer, OutgoingMail } from './Mailer';
+import { noDelaySocket } from './noDelaySocket';
 
 /** How to reach the SMTP relay (`enrollment.smtp`). */
 export interface SmtpSettings {
@@ -63,6 +64,7 @@ function smtpMailer(smtp: NonNullable<MailerOptions['smtp']>): Mailer {
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
+    getSocket: noDelaySocket,
   });
   return {
     async send(mail: OutgoingMail) {
