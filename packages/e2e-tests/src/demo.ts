@@ -1,27 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import {
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { freePort } from '@internal/test-harness';
-
-/** The repository root: the nearest package.json above with workspaces. */
-function findRepoRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).workspaces) {
-      return dir;
-    }
-    if (dirname(dir) === dir) {
-      throw new Error(`No workspace root above ${from}`);
-    }
-  }
-}
+import { join } from 'node:path';
+import { findRepoRoot, freePort } from '@internal/test-harness';
 
 export const ROOT = findRepoRoot(process.cwd());
 

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import {
+  dropDatabasesWithPrefix,
   freePort,
   RunningApns,
   RunningSmtp,
@@ -149,29 +150,10 @@ export async function startCluster(options: {
       await db.destroy();
       await smtp.stop();
       await apns.stop();
-      await dropDatabases(postgres, prefix);
+      await dropDatabasesWithPrefix(postgres, prefix);
     },
   };
   // Ports are fixed per name, so a replica started again is the same address.
   for (const name of ['a', 'b']) ports.set(name, await freePort());
   return cluster;
-}
-
-/** Drops every database whose name starts with `prefix`. */
-export async function dropDatabases(postgres: string, prefix: string) {
-  const admin = knexFactory({
-    client: 'pg',
-    connection: `${postgres}/postgres`,
-  });
-  try {
-    const { rows } = await admin.raw(
-      'SELECT datname FROM pg_database WHERE datname LIKE ?',
-      [`${prefix}%`],
-    );
-    for (const { datname } of rows as { datname: string }[]) {
-      await admin.raw(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    }
-  } finally {
-    await admin.destroy();
-  }
 }

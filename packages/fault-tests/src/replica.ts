@@ -1,25 +1,8 @@
 import { ChildProcess, fork } from 'node:child_process';
-import {
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-
-/** The repository root: the nearest package.json above with workspaces. */
-function findRepoRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).workspaces) {
-      return dir;
-    }
-    if (dirname(dir) === dir)
-      throw new Error(`No workspace root above ${from}`);
-  }
-}
+import { join } from 'node:path';
+import { findRepoRoot } from '@internal/test-harness';
 
 export const ROOT = findRepoRoot(process.cwd());
 
@@ -72,7 +55,7 @@ export function startReplica(options: {
     },
   );
   const keep = (d: Buffer) => {
-    output = (output + d.toString()).slice(-40_000);
+    output = (output + d.toString()).slice(-400_000);
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
@@ -110,7 +93,7 @@ export function startReplica(options: {
             `Replica ${name} did not start in ${timeoutMs} ms:\n${output}`,
           );
         }
-        await new Promise(r => setTimeout(r, 250));
+        await new Promise(r => setTimeout(r, 1000));
       }
     },
     async kill() {

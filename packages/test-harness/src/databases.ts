@@ -1,3 +1,4 @@
+import knexFactory from 'knex';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 
 const POSTGRES_ENV = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
@@ -23,4 +24,29 @@ export function testDatabaseIds(databases: TestDatabases): TestDatabaseId[] {
     throw new Error(`${POSTGRES_ENV} is set but PostgreSQL 15 is not in use`);
   }
   return ids;
+}
+
+/**
+ * Drops every database on the PostgreSQL server at `connection` whose name
+ * starts with `prefix`: what a backend with `backend.database.prefix` made.
+ */
+export async function dropDatabasesWithPrefix(
+  connection: string,
+  prefix: string,
+): Promise<void> {
+  const admin = knexFactory({
+    client: 'pg',
+    connection: `${connection}/postgres`,
+  });
+  try {
+    const { rows } = await admin.raw(
+      'SELECT datname FROM pg_database WHERE datname LIKE ?',
+      [`${prefix.replace(/[\\%_]/g, c => `\\${c}`)}%`],
+    );
+    for (const { datname } of rows as { datname: string }[]) {
+      await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [datname]);
+    }
+  } finally {
+    await admin.destroy();
+  }
 }

@@ -10,7 +10,12 @@ export { startSlapd, type RunningSlapd } from './slapd';
 export { SEED_PEOPLE, SEED_GROUPS, type SeedPerson } from './slapdSeed';
 export { startSmtpServer, type RunningSmtp, type ReceivedMail } from './smtp';
 export { launchChromium } from './chromium';
-export { createTestDatabases, testDatabaseIds } from './databases';
+export {
+  createTestDatabases,
+  dropDatabasesWithPrefix,
+  testDatabaseIds,
+} from './databases';
+export { findRepoRoot } from './repoRoot';
 export type { Locator, Page } from 'playwright-core';
 export {
   startApnsStandIn,

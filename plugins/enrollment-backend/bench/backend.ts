@@ -7,7 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import knexFactory, { Knex } from 'knex';
-import { freePort, startApnsStandIn } from '@internal/test-harness';
+import {
+  dropDatabasesWithPrefix,
+  freePort,
+  startApnsStandIn,
+} from '@internal/test-harness';
 import type { BackendWindow } from './backendChild';
 import { onCleanup } from './cleanup';
 import { httpRequest } from './http';
@@ -29,21 +33,6 @@ export interface BenchBackend {
   /** The end of the backend's log, for errors. */
   output(): string;
   stop(): Promise<void>;
-}
-
-async function dropDatabases(prefix: string) {
-  const admin = knexFactory({ client: 'pg', connection: `${PG}/postgres` });
-  try {
-    const { rows } = await admin.raw(
-      'SELECT datname FROM pg_database WHERE datname LIKE ?',
-      [`${prefix}%`],
-    );
-    for (const { datname } of rows as { datname: string }[]) {
-      await admin.raw(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    }
-  } finally {
-    await admin.destroy();
-  }
 }
 
 /** `enrollment` is merged into the plugin's config (e.g. portal accounts). */
@@ -122,7 +111,7 @@ export async function startBenchBackend(
     }
     await db.destroy();
     await apns.stop();
-    await dropDatabases(prefix);
+    await dropDatabasesWithPrefix(PG, prefix);
     rmSync(dir, { recursive: true, force: true });
   });
   // The backend logs every request, as in production; kept only for errors.

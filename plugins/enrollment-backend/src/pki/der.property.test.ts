@@ -13,6 +13,7 @@ import {
 import { derChildrenOf, readDerElement } from './derElements';
 import { generateCa } from './generateCa';
 import { cpuNow } from '../__testUtils__/cpuClock';
+import { mutate, mutation } from '../__testUtils__/derMutations';
 
 // Bad input, explored by machine: whatever the bytes, the DER readers answer
 // a tree or throw an InputError (a 400), quickly; never forge's TypeErrors
@@ -146,73 +147,6 @@ const tlvTree: fc.Arbitrary<Buffer> = fc.letrec<{ node: Buffer }>(tie => ({
       ),
   ),
 })).node;
-
-type Mutation =
-  | { kind: 'flip'; at: number; byte: number }
-  | { kind: 'truncate'; at: number }
-  | { kind: 'insert'; at: number; bytes: Uint8Array }
-  | { kind: 'delete'; at: number; length: number };
-
-// Byte sequences worth splicing in: huge and odd lengths, tags, end markers.
-const SPLICES = [
-  [0x84, 0xff, 0xff, 0xff, 0xff],
-  [0x84, 0x7f, 0xff, 0xff, 0xff],
-  [0x89, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-  [0x80],
-  [0x00, 0x00],
-  [0x30, 0x80],
-  [0x1f, 0xff, 0xff, 0xff, 0xff, 0x7f],
-  [0x06, 0x00],
-  [0x06, 0x01, 0x80],
-  [0x03, 0x01, 0x08],
-].map(bytes => Uint8Array.from(bytes));
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({
-    kind: fc.constant('flip' as const),
-    at: fc.nat(),
-    byte: fc.integer({ min: 0, max: 255 }),
-  }),
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({
-    kind: fc.constant('insert' as const),
-    at: fc.nat(),
-    bytes: fc.oneof(
-      fc.constantFrom(...SPLICES),
-      fc.uint8Array({ minLength: 1, maxLength: 8 }),
-    ),
-  }),
-  fc.record({
-    kind: fc.constant('delete' as const),
-    at: fc.nat(),
-    length: fc.integer({ min: 1, max: 16 }),
-  }),
-);
-
-function mutate(input: Buffer, mutations: Mutation[]): Buffer {
-  let out = input;
-  for (const m of mutations) {
-    const at = m.at % (out.length + 1);
-    switch (m.kind) {
-      case 'flip':
-        out = Buffer.concat([
-          out.subarray(0, at),
-          Buffer.of(m.byte),
-          out.subarray(at + 1),
-        ]);
-        break;
-      case 'truncate':
-        out = out.subarray(0, at);
-        break;
-      case 'insert':
-        out = Buffer.concat([out.subarray(0, at), m.bytes, out.subarray(at)]);
-        break;
-      default:
-        out = Buffer.concat([out.subarray(0, at), out.subarray(at + m.length)]);
-    }
-  }
-  return out;
-}
 
 describe('DER readers (property)', () => {
   // A certificate: real DER with every kind of node the readers meet.

@@ -15,6 +15,7 @@ import { EnvelopeError, openEnvelope } from './envelope';
 import { parsePkiRequest, PkiRequest } from './pkiMessage';
 import { FAIL_INFO, MESSAGE_TYPE, SCEP_OID } from './scepConstants';
 import { cpuNow } from '../__testUtils__/cpuClock';
+import { mutate, mutation } from '../__testUtils__/derMutations';
 
 // Bad input, explored by machine: whatever a SCEP client POSTs, the
 // PKIMessage reader answers a request (with a `problem` for an unusable
@@ -24,68 +25,6 @@ import { cpuNow } from '../__testUtils__/cpuClock';
 const { asn1 } = forge;
 const oids = forge.pki.oids;
 
-type Mutation =
-  | { kind: 'flip'; at: number; byte: number }
-  | { kind: 'truncate'; at: number }
-  | { kind: 'insert'; at: number; bytes: Uint8Array }
-  | { kind: 'delete'; at: number; length: number };
-
-// Huge and odd lengths, BER end markers, high tags: spliced in anywhere.
-const SPLICES = [
-  [0x84, 0xff, 0xff, 0xff, 0xff],
-  [0x80],
-  [0x00, 0x00],
-  [0x30, 0x80],
-  [0x1f, 0xff, 0xff, 0xff, 0x7f],
-  [0x06, 0x00],
-].map(bytes => Uint8Array.from(bytes));
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({
-    kind: fc.constant('flip' as const),
-    at: fc.nat(),
-    byte: fc.integer({ min: 0, max: 255 }),
-  }),
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({
-    kind: fc.constant('insert' as const),
-    at: fc.nat(),
-    bytes: fc.oneof(
-      fc.constantFrom(...SPLICES),
-      fc.uint8Array({ minLength: 1, maxLength: 8 }),
-    ),
-  }),
-  fc.record({
-    kind: fc.constant('delete' as const),
-    at: fc.nat(),
-    length: fc.integer({ min: 1, max: 16 }),
-  }),
-);
-
-function mutate(input: Buffer, mutations: Mutation[]): Buffer {
-  let out = input;
-  for (const m of mutations) {
-    const at = m.at % (out.length + 1);
-    switch (m.kind) {
-      case 'flip':
-        out = Buffer.concat([
-          out.subarray(0, at),
-          Buffer.of(m.byte),
-          out.subarray(at + 1),
-        ]);
-        break;
-      case 'truncate':
-        out = out.subarray(0, at);
-        break;
-      case 'insert':
-        out = Buffer.concat([out.subarray(0, at), m.bytes, out.subarray(at)]);
-        break;
-      default:
-        out = Buffer.concat([out.subarray(0, at), out.subarray(at + m.length)]);
-    }
-  }
-  return out;
-}
 const mutations = fc.array(mutation, { minLength: 1, maxLength: 4 });
 
 /** Runs `read` within `budgetMs`: a value, or an error of one of `types`. */

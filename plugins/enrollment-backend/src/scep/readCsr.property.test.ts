@@ -7,6 +7,7 @@ import { makeCsr, makeRequester } from './__testUtils__/requester';
 import { CsrResult, readCsr } from './readCsr';
 import { FAIL_INFO } from './scepConstants';
 import { cpuNow } from '../__testUtils__/cpuClock';
+import { mutate, mutation } from '../__testUtils__/derMutations';
 
 // Bad input, explored by machine: readCsr runs on what a requester encrypted
 // to the CA, after the PKIMessage's signature checked out, so any throw here
@@ -14,69 +15,6 @@ import { cpuNow } from '../__testUtils__/cpuClock';
 // FAILURE CertRep, quickly, and never runs RSA with an oversized key.
 
 const { asn1 } = forge;
-
-type Mutation =
-  | { kind: 'flip'; at: number; byte: number }
-  | { kind: 'truncate'; at: number }
-  | { kind: 'insert'; at: number; bytes: Uint8Array }
-  | { kind: 'delete'; at: number; length: number };
-
-// Huge and odd lengths, BER end markers, high tags: spliced in anywhere.
-const SPLICES = [
-  [0x84, 0xff, 0xff, 0xff, 0xff],
-  [0x82, 0x7f, 0xff],
-  [0x80],
-  [0x00, 0x00],
-  [0x1f, 0xff, 0xff, 0xff, 0x7f],
-  [0x06, 0x00],
-].map(bytes => Uint8Array.from(bytes));
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({
-    kind: fc.constant('flip' as const),
-    at: fc.nat(),
-    byte: fc.integer({ min: 0, max: 255 }),
-  }),
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({
-    kind: fc.constant('insert' as const),
-    at: fc.nat(),
-    bytes: fc.oneof(
-      fc.constantFrom(...SPLICES),
-      fc.uint8Array({ minLength: 1, maxLength: 8 }),
-    ),
-  }),
-  fc.record({
-    kind: fc.constant('delete' as const),
-    at: fc.nat(),
-    length: fc.integer({ min: 1, max: 16 }),
-  }),
-);
-
-function mutate(input: Buffer, mutations: Mutation[]): Buffer {
-  let out = input;
-  for (const m of mutations) {
-    const at = m.at % (out.length + 1);
-    switch (m.kind) {
-      case 'flip':
-        out = Buffer.concat([
-          out.subarray(0, at),
-          Buffer.of(m.byte),
-          out.subarray(at + 1),
-        ]);
-        break;
-      case 'truncate':
-        out = out.subarray(0, at);
-        break;
-      case 'insert':
-        out = Buffer.concat([out.subarray(0, at), m.bytes, out.subarray(at)]);
-        break;
-      default:
-        out = Buffer.concat([out.subarray(0, at), out.subarray(at + m.length)]);
-    }
-  }
-  return out;
-}
 
 /** readCsr's answer, which must come without a throw and within budget. */
 function readQuickly(der: Buffer, budgetMs = 100): CsrResult {
