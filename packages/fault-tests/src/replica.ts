@@ -83,11 +83,16 @@ export function startReplica(options: {
             `Replica ${name} exited while starting (${await exited}):\n${output}`,
           );
         }
-        const status = await fetch(`${url}/enroll`, { redirect: 'manual' })
-          .then(res => res.status)
-          .catch(() => 0);
-        // The short link is registered last in the plugin's init.
-        if (status === 302) return;
+        // The short link is registered last in the plugin's init, and the
+        // portal answers 503 until every plugin of the backend has started.
+        const [link, portal] = await Promise.all(
+          [`${url}/enroll`, `${url}/api/enrollment/enroll`].map(address =>
+            fetch(address, { redirect: 'manual' })
+              .then(res => res.status)
+              .catch(() => 0),
+          ),
+        );
+        if (link === 302 && portal === 200) return;
         if (Date.now() > deadline) {
           throw new Error(
             `Replica ${name} did not start in ${timeoutMs} ms:\n${output}`,

@@ -15,7 +15,32 @@ export async function applyMigrations(
 ): Promise<Knex> {
   const client = await database.getClient();
   if (!database.migrations?.skip) {
-    await client.migrate.latest({ directory: migrationsDir });
+    await migrateLatestAmongReplicas(client);
   }
   return client;
+}
+
+// Knex creates its bookkeeping tables before it takes its lock, so replicas
+// starting together on an empty database collide there ("relation
+// knex_migrations already exists"), and one that finds the lock taken gives
+// up at once (MigrationLocked). Both mean another replica is migrating.
+const MIGRATION_RACE =
+  /knex_migrations(_lock)?"? already exists|pg_(type_typname|class_relname)_nsp_index|Migration table is already locked/;
+
+async function migrateLatestAmongReplicas(client: Knex): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.migrate.latest({ directory: migrationsDir });
+      return;
+    } catch (error) {
+      const raced =
+        (error as Error)?.name === 'MigrationLocked' ||
+        MIGRATION_RACE.test(String((error as Error)?.message));
+      // About two minutes in all: a long migration of a big table may hold the lock.
+      if (!raced || attempt >= 60) throw error;
+      await new Promise(resolve =>
+        setTimeout(resolve, Math.min(attempt, 4) * 500),
+      );
+    }
+  }
 }
