@@ -177,7 +177,9 @@ describe('an invitation to 10,000 recipients through faults', () => {
         2,
       )}\n`,
     );
-    // A retransmission can only be a message in flight when the replica died.
-    expect(retransmitted).toBeLessThanOrEqual(50);
+    // A retransmission can only be a message the killed replica had sent
+    // but not yet recorded: at most one group of outcomes (100, written
+    // together) and the 8 in flight; 8 and 78 were seen.
+    expect(retransmitted).toBeLessThanOrEqual(100 + 8);
   });
 });
