@@ -37,6 +37,8 @@ export async function startLoadBalancer(
           status: answer.statusCode ?? 0,
         });
         res.writeHead(answer.statusCode ?? 502, answer.headers);
+        // A replica killed mid-answer resets the connection: cut the client's too.
+        answer.on('error', () => res.destroy());
         answer.pipe(res);
       },
     );
@@ -45,6 +47,8 @@ export async function startLoadBalancer(
       if (!res.headersSent) res.writeHead(502);
       res.end();
     });
+    req.on('error', () => upstream.destroy());
+    res.on('error', () => upstream.destroy());
     req.pipe(upstream);
   });
   await new Promise<void>(done => server.listen(0, '127.0.0.1', done));

@@ -71,8 +71,8 @@ export async function startSmtpServer(
   const received: ReceivedMail[] = [];
   const waiters: Array<() => void> = [];
 
-  const makeServer = () =>
-    new SMTPServer({
+  const makeServer = () => {
+    const created = new SMTPServer({
       secure: false,
       key: tls.privateKeyPem,
       cert: tls.certificatePem,
@@ -122,6 +122,11 @@ export async function startSmtpServer(
           .catch(callback);
       },
     });
+    // A client that dies mid-message (a replica killed by a test) resets
+    // its connection: that is the client's fault, not the server's.
+    created.on('error', () => undefined);
+    return created;
+  };
 
   let server = makeServer();
   let port = options.port ?? 0;
