@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from './api';
+export * from './catalog';
 export * from './permissions';
 export * from './portalTexts';
 export * from './types';
