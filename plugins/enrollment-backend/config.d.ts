@@ -60,6 +60,29 @@ export interface Config {
     allowInsecureUrls?: boolean;
 
     /**
+     * An outgoing webhook: each enrollment event (`computer.enrolled`,
+     * `computer.unenrolled`, `invitation.used`, `command.failed`) is POSTed
+     * as JSON, signed with `X-Hmac-Signature` (base64 HMAC-SHA256 of the
+     * body with `secret`), retried with backoff until the receiver answers
+     * 2xx, and carries `X-Enrollment-Event-Id` so a receiver drops repeats.
+     */
+    webhook?: {
+      /** Where events are POSTed (http or https). */
+      url: string;
+      /**
+       * The HMAC key, at least 16 characters of random text.
+       * @visibility secret
+       */
+      secret: string;
+      /** How long one delivery may take. Default 10. */
+      timeoutSeconds?: number;
+      /** The first retry's delay; it doubles up to an hour. Default 10. */
+      initialRetrySeconds?: number;
+      /** Attempts before an event is given up (and the activity log says so). Default 12. */
+      maxAttempts?: number;
+    };
+
+    /**
      * The server's TLS certificate chain (PEM) when it is not publicly
      * trusted: it goes into the enrollment profile as certificate payloads
      * so the Mac can check in while the profile installs.

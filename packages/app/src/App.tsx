@@ -6,7 +6,9 @@ import {
   OAuthRequestDialog,
   SignInPage,
 } from '@backstage/core-components';
+import { CatalogEntityPage, CatalogIndexPage } from '@backstage/plugin-catalog';
 import { EnrollmentPage } from '@macenroll/plugin-enrollment';
+import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
 
 const app = createApp({
@@ -19,6 +21,13 @@ const routes = (
   <FlatRoutes>
     <Route path="/" element={<Navigate to="enrollment" />} />
     <Route path="/enrollment" element={<EnrollmentPage />} />
+    <Route path="/catalog" element={<CatalogIndexPage />} />
+    <Route
+      path="/catalog/:namespace/:kind/:name"
+      element={<CatalogEntityPage />}
+    >
+      {entityPage}
+    </Route>
   </FlatRoutes>
 );
 

@@ -15,4 +15,8 @@ backend.add(
 
 backend.add(import('@macenroll/plugin-enrollment-backend'));
 
+// The catalog, with every enrolled Mac as a Resource owned by its person.
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@macenroll/plugin-catalog-backend-module-enrollment'));
+
 backend.start();

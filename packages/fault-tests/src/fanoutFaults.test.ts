@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Cluster, startCluster } from './cluster';
-import { eventually } from './eventually';
+import { eventually } from '@internal/test-harness';
 import { Replica, ROOT } from './replica';
 
 // Two replicas start (minutes on a busy machine), then 10,000 messages go out.

@@ -6,7 +6,7 @@ import {
 } from '@internal/test-harness';
 import knexFactory, { Knex } from 'knex';
 import { Cluster, PERSON, startCluster } from './cluster';
-import { eventually } from './eventually';
+import { eventually } from '@internal/test-harness';
 import { PrivatePostgres, startPrivatePostgres } from './privatePostgres';
 
 // The replica transpiles the backend as it starts: minutes on a busy machine.

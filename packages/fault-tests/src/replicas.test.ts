@@ -1,6 +1,6 @@
 import { enrollSimulatedMac, SAFARI_14 } from '@internal/test-harness';
 import { Cluster, PERSON, startCluster } from './cluster';
-import { eventually } from './eventually';
+import { eventually } from '@internal/test-harness';
 import { Replica } from './replica';
 
 // Each replica transpiles the backend as it starts: minutes on a busy machine.

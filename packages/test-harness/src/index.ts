@@ -34,3 +34,9 @@ export {
   SAFARI_14,
   type SimulatedMac,
 } from './simulatedMac';
+export { eventually } from './eventually';
+export {
+  startWebhookReceiver,
+  type RunningWebhookReceiver,
+  type WebhookDelivery,
+} from './webhookReceiver';

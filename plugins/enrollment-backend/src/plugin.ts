@@ -2,6 +2,9 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { syncLocalAccounts } from './accounts/localAccounts';
 import { readEnrollmentSettings } from './wiring/enrollmentSettings';
 import { createEnrollmentStores } from './database/createEnrollmentStores';
@@ -28,6 +31,8 @@ export const enrollmentPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
         database: coreServices.database,
         discovery: coreServices.discovery,
         httpRouter: coreServices.httpRouter,
@@ -37,6 +42,9 @@ export const enrollmentPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         rootHttpRouter: coreServices.rootHttpRouter,
         scheduler: coreServices.scheduler,
+        events: eventsServiceRef,
+        notifications: notificationService,
+        instanceMetadata: coreServices.rootInstanceMetadata,
       },
       async init(deps) {
         const { config, logger, httpRouter } = deps;
@@ -49,11 +57,17 @@ export const enrollmentPlugin = createBackendPlugin({
           logger,
         });
         await syncLocalAccounts(stores.accounts, settings.localAccounts);
+        // Notifications only where their backend is installed: the service
+        // itself exists everywhere and would fail every send.
+        const installed = await deps.instanceMetadata.getInstalledPlugins();
         const services = createEnrollmentServices({
           settings,
           stores,
           ca,
           ...deps,
+          notifications: installed.some(p => p.pluginId === 'notifications')
+            ? deps.notifications
+            : undefined,
         });
         const baseUrl = new URL(await services.pluginBaseUrl());
         warnWhereMacsCannotBeReached(logger, {
@@ -67,6 +81,7 @@ export const enrollmentPlugin = createBackendPlugin({
           deliveryIntervalSeconds: settings.deliveryIntervalSeconds,
           retryPushes: () => services.push.runOnce(),
           renewIdentities: () => services.renewal.runOnce(),
+          deliverEvents: () => services.dispatcher.runOnce(),
           cleanup: createCleanup(stores, settings.eventRetentionDays),
         });
         const conditions = registerEnrollmentPermissions(

@@ -1,9 +1,11 @@
 import {
   AuditorService,
+  AuthService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ConditionTransformer } from '@backstage/plugin-permission-node';
 import { ServiceUnavailableError } from '@backstage/errors';
 import express, { NextFunction, Request, Response } from 'express';
@@ -22,6 +24,7 @@ import { EnrollmentServices } from './wiring/createEnrollmentServices';
 import { Audited, createAudited } from './service/audited';
 import { Authorizer } from './service/Authorizer';
 import { createComputerRoutes } from './service/computerRoutes';
+import { createEntityComputerRoutes } from './service/entityComputerRoutes';
 import { createPortalAdminRoutes } from './service/portalAdminRoutes';
 import { createProfileSigningRoutes } from './service/profileSigningRoutes';
 import { createPushCertificateRoutes } from './service/pushCertificateRoutes';
@@ -43,6 +46,9 @@ export interface EnrollmentRouterOptions {
   auditor: AuditorService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  /** Reads the `User` and Mac `Resource` entities behind the entity cards. */
+  catalog: CatalogService;
+  auth: AuthService;
 }
 
 /**
@@ -162,6 +168,13 @@ function adminSubRouters(
       computers: stores.computers,
       commands: stores.commands,
       queue: services.commandQueue,
+      computerConditions: options.conditions.computerConditions,
+    }),
+    createEntityComputerRoutes({
+      authorizer: admin.authorizer,
+      computers: stores.computers,
+      catalog: options.catalog,
+      auth: options.auth,
       computerConditions: options.conditions.computerConditions,
     }),
     createPushCertificateRoutes({

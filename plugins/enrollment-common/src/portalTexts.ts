@@ -71,6 +71,24 @@ export const PORTAL_TEXT_DEFAULTS = {
     'Download the package.\nIn your Downloads folder, Control-click the package and choose Open. If macOS says it is from an unidentified developer, choose Open again.\nFollow the installer and enter your Mac’s administrator password when it asks.\nCome back here when it says the installation was successful.',
   'quickadd.button': 'Download the package',
 
+  'requirements.os': 'This invitation needs macOS {version} or later.',
+  'requirements.models': 'This invitation needs a {models}.',
+  'requirements.osAndModels':
+    'This invitation needs macOS {version} or later on a {models}.',
+  'requirements.or': 'or',
+  'requirements.serials':
+    'This invitation works only on the Macs IT listed by serial number.',
+
+  'refused.title': 'This Mac cannot be enrolled',
+  'refused.serial':
+    'This Mac (serial number {serial}) is not one of the Macs IT listed for this invitation.',
+  'refused.os':
+    'This Mac runs macOS {version}, and this invitation needs macOS {minimum} or later.',
+  'refused.model':
+    'This Mac ({model}) is not one of the Macs this invitation is for: {models}.',
+  'refused.next':
+    'Nothing was installed. Update macOS or use one of the Macs named above, then open your invitation link again. If this Mac should be allowed, ask IT.',
+
   'enrolled.heading': 'Your Mac is enrolled',
   'enrolled.text':
     '{organization} now manages this Mac. It receives the apps and settings you need for work over the next minutes.',

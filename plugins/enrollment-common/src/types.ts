@@ -1,4 +1,5 @@
-import type { PortalSettings } from './api/settings';
+import type { PortalSettings, ReenrollmentSettings } from './api/settings';
+import type { DeviceRules } from './api/deviceRules';
 
 /**
  * The status of an enrollment invitation, derived in one place by the
@@ -53,6 +54,8 @@ export interface SiteRef {
 
 /** @public */
 export interface Site extends SiteRef {
+  /** What a Mac must be to enroll into the site; none when unset. */
+  deviceRules?: DeviceRules;
   createdAt: string;
   updatedAt: string;
 }
@@ -108,6 +111,13 @@ export interface Invitation {
   createdAt: string;
   cancelledAt?: string;
   delivery: { pending: number; sent: number; failed: number };
+  /**
+   * How many serial numbers the invitation is limited to; 0 means any
+   * Mac. The list itself is in `GET /invitations/:id/serial-numbers`.
+   */
+  serialAllowlistCount: number;
+  /** What a Mac must be to enroll with it, on top of its site's rules. */
+  deviceRules?: DeviceRules;
 }
 
 /**
@@ -171,6 +181,13 @@ export interface ComputerUser {
 
 /** @public */
 export type ComputerStatus = 'enrolling' | 'enrolled' | 'unenrolled';
+
+/** @public */
+export const COMPUTER_STATUSES: readonly ComputerStatus[] = [
+  'enrolling',
+  'enrolled',
+  'unenrolled',
+];
 
 /** @public */
 export interface Computer {
@@ -323,6 +340,19 @@ export const PORTAL_SETTINGS_LIMITS = {
   siteName: 200,
 } as const;
 
+/**
+ * What re-enrollment does until an admin sets it: what it always did
+ * (command history and inventory kept, the user replaced by the new one).
+ *
+ * @public
+ */
+export const DEFAULT_REENROLLMENT_SETTINGS: ReenrollmentSettings = {
+  restrictToAuthorizedUsers: false,
+  clearCommands: 'nothing',
+  clearInventoryHistory: false,
+  clearUserAndLocation: true,
+};
+
 /** @public */
 export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
   portalEnabled: true,
@@ -345,6 +375,7 @@ export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
   allowSiteChoice: false,
   restrictToLdapGroups: [],
   allowReenrollment: true,
+  reenrollment: DEFAULT_REENROLLMENT_SETTINGS,
 };
 
 /**
@@ -357,6 +388,11 @@ export interface PortalAccount {
   disabled: boolean;
   /** `config` accounts come from app-config and are managed there. */
   source: 'config' | 'admin';
+  /**
+   * The account may enroll again a Mac recorded as someone else's while
+   * re-enrollment is restricted to authorized users (Jamf's privilege).
+   */
+  mayReenrollAnyMac: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -5,7 +5,9 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import PhonelinkSetupIcon from '@material-ui/icons/PhonelinkSetup';
+import { MAC_RESOURCE_TYPE } from '@macenroll/plugin-enrollment-common';
 import { EnrollmentClient, enrollmentApiRef } from './api';
 import {
   activityRouteRef,
@@ -39,6 +41,25 @@ const enrollmentPage = PageBlueprint.make({
   },
 });
 
+// On a person's page, their Macs; on a Mac's own page, its enrollment record.
+const entityMacsCard = EntityCardBlueprint.make({
+  name: 'macs',
+  params: {
+    filter: { kind: 'user' },
+    loader: () =>
+      import('./components/EntityMacsCard').then(m => <m.EntityMacsCard />),
+  },
+});
+
+const entityMacCard = EntityCardBlueprint.make({
+  name: 'mac',
+  params: {
+    filter: { kind: 'resource', 'spec.type': MAC_RESOURCE_TYPE },
+    loader: () =>
+      import('./components/EntityMacCard').then(m => <m.EntityMacCard />),
+  },
+});
+
 /**
  * The enrollment plugin for the new frontend system.
  *
@@ -55,5 +76,5 @@ export default createFrontendPlugin({
     computer: computerRouteRef,
     activity: activityRouteRef,
   },
-  extensions: [enrollmentApi, enrollmentPage],
+  extensions: [enrollmentApi, enrollmentPage, entityMacsCard, entityMacCard],
 });

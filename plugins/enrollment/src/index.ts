@@ -3,6 +3,11 @@
  *
  * @packageDocumentation
  */
-export { enrollmentPlugin, EnrollmentPage } from './plugin';
+export {
+  enrollmentPlugin,
+  EnrollmentPage,
+  EntityMacCard,
+  EntityMacsCard,
+} from './plugin';
 export { enrollmentApiRef, EnrollmentClient } from './api';
 export type { EnrollmentApi, CaSummary, PortalAccountChange } from './api';

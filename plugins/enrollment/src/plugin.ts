@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -52,5 +53,38 @@ export const EnrollmentPage = enrollmentPlugin.provide(
     component: () =>
       import('./components/EnrollmentPage').then(m => m.EnrollmentPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The Macs card for a catalog `User` page: the person's enrolling and
+ * enrolled Macs (everyone sees their own; someone else's need
+ * enrollment.computer.read).
+ *
+ * @public
+ */
+export const EntityMacsCard = enrollmentPlugin.provide(
+  createComponentExtension({
+    name: 'EntityMacsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityMacsCard').then(m => m.EntityMacsCard),
+    },
+  }),
+);
+
+/**
+ * The card for a Mac's own catalog `Resource` page (`spec.type: mac`): its
+ * enrollment record and a link to its admin page.
+ *
+ * @public
+ */
+export const EntityMacCard = enrollmentPlugin.provide(
+  createComponentExtension({
+    name: 'EntityMacCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityMacCard').then(m => m.EntityMacCard),
+    },
   }),
 );

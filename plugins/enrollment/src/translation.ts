@@ -98,6 +98,17 @@ export const enrollmentMessages = {
       multipleUses: 'Multiple uses',
     },
   },
+  deviceRules: {
+    minimumOsVersion: 'Minimum macOS version',
+    minimumOsVersionHelp: 'For example 13.0. Leave empty for any version.',
+    badVersion: 'Type a macOS version such as 13.0 or 10.15.7.',
+    allowedModels: 'Allowed models',
+    allowedModelsHelp:
+      'One per line or comma-separated: a model identifier (MacBookPro18,3), a family (MacBookPro) or a name (MacBook Pro). Leave empty for any model.',
+    tooManyModels: 'At most {{max}} models.',
+    summary: 'Device rules',
+    none: 'Any Mac',
+  },
   caCard: {
     title: 'Enrollment CA',
     subject: 'Subject',
@@ -247,6 +258,13 @@ export const enrollmentMessages = {
       keepSiteHelp:
         'A computer that is already in a site stays there instead of joining the site above.',
       chooseSiteFirst: 'Choose a site to use this.',
+      serialNumbers: 'Limit to serial numbers',
+      serialNumbersHelp:
+        'Paste serial numbers, one per line or separated by commas or spaces. Only these Macs can enroll with the invitation; leave empty for any Mac.',
+      serialNumbersCount: 'Serial numbers: {{number}}',
+      serialNumberInvalid:
+        '“{{entry}}” is not a serial number: 8 to 14 letters and digits.',
+      serialNumbersTooMany: 'At most {{max}} serial numbers.',
     },
     expiry: {
       missing: 'Choose an expiration date.',
@@ -675,6 +693,8 @@ export const enrollmentMessages = {
       cancelRename: 'Cancel renaming {{name}}',
       rename: 'Rename {{name}}',
       delete: 'Delete {{name}}',
+      rules: 'Needs macOS {{version}} or later',
+      rulesModels: 'Models: {{models}}',
     },
     mail: {
       title: 'Mail',
@@ -809,6 +829,21 @@ export const enrollmentMessages = {
       urlSaved:
         'The package was read from the URL: Macs that enroll from now on download it from there.',
       urlNotSaved: 'The URL was not saved: {{error}}',
+    },
+  },
+  entityCards: {
+    macs: {
+      title: 'Macs',
+      empty: 'No Macs enrolled',
+      notAllowed: "You can't see this person's Macs",
+    },
+    mac: {
+      title: 'Enrolled Mac',
+      notFound:
+        'The enrollment service has no computer for this Mac any more: it may have been removed.',
+      notAllowed: "You can't see this Mac's enrollment",
+      openInEnrollment: 'Open in Enrollment',
+      never: 'Never',
     },
   },
 } as const;

@@ -1,4 +1,4 @@
-import { ServiceFactory } from '@backstage/backend-plugin-api';
+import { BackendFeature, ServiceFactory } from '@backstage/backend-plugin-api';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,15 +40,23 @@ export const binary = (res: any, done: any) => {
 /** The plugin with an APNs topic and LDAP login against a fresh slapd. */
 export async function startEnrollmentBackend(
   enrollment: Record<string, unknown> = {},
-  options: { permissions?: ServiceFactory } = {},
+  options: {
+    permissions?: ServiceFactory;
+    /** More plugins, modules or services beside the enrollment plugin. */
+    features?: Array<BackendFeature | Promise<{ default: BackendFeature }>>;
+    /** More root config beside `enrollment`. */
+    config?: Record<string, unknown>;
+  } = {},
 ): Promise<{ server: any; slapd: RunningSlapd }> {
   const slapd = await startSlapd();
   const backend = await startTestBackend({
     features: [
       enrollmentPlugin,
+      ...(options.features ?? []),
       options.permissions ?? mockServices.permissions.factory(),
       mockServices.rootConfig.factory({
         data: {
+          ...options.config,
           enrollment: {
             organization: 'Acme',
             topic: TOPIC,
@@ -96,6 +104,8 @@ export async function loginAtPortal(
     invitationUrl: string;
     username: string;
     password: string;
+    /** For a local account: the directory person the Mac is for. */
+    assignUser?: string;
   },
 ) {
   const agent = request.agent(server);
@@ -110,6 +120,19 @@ export async function loginAtPortal(
     .set('User-Agent', options.userAgent)
     .type('form')
     .send({ csrf, username: options.username, password: options.password });
+  if (options.assignUser) {
+    const choosePage = await get(
+      `/api/enrollment/enroll?q=${encodeURIComponent(options.assignUser)}`,
+    );
+    await agent
+      .post('/api/enrollment/enroll/assign')
+      .set('User-Agent', options.userAgent)
+      .type('form')
+      .send({
+        csrf: /name="csrf" value="([^"]+)"/.exec(choosePage.text)![1],
+        username: options.assignUser,
+      });
+  }
   const downloads = await get('/api/enrollment/enroll');
   return {
     get,
@@ -267,6 +290,7 @@ export async function enrollMacAtPortal(
     invitationUrl: string;
     username: string;
     password: string;
+    assignUser?: string;
     udid: string;
     serialNumber?: string;
     token?: Buffer;
@@ -279,6 +303,7 @@ export async function enrollMacAtPortal(
     invitationUrl: options.invitationUrl,
     username: options.username,
     password: options.password,
+    assignUser: options.assignUser,
   });
   await writeCaPem(server, dir);
   const profile = await safari.download(safari.href('download-profile'));

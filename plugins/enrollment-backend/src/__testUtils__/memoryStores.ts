@@ -1,9 +1,17 @@
-import { InvitationStore, InvitationUse } from '../database/InvitationStore';
+import {
+  InvitationAdmission,
+  InvitationStore,
+  InvitationUse,
+} from '../database/InvitationStore';
+import { SiteStore } from '../database/SiteStore';
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   DEFAULT_PORTAL_SETTINGS,
+  DeviceRefusal,
+  DeviceRules,
   MdmCommand,
   PortalSettings,
+  Site,
 } from '@macenroll/plugin-enrollment-common';
 import plist from 'plist';
 import {
@@ -15,6 +23,8 @@ import {
   CommandBody,
   CommandOutcome,
   CommandStore,
+  ForgottenCommands,
+  INVENTORY_REQUEST_TYPES,
   QueuedCommand,
 } from '../database/CommandStore';
 import {
@@ -36,6 +46,7 @@ import {
   PendingEnrollment,
 } from '../database/EnrollmentStore';
 import { EventRecorder, NewEnrollmentEvent } from '../database/EventStore';
+import { PortalAccountStore } from '../database/PortalAccountStore';
 import { SettingsStore } from '../database/SettingsStore';
 
 // Test doubles of the stores MdmService works with (see mdm/mdmServiceDeps.ts),
@@ -151,6 +162,11 @@ export class MemoryEnrollmentStore implements EnrollmentStore {
     return true;
   }
 
+  async refuse(id: string, refusal: DeviceRefusal): Promise<void> {
+    const enrollment = this.enrollments.get(id);
+    if (enrollment) enrollment.refusal = refusal;
+  }
+
   async complete(id: string, now: Date): Promise<boolean> {
     const enrollment = this.enrollments.get(id);
     if (!enrollment || enrollment.completedAt) return false;
@@ -207,6 +223,7 @@ function toDevice(stored: StoredDevice): Device {
     serialNumber: stored.serialNumber,
     osVersion: stored.osVersion,
     renewalRequestedAt: stored.renewalRequestedAt,
+    username: stored.user?.username,
   };
 }
 
@@ -259,7 +276,7 @@ export class MemoryDeviceStore implements DeviceStore {
       status: 'enrolling',
       invitationId: enrollment.invitationId,
       siteId: keepSite ? existing!.siteId : enrollment.siteId,
-      user: enrollment.user,
+      user: existing && options.keepUser ? existing.user : enrollment.user,
       enrollmentId: enrollment.id,
       certificateSha256: options.certificateSha256,
       topic: options.topic,
@@ -517,6 +534,33 @@ export class MemoryCommandStore implements CommandStore {
     return pending.length;
   }
 
+  async forgetHistory(
+    computerId: string,
+    which: ForgottenCommands,
+  ): Promise<number> {
+    const forgotten = this.of(computerId).filter(
+      c =>
+        which === 'everything' ||
+        (which === 'errors' && c.status === 'error') ||
+        (which === 'all-but-acknowledged' && c.status !== 'acknowledged'),
+    );
+    return this.remove(forgotten);
+  }
+
+  async forgetInventory(computerId: string): Promise<number> {
+    const types: readonly string[] = INVENTORY_REQUEST_TYPES;
+    return this.remove(
+      this.of(computerId).filter(c => types.includes(c.requestType)),
+    );
+  }
+
+  private remove(commands: StoredCommand[]): number {
+    for (const command of commands) {
+      this.commands.splice(this.commands.indexOf(command), 1);
+    }
+    return commands.length;
+  }
+
   async recordResult(
     computerId: string,
     uuid: string,
@@ -588,9 +632,29 @@ export class MemorySettingsStore implements SettingsStore {
 
 /** The invitation uses Macs counted as they checked in. */
 export class MemoryInvitationUses
-  implements Pick<InvitationStore, 'recordUse'>
+  implements Pick<InvitationStore, 'recordUse' | 'admission'>
 {
   readonly recorded: InvitationUse[] = [];
+  /** Each invitation's rules and allowlist, as a test sets them. */
+  readonly rules = new Map<
+    string,
+    { deviceRules?: DeviceRules; serialNumbers?: string[] }
+  >();
+
+  async admission(
+    id: string,
+    serialNumber: string | undefined,
+  ): Promise<InvitationAdmission | undefined> {
+    const rules = this.rules.get(id);
+    if (!rules?.serialNumbers?.length)
+      return { deviceRules: rules?.deviceRules };
+    return {
+      deviceRules: rules.deviceRules,
+      serialListed: rules.serialNumbers.includes(
+        serialNumber?.trim().toUpperCase() ?? '',
+      ),
+    };
+  }
 
   async recordUse(use: InvitationUse): Promise<void> {
     this.recorded.push({ ...use });
@@ -612,5 +676,27 @@ export function memoryMdmStores(settings: Partial<PortalSettings> = {}) {
     events: new MemoryEventRecorder(),
     settings: new MemorySettingsStore(settings),
     invitations: new MemoryInvitationUses(),
+    sites: new MemorySites(),
+    portalAccounts: new MemoryReenrollmentPrivileges(),
   };
+}
+
+/** The local portal accounts that may re-enroll any Mac, by username. */
+export class MemoryReenrollmentPrivileges
+  implements Pick<PortalAccountStore, 'mayReenrollAnyMac'>
+{
+  readonly privileged = new Set<string>();
+
+  async mayReenrollAnyMac(username: string): Promise<boolean> {
+    return this.privileged.has(username);
+  }
+}
+
+/** Sites by id, for the device rules of MdmService. */
+export class MemorySites implements Pick<SiteStore, 'get'> {
+  readonly sites = new Map<string, Site>();
+
+  async get(id: string): Promise<Site | undefined> {
+    return this.sites.get(id);
+  }
 }

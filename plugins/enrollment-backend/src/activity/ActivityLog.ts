@@ -5,7 +5,10 @@ import { EventRecorder, NewEnrollmentEvent } from '../database/EventStore';
 const FAILURES = new Set([
   'portal.login-failed',
   'scep.refused',
+  'mdm.reenrollment-refused',
+  'mdm.refused',
   'invitation.delivery-failed',
+  'admin.outbound-failed',
 ]);
 
 /**

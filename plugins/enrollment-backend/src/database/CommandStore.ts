@@ -13,6 +13,25 @@ export interface QueuedCommand {
   createdAt: Date;
 }
 
+/**
+ * The queries whose results are the Mac's inventory: their answered rows
+ * are its inventory history.
+ */
+export const INVENTORY_REQUEST_TYPES = [
+  'DeviceInformation',
+  'SecurityInfo',
+  'ProfileList',
+  'InstalledApplicationList',
+  'CertificateList',
+  'ProvisioningProfileList',
+] as const;
+
+/** Which command history a re-enrollment forgets (see ReenrollmentSettings). */
+export type ForgottenCommands =
+  | 'errors'
+  | 'all-but-acknowledged'
+  | 'everything';
+
 /** What the Mac answered to a command. */
 export type CommandOutcome = 'acknowledged' | 'error' | 'notnow';
 
@@ -48,6 +67,14 @@ export interface CommandStore {
    * were meant for the enrollment that ended. Returns how many.
    */
   clearPending(computerId: string, reason: string, now: Date): Promise<number>;
+  /**
+   * Deletes command history of the computer, as a re-enrollment set to clear
+   * it does: the commands answered with an error, all but the acknowledged
+   * ones (pending ones included), or all. Returns how many.
+   */
+  forgetHistory(computerId: string, which: ForgottenCommands): Promise<number>;
+  /** Deletes the computer's inventory history: its {@link INVENTORY_REQUEST_TYPES} commands. */
+  forgetInventory(computerId: string): Promise<number>;
   /** Records the Mac's answer to one of this computer's commands; undefined for an unknown command. */
   recordResult(
     computerId: string,

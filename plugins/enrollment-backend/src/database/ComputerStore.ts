@@ -20,9 +20,19 @@ export interface ComputerStore {
     filter?: SiteFilter,
   ): Promise<Computer[]>;
   /**
+   * The enrolling and enrolled computers (at most 1,000) recorded for a
+   * person, by directory username or e-mail, each without regard to case,
+   * that the filter allows; most recently enrolled first.
+   */
+  listForUser(
+    user: { username?: string; email?: string },
+    filter?: SiteFilter,
+  ): Promise<Computer[]>;
+  /**
    * A page of the computers the filter allows, most recently enrolled first
-   * (never enrolled last), and how many there are in all. `search` matches
-   * name, serial number, username, email or real name.
+   * (never enrolled last), and how many there are in all. `status` keeps
+   * one status; `search` matches name, serial number, username, email or
+   * real name.
    */
   list(
     query: Required<Pick<ListComputersQuery, 'offset' | 'limit'>> &

@@ -6,6 +6,8 @@ import {
   CommandBody,
   CommandOutcome,
   CommandStore,
+  ForgottenCommands,
+  INVENTORY_REQUEST_TYPES,
   QueuedCommand,
 } from './CommandStore';
 import { opt, toDate, toIso } from './rows';
@@ -110,6 +112,24 @@ export class DatabaseCommandStore implements CommandStore {
         answered_at: now,
         updated_at: now,
       });
+  }
+
+  async forgetHistory(
+    computerId: string,
+    which: ForgottenCommands,
+  ): Promise<number> {
+    const query = this.db(TABLE).where({ computer_id: computerId });
+    if (which === 'errors') query.where({ status: 'error' });
+    if (which === 'all-but-acknowledged')
+      query.whereNot({ status: 'acknowledged' });
+    return query.delete();
+  }
+
+  async forgetInventory(computerId: string): Promise<number> {
+    return this.db(TABLE)
+      .where({ computer_id: computerId })
+      .whereIn('request_type', [...INVENTORY_REQUEST_TYPES])
+      .delete();
   }
 
   async recordResult(

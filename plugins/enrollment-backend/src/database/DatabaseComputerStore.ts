@@ -121,6 +121,25 @@ export class DatabaseComputerStore implements ComputerStore {
     return rows.map(toComputer);
   }
 
+  async listForUser(
+    user: { username?: string; email?: string },
+    filter?: SiteFilter,
+  ): Promise<Computer[]> {
+    const username = user.username?.trim().toLowerCase();
+    const email = user.email?.trim().toLowerCase();
+    if (!username && !email) return [];
+    const query = this.base(filter)
+      .whereIn('c.status', ['enrolling', 'enrolled'])
+      .where(q => {
+        if (username) {
+          q.orWhereRaw('LOWER(TRIM(c.user_username)) = ?', [username]);
+        }
+        if (email) q.orWhereRaw('LOWER(TRIM(c.user_email)) = ?', [email]);
+      });
+    const rows = await this.page(query).limit(1000);
+    return rows.map(toComputer);
+  }
+
   async list(
     query: Required<Pick<ListComputersQuery, 'offset' | 'limit'>> &
       ListComputersQuery,
@@ -128,6 +147,7 @@ export class DatabaseComputerStore implements ComputerStore {
   ): Promise<{ items: Computer[]; totalCount: number }> {
     const base = this.base(filter);
     if (query.siteId) base.where('c.site_id', query.siteId);
+    if (query.status) base.where('c.status', query.status);
     if (query.search) {
       const pattern = containsPattern(query.search);
       base.where(q => {

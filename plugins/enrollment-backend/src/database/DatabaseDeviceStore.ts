@@ -29,6 +29,7 @@ function toDevice(row: any): Device {
     serialNumber: row.serial_number ?? undefined,
     osVersion: row.os_version ?? undefined,
     renewalRequestedAt: toDate(row.renewal_requested_at),
+    username: row.user_username ?? undefined,
     userApproved:
       row.user_approved === null ? undefined : toBool(row.user_approved),
     enrolledAt: toDate(row.enrolled_at),
@@ -55,6 +56,16 @@ export class DatabaseDeviceStore implements DeviceStore {
     const keepSite =
       existing?.siteId && (enrollment.keepExistingSite || !enrollment.siteId);
     const user = enrollment.user;
+    const userValues = {
+      user_username: user.username ?? null,
+      user_real_name: user.realName ?? null,
+      user_email: user.email ?? null,
+      user_department: user.department ?? null,
+      user_building: user.building ?? null,
+      user_room: user.room ?? null,
+      user_phone: user.phone ?? null,
+      user_position: user.position ?? null,
+    };
     const values = {
       serial_number: device.serialNumber ?? null,
       name: device.name ?? null,
@@ -65,14 +76,7 @@ export class DatabaseDeviceStore implements DeviceStore {
       status: 'enrolling',
       invitation_id: enrollment.invitationId ?? null,
       site_id: keepSite ? existing!.siteId : enrollment.siteId ?? null,
-      user_username: user.username ?? null,
-      user_real_name: user.realName ?? null,
-      user_email: user.email ?? null,
-      user_department: user.department ?? null,
-      user_building: user.building ?? null,
-      user_room: user.room ?? null,
-      user_phone: user.phone ?? null,
-      user_position: user.position ?? null,
+      ...(existing && options.keepUser ? {} : userValues),
       enrollment_id: enrollment.id,
       certificate_sha256: options.certificateSha256,
       topic: options.topic,

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
+import { DeviceRefusal } from '@macenroll/plugin-enrollment-common';
 import {
   DownloadTokenRedemption,
   EnrollmentStore,
@@ -32,6 +33,7 @@ function toEnrollment(row: any): PendingEnrollment {
     expiresAt: toDate(row.expires_at)!,
     completedAt: toDate(row.completed_at),
     udid: row.udid ?? undefined,
+    refusal: row.refused_reason ? JSON.parse(row.refused_reason) : undefined,
   };
 }
 
@@ -103,6 +105,12 @@ export class DatabaseEnrollmentStore implements EnrollmentStore {
       .andWhere(q => q.whereNull('udid').orWhere({ udid }))
       .update({ udid });
     return claimed > 0;
+  }
+
+  async refuse(id: string, refusal: DeviceRefusal): Promise<void> {
+    await this.db(ENROLLMENTS)
+      .where({ id })
+      .update({ refused_reason: JSON.stringify(refusal) });
   }
 
   async complete(id: string, now: Date): Promise<boolean> {

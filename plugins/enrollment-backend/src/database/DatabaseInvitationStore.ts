@@ -1,4 +1,5 @@
 import {
+  DeviceRules,
   Invitation,
   InvitationDetails,
   InvitationOrderBy,
@@ -15,6 +16,7 @@ import {
   toRecipient,
 } from './invitationRows';
 import {
+  InvitationAdmission,
   InvitationLinkRef,
   InvitationStore,
   InvitationUse,
@@ -25,6 +27,8 @@ import { recordUse, reserveUse } from './invitationUses';
 import { countMatches, EXACT_COUNT_LIMIT, ListTotal } from './listCount';
 import { containsPattern } from './rows';
 import { applySiteFilter, SiteFilter } from './siteFilter';
+
+const SERIALS = 'enrollment_invitation_serials';
 
 /** How many recipients a listed invitation shows. */
 const LISTED_RECIPIENTS = 10;
@@ -91,7 +95,16 @@ export class DatabaseInvitationStore implements InvitationStore {
         created_at: invitation.createdAt,
         times_used: 0,
         recipient_count: invitation.recipients.length,
+        serial_allowlist_count: invitation.serialNumbers?.length ?? 0,
+        device_rules: invitation.deviceRules
+          ? JSON.stringify(invitation.deviceRules)
+          : null,
       });
+      const serials = (invitation.serialNumbers ?? []).map(serial => ({
+        invitation_id: invitation.id,
+        serial_number: serial,
+      }));
+      if (serials.length) await trx.batchInsert(SERIALS, serials, 400);
       const rows = invitation.recipients.map(({ email, codeHash }) => ({
         invitation_id: invitation.id,
         email,
@@ -103,6 +116,17 @@ export class DatabaseInvitationStore implements InvitationStore {
       if (rows.length) await trx.batchInsert(RECIPIENTS, rows, 200);
       await refreshInvitationStatus(trx, invitation.id);
     });
+  }
+
+  async getOwner(
+    id: string,
+  ): Promise<{ id: string; number: number; createdBy: string } | undefined> {
+    const row = await this.db(INVITATIONS)
+      .where({ id })
+      .first('id', 'number', 'created_by');
+    return row
+      ? { id: row.id, number: Number(row.number), createdBy: row.created_by }
+      : undefined;
   }
 
   async get(
@@ -129,6 +153,35 @@ export class DatabaseInvitationStore implements InvitationStore {
       ),
       recipientDetails: recipients.map(toRecipient),
     };
+  }
+
+  async serialNumbers(id: string): Promise<string[]> {
+    const rows = await this.db(SERIALS)
+      .where({ invitation_id: id })
+      .orderBy('serial_number')
+      .select('serial_number');
+    return rows.map(r => r.serial_number);
+  }
+
+  async admission(
+    id: string,
+    serialNumber: string | undefined,
+  ): Promise<InvitationAdmission | undefined> {
+    const row = await this.db(INVITATIONS)
+      .where({ id })
+      .first('serial_allowlist_count', 'device_rules');
+    if (!row) return undefined;
+    const deviceRules: DeviceRules | undefined = row.device_rules
+      ? JSON.parse(row.device_rules)
+      : undefined;
+    if (!Number(row.serial_allowlist_count)) return { deviceRules };
+    const serial = serialNumber?.trim().toUpperCase();
+    const listed =
+      serial &&
+      (await this.db(SERIALS)
+        .where({ invitation_id: id, serial_number: serial })
+        .first('serial_number'));
+    return { deviceRules, serialListed: Boolean(listed) };
   }
 
   async getCodeNonce(id: string): Promise<string | undefined> {
@@ -260,6 +313,7 @@ export class DatabaseInvitationStore implements InvitationStore {
         .where({ invitation_id: id })
         .update({ invitation_id: null });
       await trx(RECIPIENTS).where({ invitation_id: id }).delete();
+      await trx(SERIALS).where({ invitation_id: id }).delete();
       await trx(INVITATIONS).where({ id }).delete();
     });
   }

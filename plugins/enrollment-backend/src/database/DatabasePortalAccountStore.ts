@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { PortalAccount } from '@macenroll/plugin-enrollment-common';
 import { Knex } from 'knex';
-import { PortalAccountStore } from './PortalAccountStore';
+import { PortalAccountChange, PortalAccountStore } from './PortalAccountStore';
 import { toBool, toIso } from './rows';
 
 const TABLE = 'enrollment_portal_accounts';
@@ -11,6 +11,7 @@ function toAccount(row: any): PortalAccount {
     username: row.username,
     disabled: toBool(row.disabled),
     source: row.source,
+    mayReenrollAnyMac: toBool(row.may_reenroll_any_mac ?? false),
     createdAt: toIso(row.created_at)!,
     updatedAt: toIso(row.updated_at)!,
   };
@@ -53,12 +54,15 @@ export class DatabasePortalAccountStore implements PortalAccountStore {
 
   async update(
     username: string,
-    change: { disabled?: boolean; passwordHash?: string },
+    change: PortalAccountChange,
   ): Promise<PortalAccount> {
     const row = await this.db(TABLE).where({ username }).first();
     if (!row)
       throw new NotFoundError(`There is no portal account named "${username}"`);
-    if (row.source === 'config') {
+    if (
+      row.source === 'config' &&
+      (change.disabled !== undefined || change.passwordHash)
+    ) {
       throw new ConflictError(
         `The portal account "${username}" comes from app-config (enrollment.portal.localAccounts); change it there`,
       );
@@ -68,9 +72,19 @@ export class DatabasePortalAccountStore implements PortalAccountStore {
       .update({
         ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
         ...(change.passwordHash ? { password_hash: change.passwordHash } : {}),
+        ...(change.mayReenrollAnyMac !== undefined
+          ? { may_reenroll_any_mac: change.mayReenrollAnyMac }
+          : {}),
         updated_at: new Date(),
       });
     return toAccount((await this.db(TABLE).where({ username }).first())!);
+  }
+
+  async mayReenrollAnyMac(username: string): Promise<boolean> {
+    const row = await this.db(TABLE).where({ username }).first();
+    return Boolean(
+      row && !toBool(row.disabled) && toBool(row.may_reenroll_any_mac),
+    );
   }
 
   async upgradePasswordHash(

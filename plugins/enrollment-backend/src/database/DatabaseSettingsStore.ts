@@ -23,6 +23,10 @@ export class DatabaseSettingsStore implements SettingsStore {
       ...saved,
       texts: { ...DEFAULT_PORTAL_SETTINGS.texts, ...saved.texts },
       eula: { ...DEFAULT_PORTAL_SETTINGS.eula, ...saved.eula },
+      reenrollment: {
+        ...DEFAULT_PORTAL_SETTINGS.reenrollment,
+        ...saved.reenrollment,
+      },
     };
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { Site } from '@macenroll/plugin-enrollment-common';
+import { DeviceRules, Site } from '@macenroll/plugin-enrollment-common';
 import { Knex } from 'knex';
 import { SiteStore } from './SiteStore';
 import { toIso } from './rows';
@@ -11,9 +11,20 @@ function toSite(row: any): Site {
   return {
     id: row.id,
     name: row.name,
+    deviceRules: row.device_rules ? JSON.parse(row.device_rules) : undefined,
     createdAt: toIso(row.created_at)!,
     updatedAt: toIso(row.updated_at)!,
   };
+}
+
+/** The column's value; undefined leaves the column as it is. */
+function rulesColumn(
+  rules: DeviceRules | null | undefined,
+): string | null | undefined {
+  if (rules === undefined) return undefined;
+  return rules && (rules.minimumOsVersion || rules.allowedModels?.length)
+    ? JSON.stringify(rules)
+    : null;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -34,9 +45,15 @@ export class DatabaseSiteStore implements SiteStore {
     return row ? toSite(row) : undefined;
   }
 
-  async create(name: string): Promise<Site> {
+  async create(name: string, deviceRules?: DeviceRules | null): Promise<Site> {
     const now = new Date();
-    const row = { id: randomUUID(), name, created_at: now, updated_at: now };
+    const row = {
+      id: randomUUID(),
+      name,
+      device_rules: rulesColumn(deviceRules) ?? null,
+      created_at: now,
+      updated_at: now,
+    };
     try {
       await this.db(TABLE).insert(row);
     } catch (error) {
@@ -48,11 +65,21 @@ export class DatabaseSiteStore implements SiteStore {
     return toSite(row);
   }
 
-  async rename(id: string, name: string): Promise<Site> {
+  async rename(
+    id: string,
+    name: string,
+    deviceRules?: DeviceRules | null,
+  ): Promise<Site> {
     try {
       const n = await this.db(TABLE)
         .where({ id })
-        .update({ name, updated_at: new Date() });
+        .update({
+          name,
+          ...(deviceRules === undefined
+            ? {}
+            : { device_rules: rulesColumn(deviceRules) }),
+          updated_at: new Date(),
+        });
       if (!n) throw new NotFoundError(`There is no site with id ${id}`);
     } catch (error) {
       if (isUniqueViolation(error)) {

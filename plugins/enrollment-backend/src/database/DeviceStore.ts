@@ -20,6 +20,8 @@ export interface Device {
   osVersion?: string;
   /** The InstallProfile that renews the identity was queued then. */
   renewalRequestedAt?: Date;
+  /** The username of the Mac's recorded user (its User and Location). */
+  username?: string;
 }
 
 /** Where an APNs push for a computer goes, once it has a token. */
@@ -45,6 +47,12 @@ export interface DeviceAuthentication {
   };
   topic: string;
   now: Date;
+  /**
+   * A known Mac keeps its recorded user and location instead of taking the
+   * enrollment's (a re-enrollment without a logged-in user that is not to
+   * clear them).
+   */
+  keepUser?: boolean;
 }
 
 /** What the Mac reported about itself in command results. */

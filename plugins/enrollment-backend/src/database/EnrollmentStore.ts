@@ -1,4 +1,7 @@
-import { ComputerUser } from '@macenroll/plugin-enrollment-common';
+import {
+  ComputerUser,
+  DeviceRefusal,
+} from '@macenroll/plugin-enrollment-common';
 
 /** An enrollment a portal session started: whose Mac, which invitation and site. */
 export interface PendingEnrollment {
@@ -18,6 +21,8 @@ export interface PendingEnrollment {
   completedAt?: Date;
   /** The Mac that first authenticated with this enrollment's identity. */
   udid?: string;
+  /** Why the device rules refused the last Mac that authenticated with it. */
+  refusal?: DeviceRefusal;
 }
 
 export type DownloadPurpose = 'ca' | 'profile' | 'quickadd';
@@ -28,7 +33,7 @@ export type DownloadPurpose = 'ca' | 'profile' | 'quickadd';
  */
 export type NewEnrollment = Omit<
   PendingEnrollment,
-  'id' | 'completedAt' | 'udid'
+  'id' | 'completedAt' | 'udid' | 'refusal'
 > & { id?: string };
 
 /** A download token to issue: one download of this session's enrollment. */
@@ -69,6 +74,11 @@ export interface EnrollmentStore {
    * now this Mac's. Atomic: of two Macs racing, one wins.
    */
   claimMac(id: string, udid: string): Promise<boolean>;
+  /**
+   * Notes that the device rules refused a Mac authenticating with it, for
+   * the portal to tell its person; nothing else changes.
+   */
+  refuse(id: string, refusal: DeviceRefusal): Promise<void>;
   /**
    * The enrollment's Mac checked in; the first completion's date stays.
    * True for the first completion only.

@@ -1,4 +1,5 @@
 import {
+  DeviceRules,
   Invitation,
   InvitationDetails,
   ListInvitationsQuery,
@@ -22,6 +23,19 @@ export interface NewInvitation {
   message?: string;
   createdBy: string;
   createdAt: Date;
+  /** Only Macs with these serial numbers (normalized) may enroll with it. */
+  serialNumbers?: string[];
+  deviceRules?: DeviceRules;
+}
+
+/**
+ * What an invitation asks of a Mac at Authenticate: its device rules, and
+ * whether the Mac's serial number is on its allowlist (undefined when the
+ * invitation lists none, so any Mac may enroll).
+ */
+export interface InvitationAdmission {
+  deviceRules?: DeviceRules;
+  serialListed?: boolean;
 }
 
 /** Where a code leads: an invitation's own link, or one recipient's. */
@@ -54,6 +68,10 @@ export interface InvitationStore {
     now: Date,
     filter?: SiteFilter,
   ): Promise<InvitationDetails | undefined>;
+  /** Who made an invitation, and its number: what an event about it names. */
+  getOwner(
+    id: string,
+  ): Promise<{ id: string; number: number; createdBy: string } | undefined>;
   /** The secret-derivation input of an invitation (nonce), for its link. */
   getCodeNonce(id: string): Promise<string | undefined>;
   /**
@@ -103,4 +121,11 @@ export interface InvitationStore {
    * status follows.
    */
   recordUse(use: InvitationUse, now: Date): Promise<void>;
+  /** The serial numbers an invitation is limited to, sorted; empty for none. */
+  serialNumbers(id: string): Promise<string[]>;
+  /** What the invitation asks of the Mac with this serial number. */
+  admission(
+    id: string,
+    serialNumber: string | undefined,
+  ): Promise<InvitationAdmission | undefined>;
 }

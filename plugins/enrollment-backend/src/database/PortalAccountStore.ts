@@ -1,5 +1,12 @@
 import { PortalAccount } from '@macenroll/plugin-enrollment-common';
 
+/** What an admin changes of a portal account; absent fields stay. */
+export interface PortalAccountChange {
+  disabled?: boolean;
+  passwordHash?: string;
+  mayReenrollAnyMac?: boolean;
+}
+
 /** Local portal accounts; only scrypt hashes of passwords are kept. */
 export interface PortalAccountStore {
   /** Every account, by username. */
@@ -15,15 +22,20 @@ export interface PortalAccountStore {
    */
   create(username: string, passwordHash: string): Promise<PortalAccount>;
   /**
-   * Disables or enables an admin-made account, or sets its password hash.
+   * Disables or enables an admin-made account, or sets its password hash;
+   * grants or withdraws the re-enrollment privilege of any account (config
+   * accounts too: config does not set it, and keeps it on sync).
    *
    * @throws NotFoundError when there is no such account; ConflictError for
-   *   an account from app-config, which only config changes.
+   *   disabling or a password of an account from app-config, which only
+   *   config changes.
    */
-  update(
-    username: string,
-    change: { disabled?: boolean; passwordHash?: string },
-  ): Promise<PortalAccount>;
+  update(username: string, change: PortalAccountChange): Promise<PortalAccount>;
+  /**
+   * Whether the account exists, is enabled and may re-enroll a Mac recorded
+   * as someone else's.
+   */
+  mayReenrollAnyMac(username: string): Promise<boolean>;
   /**
    * Replaces the hash of a password with a stronger hash of the same
    * password, unless the account's hash changed meanwhile (an admin reset

@@ -1,4 +1,4 @@
-import { Site } from '@macenroll/plugin-enrollment-common';
+import { DeviceRules, Site } from '@macenroll/plugin-enrollment-common';
 
 /** Sites computers can be assigned to. */
 export interface SiteStore {
@@ -11,14 +11,19 @@ export interface SiteStore {
    *
    * @throws ConflictError when a site has this name already.
    */
-  create(name: string): Promise<Site>;
+  create(name: string, deviceRules?: DeviceRules | null): Promise<Site>;
   /**
-   * Gives the site a new name.
+   * Gives the site a new name, and new device rules unless `deviceRules`
+   * is undefined (null removes them).
    *
    * @throws NotFoundError for an unknown site; ConflictError when another
    *   site has this name.
    */
-  rename(id: string, name: string): Promise<Site>;
+  rename(
+    id: string,
+    name: string,
+    deviceRules?: DeviceRules | null,
+  ): Promise<Site>;
   /**
    * Deletes the site. Refuses to delete a site that invitations or
    * computers still use.

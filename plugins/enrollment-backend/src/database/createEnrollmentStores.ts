@@ -16,6 +16,7 @@ import { DatabaseEnrollmentStore } from './DatabaseEnrollmentStore';
 import { DatabaseEventStore } from './DatabaseEventStore';
 import { DatabaseInvitationStore } from './DatabaseInvitationStore';
 import { DatabaseLoginFailureStore } from './DatabaseLoginFailureStore';
+import { DatabaseOutboundEventStore } from './DatabaseOutboundEventStore';
 import { DatabasePortalAccountStore } from './DatabasePortalAccountStore';
 import { DatabasePortalSessionStore } from './DatabasePortalSessionStore';
 import { DatabaseProfileSigningStore } from './DatabaseProfileSigningStore';
@@ -31,6 +32,7 @@ import { EventStore } from './EventStore';
 import { InvitationStore } from './InvitationStore';
 import { LoginFailureStore } from './LoginFailureStore';
 import { applyMigrations } from './migrations';
+import { OutboundEventStore } from './OutboundEventStore';
 import { PortalAccountStore } from './PortalAccountStore';
 import { PortalSessionStore } from './PortalSessionStore';
 import { ProfileSigningStore } from './ProfileSigningStore';
@@ -62,6 +64,8 @@ export interface EnrollmentStores {
   devices: DeviceStore;
   commands: CommandStore;
   agentPackages: AgentPackageStore;
+  /** Events waiting for the events service and the webhook. */
+  outbound: OutboundEventStore;
   loginAttempts: { user: LoginFailureStore; address: LoginFailureStore };
   /**
    * Runs `fn` with every store on one database transaction: all of its
@@ -101,6 +105,7 @@ function storesOn(db: Knex): EnrollmentStores {
     devices: new DatabaseDeviceStore(db),
     commands: new DatabaseCommandStore(db),
     agentPackages: new DatabaseAgentPackageStore(db),
+    outbound: new DatabaseOutboundEventStore(db),
     // Portal logins (SECURITY.md): 5 per person and 30 per address in 15
     // minutes, then 15 minutes locked.
     loginAttempts: {

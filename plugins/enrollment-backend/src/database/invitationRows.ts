@@ -43,6 +43,8 @@ export function toInvitation(
       sent: Number(row.sent_count),
       failed: Number(row.failed_count),
     },
+    serialAllowlistCount: Number(row.serial_allowlist_count ?? 0),
+    deviceRules: row.device_rules ? JSON.parse(row.device_rules) : undefined,
   };
 }
 

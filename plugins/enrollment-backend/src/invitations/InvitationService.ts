@@ -3,7 +3,9 @@ import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   Computer,
   CreatedInvitation,
+  normalizeSerialNumbers,
   CreateInvitationRequest,
+  DeviceRules,
   Invitation,
   InvitationDetails,
   InvitationLink,
@@ -18,6 +20,15 @@ import { SiteStore } from '../database/SiteStore';
 import { hashInvitationCode, InvitationCodes } from './code';
 import { normalizeRecipients } from './recipients';
 import { isUsable } from '../database/invitationStatus';
+
+/** Rules that ask nothing are kept as none. */
+function activeRules(rules: DeviceRules | undefined): DeviceRules | undefined {
+  if (!rules) return undefined;
+  const active: DeviceRules = {};
+  if (rules.minimumOsVersion) active.minimumOsVersion = rules.minimumOsVersion;
+  if (rules.allowedModels?.length) active.allowedModels = rules.allowedModels;
+  return Object.keys(active).length ? active : undefined;
+}
 
 /** The longest an invitation may stay valid. */
 const MAX_VALIDITY_MS = 366 * 24 * 3600 * 1000;
@@ -67,6 +78,20 @@ export class InvitationService {
         'expiresAt is more than a year away; choose an earlier date',
       );
     }
+    const serials = normalizeSerialNumbers(request.serialNumbers ?? []);
+    if (serials.invalid !== undefined) {
+      throw new InputError(
+        `"${serials.invalid.slice(
+          0,
+          64,
+        )}" is not a serial number: a Mac's serial number is 8 to 14 letters and digits (About This Mac shows it); fix or remove it`,
+      );
+    }
+    if (request.serialNumbers?.length && !serials.serialNumbers.length) {
+      throw new InputError(
+        'serialNumbers lists no serial number; leave it out to let any Mac enroll',
+      );
+    }
     if (request.siteId && !(await this.deps.sites.get(request.siteId))) {
       throw new InputError(
         `There is no site with id ${request.siteId}; pick one from the site list`,
@@ -95,6 +120,8 @@ export class InvitationService {
       message: request.message || undefined,
       createdBy,
       createdAt: now,
+      serialNumbers: serials.serialNumbers,
+      deviceRules: activeRules(request.deviceRules),
     });
     await this.deps.events.record({
       type: 'invitation.created',
@@ -137,6 +164,15 @@ export class InvitationService {
       ? this.deps.codes.codeFor(id, nonce, found.email)
       : this.deps.codes.codeFor(id, nonce);
     return { url: await url(code), recipient: found.email };
+  }
+
+  /** The serial numbers the invitation is limited to (none: any Mac). */
+  async serialNumbers(
+    id: string,
+    filter?: SiteFilter,
+  ): Promise<{ items: string[] }> {
+    await this.get(id, filter);
+    return { items: await this.deps.invitations.serialNumbers(id) };
   }
 
   async get(id: string, filter?: SiteFilter): Promise<InvitationDetails> {

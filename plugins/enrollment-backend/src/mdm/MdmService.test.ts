@@ -1,3 +1,4 @@
+import { DatabaseSiteStore } from '../database/DatabaseSiteStore';
 import { DatabaseInvitationStore } from '../database/DatabaseInvitationStore';
 import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '@internal/test-harness';
@@ -9,6 +10,7 @@ import { DatabaseCommandStore } from '../database/DatabaseCommandStore';
 import { DatabaseDeviceStore } from '../database/DatabaseDeviceStore';
 import { DatabaseEnrollmentStore } from '../database/DatabaseEnrollmentStore';
 import { DatabaseEventStore } from '../database/DatabaseEventStore';
+import { DatabasePortalAccountStore } from '../database/DatabasePortalAccountStore';
 import { DatabaseSettingsStore } from '../database/DatabaseSettingsStore';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
 import { generateCa } from '../pki/generateCa';
@@ -38,6 +40,7 @@ describe('MdmService', () => {
       certificates,
       enrollments,
       invitations: new DatabaseInvitationStore(knex),
+      sites: new DatabaseSiteStore(knex),
       commands,
       queue: new CommandQueue({
         commands,
@@ -45,6 +48,7 @@ describe('MdmService', () => {
       }),
       events: new DatabaseEventStore(knex),
       settings,
+      portalAccounts: new DatabasePortalAccountStore(knex),
       sealer: new SecretSealer(ca.privateKey, SecretSealer.BOOTSTRAP_TOKENS),
       topic: async () => TOPIC,
       agentCommand: async () =>

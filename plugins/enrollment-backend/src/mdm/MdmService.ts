@@ -136,6 +136,15 @@ export class MdmService {
         now,
         outcome === 'error' ? errorChainText(report) : undefined,
       );
+      if (command && outcome === 'error') {
+        await this.deps.outbound?.computer('command.failed', device.id, now, {
+          command: {
+            commandUuid,
+            requestType: command.requestType,
+            error: errorChainText(report),
+          },
+        });
+      }
       if (command && outcome === 'acknowledged') {
         await applyCommandResult(
           this.deps.devices,

@@ -1,5 +1,6 @@
 import {
   ComputerUser,
+  DeviceRefusal,
   InvitationDetails,
   PortalSettings,
   Site,
@@ -23,6 +24,7 @@ import { PortalSessions } from './PortalSessions';
 import { InvitationLinks } from './InvitationLinks';
 import { PortalMessage } from './language/PortalTexts';
 import { invitationProblem, problems } from './problems';
+import { MacRequirements, requirementsOf } from './requirements';
 
 export type MacPlatform = Exclude<Platform, { kind: 'unsupported' }>;
 
@@ -51,6 +53,12 @@ export type PortalView =
   | { kind: 'site'; sites: Site[] }
   | { kind: 'enrolled' }
   | {
+      kind: 'refused';
+      refusal: DeviceRefusal;
+      requirements?: MacRequirements;
+      loginName?: string;
+    }
+  | {
       kind: 'downloads';
       platform: MacPlatform['kind'];
       links: { ca?: string; profile?: string; quickadd?: string };
@@ -59,6 +67,8 @@ export type PortalView =
       who?: string;
       /** The account that logged in, for "Logged in as"; none for a no-login link. */
       loginName?: string;
+      /** What the invitation's and site's device rules ask of the Mac. */
+      requirements?: MacRequirements;
     };
 
 /**
@@ -183,10 +193,17 @@ export class PortalFlow {
     // second profile would supersede the first one's challenge, so a page
     // shown again (reload, back button) waits for a click.
     const firstView = !enrollmentId;
+    const requirements = await this.requirements(session, invitation);
     if (enrollmentId) {
       // Once the Mac checked in with this session's profile there is
       // nothing left to download: the person who came back is told so.
       if (await this.enrolled(session)) return { kind: 'enrolled' };
+      // A Mac the device rules refused would be refused again: say why.
+      const refusal = await this.refusal(session);
+      if (refusal) {
+        const loginName = session.state.login?.name;
+        return { kind: 'refused', refusal, requirements, loginName };
+      }
     } else {
       enrollmentId = await this.startEnrollment(session, invitation, platform);
     }
@@ -215,7 +232,27 @@ export class PortalFlow {
       autostart: firstView,
       who: session.state.user?.realName ?? session.state.user?.username,
       loginName: session.state.login?.name,
+      requirements,
     };
+  }
+
+  /** What the rules of the session's invitation and site ask of the Mac. */
+  private async requirements(
+    session: PortalSession,
+    invitation: InvitationDetails | undefined,
+  ): Promise<MacRequirements | undefined> {
+    const siteId = invitation?.site?.id ?? session.state.siteId;
+    const site = siteId ? await this.deps.sites.get(siteId) : undefined;
+    return requirementsOf(invitation, site);
+  }
+
+  /** Why the device rules refused the Mac of this session's enrollment, if they did. */
+  async refusal(session: PortalSession): Promise<DeviceRefusal | undefined> {
+    const id = session.state.enrollmentId;
+    const enrollment = id ? await this.deps.enrollments.get(id) : undefined;
+    return enrollment && !enrollment.completedAt
+      ? enrollment.refusal
+      : undefined;
   }
 
   /** Whether the Mac of this session's enrollment has checked in. */

@@ -76,6 +76,11 @@ function addInvitationReads(
     res.json(await invitations.get(req.params.id, filter));
   });
 
+  router.get('/invitations/:id/serial-numbers', async (req, res) => {
+    const { filter } = await access(req, invitationReadPermission);
+    res.json(await invitations.serialNumbers(req.params.id, filter));
+  });
+
   router.get('/invitations/:id/computers', async (req, res) => {
     const invitationRead = await access(req, invitationReadPermission);
     const computerRead = await authorizer.filter(
@@ -114,7 +119,12 @@ function addInvitationChanges(
     const created = await audited(
       req,
       'invitation-create',
-      { recipientCount: body.recipients.length, siteId: body.siteId ?? null },
+      {
+        recipientCount: body.recipients.length,
+        siteId: body.siteId ?? null,
+        serialNumberCount: body.serialNumbers?.length ?? 0,
+        deviceRules: body.deviceRules ?? null,
+      },
       () => invitations.create(body, Authorizer.actorOf(credentials)),
     );
     res.status(201).json(created);

@@ -20,6 +20,10 @@ function describeAccountChange(
     change.disabled === true && 'disabled',
     change.disabled === false && 'enabled',
     change.password && 'reset the password of',
+    change.mayReenrollAnyMac === true &&
+      'allowed re-enrolling any Mac to',
+    change.mayReenrollAnyMac === false &&
+      'withdrew re-enrolling any Mac from',
   ].filter(Boolean);
   const verb = what.length ? what.join(' and ') : 'changed nothing of';
   return `${verb[0].toUpperCase()}${verb.slice(
@@ -27,7 +31,10 @@ function describeAccountChange(
   )} the portal account "${name}"`;
 }
 
-/** The portal's local accounts: list, add, disable or enable, reset a password. */
+/**
+ * The portal's local accounts: list, add, disable or enable, reset a
+ * password, allow re-enrolling any Mac.
+ */
 export function createPortalAccountRoutes(options: {
   authorizer: Authorizer;
   audited: Audited;
@@ -83,6 +90,7 @@ export function createPortalAccountRoutes(options: {
         username: name,
         disabled: body.disabled ?? null,
         passwordReset: Boolean(body.password),
+        mayReenrollAnyMac: body.mayReenrollAnyMac ?? null,
       },
       async () =>
         accounts.update(name, {
@@ -90,6 +98,7 @@ export function createPortalAccountRoutes(options: {
           passwordHash: body.password
             ? await hashPassword(body.password)
             : undefined,
+          mayReenrollAnyMac: body.mayReenrollAnyMac,
         }),
       {
         actor: Authorizer.actorOf(credentials),

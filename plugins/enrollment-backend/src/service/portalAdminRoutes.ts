@@ -31,14 +31,20 @@ export function createPortalAdminRoutes(options: {
 
   router.put('/settings', async (req, res) => {
     const credentials = await authorizer.require(req, settingsUpdatePermission);
-    const body = parseInput(portalSettingsSchema, req.body, 'settings');
-    if (body.eula.enabled && !body.eula.text.trim()) {
+    const input = parseInput(portalSettingsSchema, req.body, 'settings');
+    if (input.eula.enabled && !input.eula.text.trim()) {
       throw new InputError(
         'Invalid settings: eula.text: an enabled license agreement needs its text',
       );
     }
     const actor = Authorizer.actorOf(credentials);
-    const message = describeSettingsChange(await settings.get(), body);
+    const current = await settings.get();
+    // A client older than the re-enrollment rules leaves them as saved.
+    const body = {
+      ...input,
+      reenrollment: input.reenrollment ?? current.reenrollment,
+    };
+    const message = describeSettingsChange(current, body);
     res.json(
       await audited(
         req,

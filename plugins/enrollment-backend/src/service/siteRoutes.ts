@@ -30,28 +30,45 @@ export function createSiteRoutes(options: {
 
   router.post('/sites', async (req, res) => {
     const credentials = await authorizer.require(req, settingsUpdatePermission);
-    const { name } = parseInput(siteRequestSchema, req.body, 'site');
+    const { name, deviceRules } = parseInput(
+      siteRequestSchema,
+      req.body,
+      'site',
+    );
     res.status(201).json(
-      await audited(req, 'site-create', { name }, () => sites.create(name), {
-        actor: Authorizer.actorOf(credentials),
-        message: `Created the site "${name}"`,
-      }),
+      await audited(
+        req,
+        'site-create',
+        { name, deviceRules: deviceRules ?? null },
+        () => sites.create(name, deviceRules),
+        {
+          actor: Authorizer.actorOf(credentials),
+          message: `Created the site "${name}"`,
+        },
+      ),
     );
   });
 
   router.patch('/sites/:id', async (req, res) => {
     const credentials = await authorizer.require(req, settingsUpdatePermission);
-    const { name } = parseInput(siteRequestSchema, req.body, 'site');
+    const { name, deviceRules } = parseInput(
+      siteRequestSchema,
+      req.body,
+      'site',
+    );
     const id = req.params.id;
     res.json(
       await audited(
         req,
         'site-rename',
-        { siteId: id, name },
-        () => sites.rename(id, name),
+        { siteId: id, name, deviceRules: deviceRules ?? null },
+        () => sites.rename(id, name, deviceRules),
         {
           actor: Authorizer.actorOf(credentials),
-          message: `Renamed a site to "${name}"`,
+          message:
+            deviceRules === undefined
+              ? `Renamed a site to "${name}"`
+              : `Changed the site "${name}" and its device rules`,
         },
       ),
     );

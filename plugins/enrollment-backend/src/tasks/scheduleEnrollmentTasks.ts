@@ -23,6 +23,8 @@ export async function scheduleEnrollmentTasks(
     retryPushes: () => Promise<unknown>;
     /** Sends renewal profiles to Macs whose identity expires soon. */
     renewIdentities: () => Promise<unknown>;
+    /** Delivers the events other systems hear of that are still waiting. */
+    deliverEvents: () => Promise<unknown>;
     cleanup: () => Promise<void>;
   },
 ): Promise<void> {
@@ -40,6 +42,14 @@ export async function scheduleEnrollmentTasks(
     timeout: PUSH_TASK_TIMEOUT,
     fn: async () => {
       await work.retryPushes();
+    },
+  });
+  await scheduler.scheduleTask({
+    id: 'enrollment-outbound-events',
+    frequency: { seconds: 10 },
+    timeout: PUSH_TASK_TIMEOUT,
+    fn: async () => {
+      await work.deliverEvents();
     },
   });
   await scheduler.scheduleTask({

@@ -5,13 +5,16 @@ import { createManagementServices } from './managementServices';
 import { createProfileServices } from './profileServices';
 import { PortalLogin } from '../portal/PortalLogin';
 import { shortEnrollUrl } from '../portal/rootRedirect';
+import { createOutboundServices, OutboundPeers } from './outboundServices';
 import { EnrollmentServiceOptions } from './serviceOptions';
 
 /**
  * The plugin's services, each given the stores and settings it needs: what
  * the routers serve and the scheduled tasks run.
  */
-export function createEnrollmentServices(options: EnrollmentServiceOptions) {
+export function createEnrollmentServices(
+  options: EnrollmentServiceOptions & OutboundPeers,
+) {
   const { stores } = options;
   const pluginBaseUrl = () =>
     options.discovery.getExternalBaseUrl('enrollment');
@@ -20,7 +23,8 @@ export function createEnrollmentServices(options: EnrollmentServiceOptions) {
   const enrollUrl = async () => shortEnrollUrl(await portalUrl());
 
   const activity = new ActivityLog(stores.events, options.auditor);
-  const shared = { activity, pluginBaseUrl, enrollUrl };
+  const { outbound, dispatcher } = createOutboundServices(options, activity);
+  const shared = { activity, pluginBaseUrl, enrollUrl, outbound };
   const { mailer, delivery, invitations } = createInvitationServices(
     options,
     shared,
@@ -45,6 +49,8 @@ export function createEnrollmentServices(options: EnrollmentServiceOptions) {
     pluginBaseUrl,
     portalUrl,
     activity,
+    outbound,
+    dispatcher,
     mailer,
     delivery,
     invitations,

@@ -13,6 +13,7 @@ import {
 } from '../mail/MailSettings';
 import { readMdmSettings, readRenewalDays } from '../mdm/MdmSettings';
 import { readProfileSigningSettings } from '../mdm/ProfileSigningSettings';
+import { readWebhookSettings, WebhookSettings } from '../outbound/webhook';
 import { SigningIdentity } from '../pki/signingIdentity';
 import { readQuickAddIdentifier } from '../quickadd/quickAddIdentifier';
 
@@ -49,6 +50,8 @@ export interface EnrollmentSettings {
   eventRetentionDays: number;
   /** Local portal accounts from config, each with a password or an scrypt hash. */
   localAccounts: LocalAccount[];
+  /** `enrollment.webhook`: an outgoing webhook for enrollment events. */
+  webhook?: WebhookSettings;
 }
 
 /**
@@ -102,6 +105,7 @@ export function readEnrollmentSettings(config: Config): EnrollmentSettings {
     mdm: { agentManifestUrl, certificateLifetimeDays, renewalDays },
     apns,
     profileSigning: readProfileSigningSettings(root),
+    webhook: readWebhookSettings(root),
     allowInsecureUrls: root?.getOptionalBoolean('allowInsecureUrls') ?? false,
     tlsTrustPem,
     eventRetentionDays,

@@ -12,6 +12,7 @@ import { MdmService } from '../mdm/MdmService';
 import { MdmServiceDeps } from '../mdm/mdmServiceDeps';
 import { ActivityLog } from '../activity/ActivityLog';
 import { EnrollmentStores } from '../database/createEnrollmentStores';
+import { OutboundEvents } from '../outbound/OutboundEvents';
 
 /** What manages an enrolled Mac: pushes, commands, check-in and renewal. */
 export function createManagementServices(
@@ -50,19 +51,22 @@ export function createManagementServices(
     certificates: stores.certificates,
     enrollments: stores.enrollments,
     invitations: stores.invitations,
+    sites: stores.sites,
     commands: stores.commands,
     queue: commandQueue,
     events: shared.activity,
     settings: stores.settings,
+    portalAccounts: stores.accounts,
     sealer: new SecretSealer(ca.privateKey, SecretSealer.BOOTSTRAP_TOKENS),
     topic: shared.topic,
     agentCommand,
+    outbound: shared.outbound,
     logger,
   };
   const mdm = new MdmService({
     ...mdmDeps,
     atomically: fn =>
-      atomicallyWithPushes(stores, commandQueue, tx =>
+      atomicallyWithPushes(stores, commandQueue, shared.outbound, tx =>
         fn({
           ...mdmDeps,
           devices: tx.stores.devices,
@@ -73,6 +77,7 @@ export function createManagementServices(
           settings: tx.stores.settings,
           events: new ActivityLog(tx.stores.events, options.auditor),
           queue: tx.queue,
+          outbound: tx.outbound,
         }),
       ),
   });
@@ -91,17 +96,27 @@ export function createManagementServices(
 
 /**
  * Runs `fn` on one transaction of every store. The pushes it asks for wait
- * for the commit: a Mac woken before it would fetch commands not yet there.
+ * for the commit: a Mac woken before it would fetch commands not yet there;
+ * so do the events it queues, which do not exist before it.
  */
 async function atomicallyWithPushes<T>(
   stores: EnrollmentStores,
   commandQueue: CommandQueue,
-  fn: (tx: { stores: EnrollmentStores; queue: CommandQueue }) => Promise<T>,
+  outbound: OutboundEvents,
+  fn: (tx: {
+    stores: EnrollmentStores;
+    queue: CommandQueue;
+    outbound: OutboundEvents;
+  }) => Promise<T>,
 ): Promise<T> {
   const woken = new Set<string>();
+  let eventsQueued = false;
   const result = await stores.transaction(txStores =>
     fn({
       stores: txStores,
+      outbound: outbound.within(txStores, () => {
+        eventsQueued = true;
+      }),
       queue: new CommandQueue({
         commands: txStores.commands,
         push: {
@@ -113,5 +128,6 @@ async function atomicallyWithPushes<T>(
     }),
   );
   for (const computerId of woken) await commandQueue.wake(computerId);
+  if (eventsQueued) outbound.announce();
   return result;
 }

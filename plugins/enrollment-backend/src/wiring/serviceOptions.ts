@@ -7,6 +7,7 @@ import {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { ActivityLog } from '../activity/ActivityLog';
+import { OutboundEvents } from '../outbound/OutboundEvents';
 import { EnrollmentSettings } from './enrollmentSettings';
 import { EnrollmentStores } from '../database/createEnrollmentStores';
 import { CertificateAuthority } from '../pki/CertificateAuthority';
@@ -31,4 +32,6 @@ export interface SharedServices {
   pluginBaseUrl: () => Promise<string>;
   /** The short /enroll link for mail. */
   enrollUrl: () => Promise<string>;
+  /** Events for the events service, notifications and the webhook. */
+  outbound: OutboundEvents;
 }

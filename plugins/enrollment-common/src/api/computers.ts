@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADMIN_COMMAND_TYPES } from '../types';
+import { ADMIN_COMMAND_TYPES, COMPUTER_STATUSES } from '../types';
 import { idSchema, listQueryString, pageFields, searchSchema } from './query';
 
 /**
@@ -11,6 +11,8 @@ import { idSchema, listQueryString, pageFields, searchSchema } from './query';
 export const listComputersQuerySchema = z.strictObject({
   ...pageFields,
   siteId: idSchema.optional(),
+  /** Only computers in this status (the catalog module reads `enrolled`). */
+  status: z.enum(COMPUTER_STATUSES).optional(),
   /** Matches the name, the serial number and the user. */
   search: searchSchema,
 });

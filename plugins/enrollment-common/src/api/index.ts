@@ -2,6 +2,8 @@
 // parse with these schemas and the admin page's client sends their types.
 export * from './agent';
 export * from './computers';
+export * from './deviceRules';
+export * from './entityComputers';
 export * from './events';
 export * from './invitations';
 export * from './portalAccounts';

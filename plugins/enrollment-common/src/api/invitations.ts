@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INVITATION_STATUSES } from '../types';
+import { deviceRulesSchema, MAX_SERIAL_ALLOWLIST } from './deviceRules';
 import {
   commaListSchema,
   idSchema,
@@ -45,6 +46,20 @@ export const createInvitationRequestSchema = z.strictObject({
   keepExistingSite: z.boolean().optional(),
   subject: z.string().trim().max(200).optional(),
   message: z.string().max(5000).optional(),
+  /**
+   * Only Macs with these serial numbers may enroll with the invitation;
+   * the backend trims, upper-cases and merges them, and names the first
+   * entry that is no serial number.
+   */
+  serialNumbers: z
+    .array(z.string({ error: 'each serial number must be a string' }).max(64))
+    .max(
+      MAX_SERIAL_ALLOWLIST,
+      `an invitation can list at most ${MAX_SERIAL_ALLOWLIST} serial numbers`,
+    )
+    .optional(),
+  /** What a Mac must be to enroll with it, on top of its site's rules. */
+  deviceRules: deviceRulesSchema.optional(),
 });
 
 /** @public */

@@ -41,6 +41,8 @@ export const updatePortalAccountRequestSchema = z.strictObject({
   disabled: z.boolean().optional(),
   /** A new password, at least `PORTAL_PASSWORD_MIN_LENGTH` characters. */
   password: password.optional(),
+  /** Whether the account may re-enroll a Mac recorded as someone else's. */
+  mayReenrollAnyMac: z.boolean().optional(),
 });
 
 /** @public */

@@ -5,6 +5,50 @@ import { PORTAL_SETTINGS_LIMITS as limits } from '../types';
 const text = (max: number) => z.string().max(max);
 
 /**
+ * What re-enrollment clears of a Mac's command history: `errors` deletes
+ * the commands the Mac answered with an error, `all-but-acknowledged`
+ * keeps only those it acknowledged (pending ones are deleted too),
+ * `everything` deletes it all. Pending commands left are ended, as every
+ * Authenticate ends them, and stay in the history as not delivered.
+ *
+ * @public
+ */
+export const REENROLLMENT_COMMAND_CLEARING = [
+  'nothing',
+  'errors',
+  'all-but-acknowledged',
+  'everything',
+] as const;
+
+/**
+ * Jamf Pro's re-enrollment settings (Settings › Computer Management ›
+ * Re-enrollment), for a Mac the server already knows that enrolls again
+ * with a new portal enrollment.
+ *
+ * @public
+ */
+export const reenrollmentSettingsSchema = z.strictObject({
+  /**
+   * Only the person recorded as the Mac's user (same portal login name,
+   * any case) or a portal account that may re-enroll any Mac may enroll
+   * it again; others are refused at Authenticate.
+   */
+  restrictToAuthorizedUsers: z.boolean(),
+  /** What to clear of the Mac's command history. */
+  clearCommands: z.enum(REENROLLMENT_COMMAND_CLEARING),
+  /** Delete the stored inventory results (DeviceInformation and the other queries). */
+  clearInventoryHistory: z.boolean(),
+  /**
+   * Clear the recorded user and location. When off, a re-enrollment
+   * without a logged-in user keeps the Mac's user.
+   */
+  clearUserAndLocation: z.boolean(),
+});
+
+/** @public */
+export type ReenrollmentSettings = z.infer<typeof reenrollmentSettingsSchema>;
+
+/**
  * `PUT /settings`: every setting at once (the backend takes only the whole
  * object), within {@link PORTAL_SETTINGS_LIMITS}. The backend also refuses
  * an enabled license agreement without text.
@@ -63,6 +107,11 @@ export const portalSettingsSchema = z.strictObject({
     .max(limits.ldapGroups),
   /** Whether a computer that is already enrolled may enroll again. */
   allowReenrollment: z.boolean(),
+  /**
+   * Who may enroll a known Mac again and what that clears. Optional in
+   * `PUT /settings` for clients older than it: left out, the saved rules stay.
+   */
+  reenrollment: reenrollmentSettingsSchema.optional(),
 });
 
 /**
@@ -71,7 +120,9 @@ export const portalSettingsSchema = z.strictObject({
  *
  * @public
  */
-export type PortalSettings = z.infer<typeof portalSettingsSchema>;
+export type PortalSettings = z.infer<typeof portalSettingsSchema> & {
+  reenrollment: ReenrollmentSettings;
+};
 
 /**
  * `POST /mail/test`: the address Settings' test message goes to.

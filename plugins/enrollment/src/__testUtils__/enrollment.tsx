@@ -45,6 +45,7 @@ export function invitation(overrides: Partial<Invitation> = {}): Invitation {
     createdBy: 'user:default/alice',
     createdAt: '2030-06-01T09:00:00.000Z',
     delivery: { pending: 0, sent: 2, failed: 0 },
+    serialAllowlistCount: 0,
     ...overrides,
   };
 }
@@ -201,6 +202,7 @@ export function portalSettings(
     texts: { ...DEFAULT_PORTAL_SETTINGS.texts },
     eula: { ...DEFAULT_PORTAL_SETTINGS.eula },
     restrictToLdapGroups: [...DEFAULT_PORTAL_SETTINGS.restrictToLdapGroups],
+    reenrollment: { ...DEFAULT_PORTAL_SETTINGS.reenrollment },
     ...overrides,
   };
 }
@@ -212,6 +214,7 @@ export function portalAccount(
     username: 'helpdesk',
     disabled: false,
     source: 'admin',
+    mayReenrollAnyMac: false,
     createdAt: '2030-01-01T09:00:00.000Z',
     updatedAt: '2030-01-02T09:00:00.000Z',
     ...overrides,
@@ -249,6 +252,7 @@ export function mockEnrollmentApi(
     listComputerCommands: jest.fn().mockResolvedValue({ items: [] }),
     queueComputerCommand: jest.fn(),
     pushComputer: jest.fn().mockResolvedValue(undefined),
+    getEntityComputers: jest.fn().mockResolvedValue({ items: [] }),
     listEvents: jest.fn().mockResolvedValue(page([])),
     listSites: jest.fn().mockResolvedValue({ items: [] }),
     createSite: jest.fn(),

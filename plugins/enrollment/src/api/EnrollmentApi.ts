@@ -6,6 +6,7 @@ import {
   CreateInvitationRequest,
   CreatedInvitation,
   EnrollmentEvent,
+  EntityComputers,
   Invitation,
   InvitationDetails,
   InvitationLink,
@@ -22,6 +23,7 @@ import {
   PushCertificateUpload,
   QueueCommandRequest,
   Site,
+  DeviceRules,
   UpdatePortalAccountRequest,
 } from '@macenroll/plugin-enrollment-common';
 
@@ -86,6 +88,12 @@ export interface EnrollmentApi {
   ): Promise<MdmCommand>;
   /** A push without a command: the Mac checks in and fetches what is queued. */
   pushComputer(id: string): Promise<void>;
+  /**
+   * The Macs on a catalog entity's page: a `User`'s, or the one behind a
+   * Mac's `Resource`. Everyone sees their own; someone else's need
+   * enrollment.computer.read (403 otherwise).
+   */
+  getEntityComputers(entityRef: string): Promise<EntityComputers>;
 
   /** The MDM push certificate: app-config's, else the uploaded one. */
   getPushCertificate(): Promise<PushCertificateSummary>;
@@ -121,7 +129,12 @@ export interface EnrollmentApi {
 
   listSites(): Promise<{ items: Site[] }>;
   createSite(name: string): Promise<Site>;
-  renameSite(id: string, name: string): Promise<Site>;
+  /** Renames the site; `deviceRules` replaces its rules (null: none), left out keeps them. */
+  renameSite(
+    id: string,
+    name: string,
+    deviceRules?: DeviceRules | null,
+  ): Promise<Site>;
   deleteSite(id: string): Promise<void>;
 
   /** Sends a test message to `to` through the configured mail transport. */

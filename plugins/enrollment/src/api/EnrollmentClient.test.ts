@@ -418,6 +418,23 @@ describe('EnrollmentClient', () => {
     });
   });
 
+  it("reads an entity's Macs with the ref encoded in the query", async () => {
+    const { fetch, client } = clientAnswering(
+      json({ items: [{ id: 'c-1' }] }),
+      errorResponse(403, 'Forbidden', 'needs enrollment.computer.read'),
+    );
+    await expect(
+      client.getEntityComputers('user:default/jane.doe'),
+    ).resolves.toEqual({ items: [{ id: 'c-1' }] });
+    expect(sent(fetch)).toMatchObject({
+      url: `${BASE}/entity-computers?entityRef=user%3Adefault%2Fjane.doe`,
+      method: 'GET',
+    });
+    await expect(
+      client.getEntityComputers('user:default/bob'),
+    ).rejects.toMatchObject({ name: 'ResponseError', statusCode: 403 });
+  });
+
   it('reads, uploads and removes the profile signing certificate', async () => {
     const summary = { source: 'upload', subject: 'CN=Signer', chain: [] };
     const { fetch, client } = clientAnswering(

@@ -9,6 +9,7 @@ import {
   CreatePortalAccountRequest,
   CreatedInvitation,
   EnrollmentEvent,
+  EntityComputers,
   Invitation,
   InvitationDetails,
   InvitationLink,
@@ -26,6 +27,7 @@ import {
   QueueCommandRequest,
   ResendInvitationRequest,
   Site,
+  DeviceRules,
   SiteRequest,
   TestMailRequest,
   toComputersQueryString,
@@ -144,6 +146,12 @@ export class EnrollmentClient implements EnrollmentApi {
     await this.request('POST', `/computers/${encodeURIComponent(id)}/push`, {});
   }
 
+  async getEntityComputers(entityRef: string): Promise<EntityComputers> {
+    return this.get<EntityComputers>(
+      `/entity-computers${toQueryString({ entityRef })}`,
+    );
+  }
+
   async getPushCertificate(): Promise<PushCertificateSummary> {
     return this.get<PushCertificateSummary>('/apns/certificate');
   }
@@ -220,9 +228,14 @@ export class EnrollmentClient implements EnrollmentApi {
     return this.send<Site>('POST', '/sites', { name } satisfies SiteRequest);
   }
 
-  async renameSite(id: string, name: string): Promise<Site> {
+  async renameSite(
+    id: string,
+    name: string,
+    deviceRules?: DeviceRules | null,
+  ): Promise<Site> {
     return this.send<Site>('PATCH', `/sites/${encodeURIComponent(id)}`, {
       name,
+      ...(deviceRules === undefined ? {} : { deviceRules }),
     } satisfies SiteRequest);
   }
 

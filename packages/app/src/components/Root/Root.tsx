@@ -7,6 +7,7 @@ import {
   SidebarPage,
   SidebarSpace,
 } from '@backstage/core-components';
+import CategoryIcon from '@material-ui/icons/Category';
 import MenuIcon from '@material-ui/icons/Menu';
 import PhonelinkSetupIcon from '@material-ui/icons/PhonelinkSetup';
 
@@ -20,6 +21,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           to="enrollment"
           text="Enrollment"
         />
+        <SidebarItem icon={CategoryIcon} to="catalog" text="Catalog" />
       </SidebarGroup>
       <SidebarSpace />
     </Sidebar>

@@ -1,63 +1,16 @@
 import { CheckinMessage } from '../checkinMessage';
+import { admitMac } from './admission';
 import { DeviceIdentity, IdentityError } from '../deviceIdentity';
 import { MdmAnswer, OK } from '../mdmAnswer';
 import { macLabel } from '../macLabel';
 import { MdmServiceDeps } from '../mdmServiceDeps';
+import {
+  checkTakeover,
+  forgetOnReenrollment,
+  keepsUser,
+} from './reenrollment';
 
 type AuthenticateMessage = Extract<CheckinMessage, { type: 'Authenticate' }>;
-
-/**
- * Authenticate may take a UDID over only as a re-enrollment: refused while
- * the UDID belongs to another live identity unless re-enrollment is on, in
- * which case that identity is to be revoked (returned, not yet revoked).
- * An identity already bound to one Mac never authenticates as another.
- */
-async function checkTakeover(
-  deps: MdmServiceDeps,
-  identity: DeviceIdentity,
-  udid: string,
-  enrollmentId: string,
-  now: Date,
-): Promise<string | undefined> {
-  const { devices, certificates, settings } = deps;
-  if (identity.certificate.computerId) {
-    const owner = await devices.findById(identity.certificate.computerId);
-    if (owner && owner.udid !== udid) {
-      throw new IdentityError(
-        403,
-        'This identity certificate belongs to another Mac',
-      );
-    }
-  }
-  const existing = await devices.findByUdid(udid);
-  if (!existing || existing.certificateSha256 === identity.sha256) {
-    return undefined;
-  }
-  const reenrollment = (await settings.get()).allowReenrollment;
-  if (
-    existing.status === 'enrolled' &&
-    existing.enrollmentId !== enrollmentId &&
-    !reenrollment
-  ) {
-    throw new IdentityError(
-      403,
-      'This Mac is already enrolled and re-enrollment is turned off',
-    );
-  }
-  if (!existing.certificateSha256 || existing.status === 'unenrolled') {
-    return undefined;
-  }
-  const current = await certificates.findBySha256(existing.certificateSha256);
-  const live = current && !current.revokedAt && current.notAfter > now;
-  if (!live) return undefined;
-  if (!reenrollment) {
-    throw new IdentityError(
-      403,
-      'This Mac is enrolled with another identity and re-enrollment is turned off',
-    );
-  }
-  return existing.certificateSha256;
-}
 
 /**
  * The Mac installs the management profile: the identity is bound to the
@@ -78,11 +31,12 @@ export async function authenticate(
   );
   if (!enrollment)
     throw new IdentityError(403, 'No enrollment belongs to this identity');
-  const replaced = await checkTakeover(
+  await admitMac(deps, identity, enrollment, message);
+  const takeover = await checkTakeover(
     deps,
     identity,
     message.udid,
-    enrollment.id,
+    enrollment,
     now,
   );
   // One enrollment enrolls one Mac: identities re-issued from its
@@ -94,7 +48,9 @@ export async function authenticate(
       'This enrollment belongs to another Mac: start again at the portal on this Mac',
     );
   }
-  if (replaced) await deps.certificates.revoke(replaced, now);
+  if (takeover.replaced) {
+    await deps.certificates.revoke(takeover.replaced, now);
+  }
   const device = await deps.devices.authenticate({
     udid: message.udid,
     certificateSha256: identity.sha256,
@@ -109,8 +65,10 @@ export async function authenticate(
     },
     topic: message.topic,
     now,
+    keepUser: keepsUser(takeover, enrollment),
   });
   await deps.certificates.bindComputer(identity.sha256, device.id);
+  await forgetOnReenrollment(deps, device.id, takeover);
   // As nanomdm does: a new Authenticate starts the device's queue over.
   await deps.commands.clearPending(
     device.id,

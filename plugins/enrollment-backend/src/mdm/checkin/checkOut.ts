@@ -15,6 +15,18 @@ export async function checkOut(
   _message: CheckOutMessage,
   now: Date,
 ): Promise<MdmAnswer> {
+  // One transaction: the Mac is out exactly when its event says so.
+  const apply = (tx: MdmServiceDeps) =>
+    applyCheckOut(tx, identity, device, now);
+  return deps.atomically ? deps.atomically(apply) : apply(deps);
+}
+
+async function applyCheckOut(
+  deps: MdmServiceDeps,
+  identity: DeviceIdentity,
+  device: Device,
+  now: Date,
+): Promise<MdmAnswer> {
   await deps.devices.checkOut(device.id, now);
   // The identity is of no further use; a re-enrollment gets a new one.
   await deps.certificates.revoke(identity.sha256, now);
@@ -23,5 +35,6 @@ export async function checkOut(
     computerId: device.id,
     message: `${macLabel(device)} removed its management profile`,
   });
+  await deps.outbound?.computer('computer.unenrolled', device.id, now);
   return OK;
 }

@@ -50,6 +50,11 @@ async function applyTokenUpdate(
   const invitationId = device.enrollmentId
     ? await completeEnrollment(deps, device.enrollmentId, now)
     : undefined;
+  if (invitationId) {
+    await deps.outbound?.computer('invitation.used', device.id, now, {
+      invitationId,
+    });
+  }
   if (first) {
     await deps.queue.queue(
       device.id,
@@ -65,6 +70,9 @@ async function applyTokenUpdate(
       computerId: device.id,
       invitationId,
       message: `${macLabel(device)} enrolled`,
+    });
+    await deps.outbound?.computer('computer.enrolled', device.id, now, {
+      invitationId,
     });
   } else if (await deps.commands.hasPending(device.id)) {
     // A new token after Apple dropped the old one: what waited goes now.

@@ -1,5 +1,7 @@
 import { html, SafeHtml } from '../../lib/markup';
+import { MacRequirements } from '../requirements';
 import { logoutForm, page, PageContext, say, steps } from './parts';
+import { requirementsPart } from './requirementsPart';
 
 /** The download step: what a Mac of this kind is offered, in order. */
 export function downloadsPage(
@@ -15,6 +17,8 @@ export function downloadsPage(
     otherBrowser?: string;
     /** The session's CSRF token, for the Log out button. */
     csrf: string;
+    /** What the device rules ask of the Mac, said before any download. */
+    requirements?: MacRequirements;
   },
 ) {
   const { links } = options;
@@ -66,6 +70,7 @@ ${
       )}</p>`
     : ''
 }
+${requirementsPart(ctx, options.requirements)}
 ${cards}
 <p class="muted" id="enroll-waiting" role="status" aria-live="polite" data-status-url="${
       ctx.portalPath

@@ -4,7 +4,8 @@
  * work without it; with it, the person does less:
  * - a download marked `data-autostart` starts on its own, once;
  * - the download step asks `status` every few seconds and shows the
- *   enrolled page as soon as the Mac has checked in.
+ *   enrolled page as soon as the Mac has checked in (or the refused page
+ *   as soon as the device rules refused it).
  */
 export const PORTAL_SCRIPT = `(function () {
   'use strict';
@@ -20,7 +21,7 @@ export const PORTAL_SCRIPT = `(function () {
       fetch(url, { credentials: 'same-origin', cache: 'no-store' })
         .then(function (answer) { return answer.ok ? answer.json() : {}; })
         .then(function (status) {
-          if (status.enrolled) window.location.reload();
+          if (status.enrolled || status.refused) window.location.reload();
           else poll(3000);
         })
         .catch(function () { poll(10000); });

@@ -2,6 +2,7 @@ import { PortalSettings } from '@macenroll/plugin-enrollment-common';
 import { PortalView } from '../PortalFlow';
 import { PortalProblem } from '../problems';
 import { downloadsPage } from './downloadsPage';
+import { refusedPage } from './requirementsPart';
 import {
   chooseUserPage,
   enrolledPage,
@@ -35,6 +36,13 @@ export function renderView(
       return sitePage(ctx, { csrf, sites: view.sites });
     case 'enrolled':
       return enrolledPage(ctx);
+    case 'refused':
+      return refusedPage(ctx, {
+        refusal: view.refusal,
+        requirements: view.requirements,
+        csrf,
+        loginName: view.loginName,
+      });
     default:
       return downloadsPage(ctx, {
         platform: view.platform,
@@ -42,6 +50,7 @@ export function renderView(
         autostart: view.autostart,
         who: view.who,
         loginName: view.loginName,
+        requirements: view.requirements,
         otherBrowser: options.otherBrowser,
         csrf,
       });

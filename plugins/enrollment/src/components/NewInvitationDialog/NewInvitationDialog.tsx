@@ -29,6 +29,8 @@ import { MessageStep } from './MessageStep';
 import { OptionsStep } from './OptionsStep';
 import { MAX_RECIPIENTS, parseRecipients } from './parseRecipients';
 import { RecipientsStep } from './RecipientsStep';
+import { parseSerialNumbers } from './SerialNumbersField';
+import { rulesProblems } from '../shared/DeviceRulesFields';
 import { ReviewStep } from './ReviewStep';
 
 const STEPS = ['recipients', 'options', 'message', 'review'] as const;
@@ -58,9 +60,18 @@ export const NewInvitationDialog = (props: {
   const change = (patch: Partial<InvitationDraft>) =>
     setDraft(current => ({ ...current, ...patch }));
 
+  const serials = useMemo(
+    () => parseSerialNumbers(draft.serialNumbersText),
+    [draft.serialNumbersText],
+  );
+  const ruleProblems = rulesProblems(draft.rules);
   const stepIsValid = [
     parsed.invalid.length === 0 && parsed.valid.length <= MAX_RECIPIENTS,
-    !expiryProblem(draft.expiryDate),
+    !expiryProblem(draft.expiryDate) &&
+      serials.invalid === undefined &&
+      !serials.tooMany &&
+      !ruleProblems.version &&
+      !ruleProblems.models,
     draft.subject.trim().length <= MAX_SUBJECT_LENGTH &&
       draft.message.trim().length <= MAX_MESSAGE_LENGTH,
     true,

@@ -4,7 +4,9 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { Site } from '@macenroll/plugin-enrollment-common';
 import { enrollmentTranslationRef } from '../../translation';
+import { DeviceRulesFields } from '../shared/DeviceRulesFields';
 import { SwitchField } from '../shared/SwitchField';
+import { SerialNumbersField } from './SerialNumbersField';
 import { InvitationDraft } from './draft';
 import { expiryProblem } from './expiry';
 
@@ -83,6 +85,19 @@ export const OptionsStep = (props: {
           disabled={!draft.siteId}
           checked={draft.keepExistingSite}
           onChange={keepExistingSite => onChange({ keepExistingSite })}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <SerialNumbersField
+          text={draft.serialNumbersText}
+          onChange={serialNumbersText => onChange({ serialNumbersText })}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <DeviceRulesFields
+          idPrefix="invitation-rules"
+          draft={draft.rules}
+          onChange={rules => onChange({ rules })}
         />
       </Grid>
     </Grid>

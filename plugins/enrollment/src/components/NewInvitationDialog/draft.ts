@@ -1,6 +1,12 @@
 import { CreateInvitationRequest } from '@macenroll/plugin-enrollment-common';
+import {
+  DeviceRulesDraft,
+  rulesDraftOf,
+  rulesOf,
+} from '../shared/DeviceRulesFields';
 import { defaultExpiryDate, expiresAtOf } from './expiry';
 import { parseRecipients } from './parseRecipients';
+import { parseSerialNumbers } from './SerialNumbersField';
 
 /** What the admin has entered so far in the new invitation dialog. */
 export interface InvitationDraft {
@@ -14,6 +20,9 @@ export interface InvitationDraft {
   keepExistingSite: boolean;
   subject: string;
   message: string;
+  /** Pasted serial numbers; empty for any Mac. */
+  serialNumbersText: string;
+  rules: DeviceRulesDraft;
 }
 
 export const MAX_SUBJECT_LENGTH = 200;
@@ -29,12 +38,16 @@ export function newDraft(now: Date = new Date()): InvitationDraft {
     keepExistingSite: false,
     subject: '',
     message: '',
+    serialNumbersText: '',
+    rules: rulesDraftOf(),
   };
 }
 
 export function toRequest(draft: InvitationDraft): CreateInvitationRequest {
   const subject = draft.subject.trim();
   const message = draft.message.trim();
+  const { serialNumbers } = parseSerialNumbers(draft.serialNumbersText);
+  const deviceRules = rulesOf(draft.rules);
   return {
     recipients: parseRecipients(draft.recipientsText).valid,
     expiresAt: expiresAtOf(draft.expiryDate),
@@ -45,5 +58,7 @@ export function toRequest(draft: InvitationDraft): CreateInvitationRequest {
       : {}),
     ...(subject ? { subject } : {}),
     ...(message ? { message } : {}),
+    ...(serialNumbers.length ? { serialNumbers } : {}),
+    ...(deviceRules ? { deviceRules } : {}),
   };
 }

@@ -8,23 +8,37 @@ import CheckIcon from '@material-ui/icons/Check';
 import CloseIcon from '@material-ui/icons/Close';
 import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
-import { Site } from '@macenroll/plugin-enrollment-common';
+import { DeviceRules, Site } from '@macenroll/plugin-enrollment-common';
 import { KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { enrollmentTranslationRef } from '../../translation';
 import { errorMessage } from '../../utils/errorMessage';
 import { MAX_SITE_NAME } from './settingsLimits';
+import {
+  DeviceRulesDraft,
+  DeviceRulesFields,
+  rulesDraftOf,
+  rulesOf,
+  rulesProblems,
+} from '../shared/DeviceRulesFields';
 
-/** One site, renamed in place; the parent deletes it. */
+const sameRules = (a?: DeviceRules, b?: DeviceRules) =>
+  JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+
+/** One site, renamed and its device rules changed in place; the parent deletes it. */
 export const SiteRow = (props: {
   site: Site;
   canManage: boolean;
   busy: boolean;
-  onRename: (name: string) => Promise<void>;
+  /** `rules` is undefined when they did not change, null when removed. */
+  onRename: (name: string, rules?: DeviceRules | null) => Promise<void>;
   onDelete: () => void;
 }) => {
   const { site, canManage, busy, onRename, onDelete } = props;
   const { t } = useTranslationRef(enrollmentTranslationRef);
   const [name, setName] = useState<string>();
+  const [rules, setRules] = useState<DeviceRulesDraft>(() =>
+    rulesDraftOf(site.deviceRules),
+  );
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -35,26 +49,32 @@ export const SiteRow = (props: {
     if (editing) input.current?.focus();
   }, [editing]);
   const trimmed = name?.trim() ?? '';
+  const ruleProblems = rulesProblems(rules);
   const problem =
     trimmed.length > MAX_SITE_NAME
       ? t('common.atMostCharacters', { max: String(MAX_SITE_NAME) })
       : undefined;
+  const invalid = !!problem || ruleProblems.version || ruleProblems.models;
+  const newRules = rulesOf(rules);
+  const rulesChanged = !sameRules(newRules, site.deviceRules);
 
   const stopEditing = () => {
     setName(undefined);
+    setRules(rulesDraftOf(site.deviceRules));
     setError(undefined);
   };
 
   const save = async () => {
-    if (!trimmed || problem) return;
-    if (trimmed === site.name) {
+    if (!trimmed || invalid) return;
+    if (trimmed === site.name && !rulesChanged) {
       stopEditing();
       return;
     }
     setSaving(true);
     setError(undefined);
     try {
-      await onRename(trimmed);
+      if (rulesChanged) await onRename(trimmed, newRules ?? null);
+      else await onRename(trimmed);
       setName(undefined);
     } catch (e) {
       setError(errorMessage(e));
@@ -74,7 +94,7 @@ export const SiteRow = (props: {
 
   if (editing) {
     return (
-      <ListItem divider>
+      <ListItem divider style={{ flexWrap: 'wrap' }}>
         <TextField
           id={`site-name-${site.id}`}
           label={t('settings.sites.newName', { name: site.name })}
@@ -87,11 +107,19 @@ export const SiteRow = (props: {
           error={!!(error || problem)}
           helperText={error ?? problem ?? t('settings.sites.renameHelp')}
         />
+        <Box mt={1} width="100%">
+          <DeviceRulesFields
+            idPrefix={`site-rules-${site.id}`}
+            draft={rules}
+            disabled={saving}
+            onChange={setRules}
+          />
+        </Box>
         <Box display="flex" ml={1}>
           <IconButton
             aria-label={t('settings.sites.saveName', { name: site.name })}
             onClick={save}
-            disabled={saving || !trimmed || !!problem}
+            disabled={saving || !trimmed || invalid}
           >
             <CheckIcon />
           </IconButton>
@@ -109,7 +137,21 @@ export const SiteRow = (props: {
 
   return (
     <ListItem divider>
-      <ListItemText primary={site.name} />
+      <ListItemText
+        primary={site.name}
+        secondary={[
+          site.deviceRules?.minimumOsVersion &&
+            t('settings.sites.rules', {
+              version: site.deviceRules.minimumOsVersion,
+            }),
+          site.deviceRules?.allowedModels?.length &&
+            t('settings.sites.rulesModels', {
+              models: site.deviceRules.allowedModels.join(', '),
+            }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      />
       {canManage && (
         <Box display="flex" ml={1}>
           <IconButton

@@ -24,6 +24,38 @@ async function renderCard(
 }
 
 describe('SitesCard', () => {
+  it("sets and removes a site's device rules in its editor", async () => {
+    const user = userEvent.setup({ delay: null });
+    const rules = { minimumOsVersion: '14.0', allowedModels: ['MacBookPro'] };
+    const { api } = await renderCard({
+      renameSite: jest
+        .fn()
+        .mockResolvedValueOnce(site({ deviceRules: rules }))
+        .mockResolvedValueOnce(site()),
+    });
+    const sites = await screen.findByRole('list', { name: 'Sites' });
+    await user.click(screen.getByRole('button', { name: 'Rename Paris' }));
+    await user.type(screen.getByLabelText('Minimum macOS version'), '14.0');
+    await user.type(screen.getByLabelText('Allowed models'), 'MacBookPro');
+    await user.click(
+      screen.getByRole('button', { name: 'Save the name of Paris' }),
+    );
+    expect(api.renameSite).toHaveBeenCalledWith('s-1', 'Paris', rules);
+    expect(
+      await within(sites).findByText(
+        'Needs macOS 14.0 or later · Models: MacBookPro',
+      ),
+    ).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Rename Paris' }));
+    await user.clear(screen.getByLabelText('Minimum macOS version'));
+    await user.clear(screen.getByLabelText('Allowed models'));
+    await user.click(
+      screen.getByRole('button', { name: 'Save the name of Paris' }),
+    );
+    expect(api.renameSite).toHaveBeenLastCalledWith('s-1', 'Paris', null);
+  });
+
   it('adds, renames and deletes sites at once', async () => {
     const user = userEvent.setup({ delay: null });
     const lyon = site({ id: 's-2', name: 'Lyon' });

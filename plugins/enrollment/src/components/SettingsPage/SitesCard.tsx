@@ -7,7 +7,7 @@ import List from '@material-ui/core/List';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import { Site } from '@macenroll/plugin-enrollment-common';
+import { DeviceRules, Site } from '@macenroll/plugin-enrollment-common';
 import { FormEvent, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { enrollmentApiRef } from '../../api';
@@ -73,8 +73,15 @@ export const SitesCard = memoSection(
       });
 
     // Rename errors are shown in the row being edited, so they are thrown on.
-    const rename = async (site: Site, name: string) => {
-      const renamed = await api.renameSite(site.id, name);
+    const rename = async (
+      site: Site,
+      name: string,
+      deviceRules?: DeviceRules | null,
+    ) => {
+      const renamed =
+        deviceRules === undefined
+          ? await api.renameSite(site.id, name)
+          : await api.renameSite(site.id, name, deviceRules);
       update(current =>
         current.map(s => (s.id === site.id ? renamed : s)).sort(byName),
       );
@@ -104,7 +111,7 @@ export const SitesCard = memoSection(
               site={site}
               canManage={canManage}
               busy={busy}
-              onRename={name => rename(site, name)}
+              onRename={(name, rules) => rename(site, name, rules)}
               onDelete={() => remove(site)}
             />
           ))}

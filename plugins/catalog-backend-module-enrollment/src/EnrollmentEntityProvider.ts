@@ -1,0 +1,193 @@
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { EntityFilterQuery } from '@backstage/catalog-client';
+import {
+  CatalogService,
+  DeferredEntity,
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import { EventParams } from '@backstage/plugin-events-node';
+import {
+  Computer,
+  EnrollmentEventPayload,
+  macEntityName,
+} from '@macenroll/plugin-enrollment-common';
+import { computerEntityRef, computerToEntity } from './computerEntity';
+import {
+  chooseOwner,
+  OwnerCandidates,
+  ownerCandidatesOf,
+  OwnerRules,
+  siteGroupName,
+} from './owner';
+
+/** Where the provider reads the enrolled computers. */
+export interface EnrolledComputerSource {
+  listEnrolled(): Promise<Computer[]>;
+}
+
+/** @public */
+export interface EnrollmentEntityProviderOptions {
+  logger: LoggerService;
+  auth: AuthService;
+  catalog: CatalogService;
+  scheduler: SchedulerService;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  computers: EnrolledComputerSource;
+  owners: OwnerRules;
+  appBaseUrl?: string;
+}
+
+const OWNER_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'spec.profile.email',
+];
+
+/**
+ * Publishes every Mac enrolled with the enrollment plugin as a `Resource`
+ * entity of type `mac`, owned by its person when the catalog knows them.
+ * A full mutation runs on the schedule (and once at start); enrollments and
+ * CheckOuts in between arrive as events and become delta mutations.
+ *
+ * @public
+ */
+export class EnrollmentEntityProvider implements EntityProvider {
+  private connection?: EntityProviderConnection;
+
+  constructor(private readonly options: EnrollmentEntityProviderOptions) {}
+
+  getProviderName(): string {
+    return 'EnrollmentEntityProvider';
+  }
+
+  /** The id of the scheduled full run, for `scheduler.triggerTask`. */
+  get taskId(): string {
+    return `${this.getProviderName()}:refresh`;
+  }
+
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    this.connection = connection;
+  }
+
+  /**
+   * Schedules the full runs. Called once the backend has started: the
+   * catalog and the enrollment plugin answer HTTP only then.
+   */
+  async scheduleFullRuns(): Promise<void> {
+    await this.options.scheduler.scheduleTask({
+      id: this.taskId,
+      ...this.options.schedule,
+      fn: () => this.runFull(),
+    });
+  }
+
+  /** Replaces every Mac entity with the enrolled computers of now. */
+  async runFull(): Promise<void> {
+    const connection = this.connected();
+    const computers = await this.options.computers.listEnrolled();
+    const candidates = await this.findCandidates([
+      { kind: 'user' },
+      { kind: 'group' },
+    ]);
+    // One entity per name: the most recently enrolled Mac (the API's order).
+    const entities = new Map<string, DeferredEntity>();
+    for (const computer of computers) {
+      const name = macEntityName(computer);
+      if (!entities.has(name)) {
+        entities.set(name, this.deferred(computer, candidates));
+      }
+    }
+    await connection.applyMutation({
+      type: 'full',
+      entities: [...entities.values()],
+    });
+    this.options.logger.info(
+      `Published ${entities.size} enrolled Macs to the catalog`,
+    );
+  }
+
+  /** An event of the `enrollment` topic: a Mac in or out, as a delta. */
+  async onEvent(params: EventParams): Promise<void> {
+    const event = params.eventPayload as Partial<EnrollmentEventPayload>;
+    const computer = event?.computer;
+    if (!computer?.id || !computer.udid) return;
+    if (event.type === 'computer.enrolled') {
+      const candidates = await this.findCandidates(ownerFilters(computer));
+      await this.connected().applyMutation({
+        type: 'delta',
+        added: [this.deferred(computer, candidates)],
+        removed: [],
+      });
+    } else if (event.type === 'computer.unenrolled') {
+      await this.connected().applyMutation({
+        type: 'delta',
+        added: [],
+        removed: [
+          {
+            entityRef: computerEntityRef(computer),
+            locationKey: this.getProviderName(),
+          },
+        ],
+      });
+    }
+  }
+
+  private deferred(
+    computer: Computer,
+    candidates: OwnerCandidates,
+  ): DeferredEntity {
+    return {
+      entity: computerToEntity(computer, {
+        owner: chooseOwner(computer, candidates, this.options.owners),
+        appBaseUrl: this.options.appBaseUrl,
+      }),
+      locationKey: this.getProviderName(),
+    };
+  }
+
+  private async findCandidates(
+    filter: EntityFilterQuery,
+  ): Promise<OwnerCandidates> {
+    if (Array.isArray(filter) && filter.length === 0) {
+      return { users: [], groups: [] };
+    }
+    const { items } = await this.options.catalog.getEntities(
+      { filter, fields: OWNER_FIELDS },
+      { credentials: await this.options.auth.getOwnServiceCredentials() },
+    );
+    return ownerCandidatesOf(items);
+  }
+
+  private connected(): EntityProviderConnection {
+    if (!this.connection) {
+      throw new Error(
+        'The enrollment entity provider is not connected to the catalog yet',
+      );
+    }
+    return this.connection;
+  }
+}
+
+/** The catalog query for one Mac's possible owners (filters are OR-ed). */
+export function ownerFilters(
+  computer: Pick<Computer, 'user' | 'site'>,
+): Array<Record<string, string>> {
+  const filters: Array<Record<string, string>> = [];
+  const { username, email } = computer.user;
+  if (username?.trim()) {
+    filters.push({ kind: 'user', 'metadata.name': username.trim() });
+  }
+  if (email?.trim()) {
+    filters.push({ kind: 'user', 'spec.profile.email': email.trim() });
+  }
+  const group = computer.site && siteGroupName(computer.site);
+  if (group) filters.push({ kind: 'group', 'metadata.name': group });
+  return filters;
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { EnrollmentEventPayload } from '@macenroll/plugin-enrollment-common';
+import { Knex } from 'knex';
+import { ClaimDueOptions } from './claims';
+import {
+  ClaimedOutboundEvent,
+  OutboundChannel,
+  OutboundEventStore,
+} from './OutboundEventStore';
+
+const TABLE = 'enrollment_outbound_events';
+
+/** The Knex-backed outbox of events for the events service and the webhook. */
+export class DatabaseOutboundEventStore implements OutboundEventStore {
+  constructor(private readonly db: Knex) {}
+
+  async add(
+    event: EnrollmentEventPayload,
+    channels: readonly OutboundChannel[],
+    now: Date,
+  ): Promise<void> {
+    if (!channels.length) return;
+    const payload = JSON.stringify(event);
+    await this.db(TABLE).insert(
+      channels.map(channel => ({
+        id: randomUUID(),
+        event_id: event.id,
+        channel,
+        type: event.type,
+        payload,
+        attempts: 0,
+        due_at: now,
+        created_at: now,
+      })),
+    );
+  }
+
+  async claimDue(options: ClaimDueOptions): Promise<ClaimedOutboundEvent[]> {
+    const { now, limit, leaseMs, claimId } = options;
+    const free = (q: Knex.QueryBuilder) =>
+      q
+        .where('due_at', '<=', now)
+        .andWhere(w =>
+          w.whereNull('claimed_until').orWhere('claimed_until', '<=', now),
+        );
+    const due = free(this.db(TABLE).select('id'))
+      .orderBy([{ column: 'due_at' }, { column: 'created_at' }])
+      .limit(limit);
+    // As the push queue: PostgreSQL re-checks the outer condition on a row a
+    // racing replica just claimed, so each row is claimed once.
+    await free(
+      this.db(TABLE)
+        .whereIn('id', due)
+        .update({
+          claim_id: claimId,
+          claimed_until: new Date(now.getTime() + leaseMs),
+        }),
+    );
+    const rows = await this.db(TABLE)
+      .where({ claim_id: claimId })
+      .orderBy('created_at');
+    return rows.map(row => ({
+      id: row.id,
+      claimId,
+      channel: row.channel,
+      payload: JSON.parse(row.payload),
+      attempts: Number(row.attempts),
+    }));
+  }
+
+  async delivered(claim: ClaimedOutboundEvent): Promise<void> {
+    await this.db(TABLE)
+      .where({ id: claim.id, claim_id: claim.claimId })
+      .delete();
+  }
+
+  async retry(
+    claim: ClaimedOutboundEvent,
+    dueAt: Date,
+    error: string,
+  ): Promise<void> {
+    await this.db(TABLE)
+      .where({ id: claim.id, claim_id: claim.claimId })
+      .update({
+        attempts: claim.attempts + 1,
+        due_at: dueAt,
+        claim_id: null,
+        claimed_until: null,
+        last_error: error.slice(0, 1000),
+      });
+  }
+
+  async drop(claim: ClaimedOutboundEvent): Promise<void> {
+    await this.delivered(claim);
+  }
+
+  async pending(): Promise<Record<OutboundChannel, number>> {
+    const rows: { channel: string; n: string | number }[] = await this.db(TABLE)
+      .select('channel')
+      .count({ n: '*' })
+      .groupBy('channel');
+    const counts: Record<OutboundChannel, number> = {
+      events: 0,
+      notifications: 0,
+      webhook: 0,
+    };
+    for (const row of rows) {
+      counts[row.channel as OutboundChannel] = Number(row.n);
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,34 @@
+import { Entity } from '@backstage/catalog-model';
+import { createExtensionTester } from '@backstage/frontend-test-utils';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import plugin from './alpha';
+
+const entity = (kind: string, spec: Entity['spec'] = {}): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name: 'x' },
+  spec,
+});
+
+/** Whether the card's filter shows it on this entity's page. */
+function showsOn(id: 'entity-card:enrollment/macs' | 'entity-card:enrollment/mac') {
+  const tester = createExtensionTester(plugin.getExtension(id));
+  const expression = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+  return expression!;
+}
+
+describe('entity cards in the new frontend system', () => {
+  it("puts the Macs card on people's pages only", () => {
+    const filter = showsOn('entity-card:enrollment/macs');
+    expect(filter(entity('User'))).toBe(true);
+    expect(filter(entity('Group'))).toBe(false);
+    expect(filter(entity('Resource', { type: 'mac' }))).toBe(false);
+  });
+
+  it("puts the Mac card on Macs' own pages only", () => {
+    const filter = showsOn('entity-card:enrollment/mac');
+    expect(filter(entity('Resource', { type: 'mac' }))).toBe(true);
+    expect(filter(entity('Resource', { type: 'database' }))).toBe(false);
+    expect(filter(entity('User'))).toBe(false);
+  });
+});

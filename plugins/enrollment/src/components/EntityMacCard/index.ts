@@ -1,0 +1,1 @@
+export { EntityMacCard } from './EntityMacCard';

@@ -1,0 +1,1 @@
+export { EntityMacsCard } from './EntityMacsCard';
