@@ -19,4 +19,9 @@ backend.add(import('@macenroll/plugin-enrollment-backend'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@macenroll/plugin-catalog-backend-module-enrollment'));
 
+// Notifications: an invitation's creator hears of each Mac that enrolls
+// with it (signals carries them to an open browser).
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 backend.start();

@@ -18,6 +18,7 @@ describe('MdmService with in-memory stores', () => {
   function setup() {
     const stores = memoryMdmStores();
     const pushes: string[] = [];
+    const agentCommand = jest.fn(async () => installAgentCommand(MANIFEST));
     let now = new Date('2026-03-02T09:00:00Z');
     const service = new MdmService({
       ...stores,
@@ -31,7 +32,7 @@ describe('MdmService with in-memory stores', () => {
         SecretSealer.BOOTSTRAP_TOKENS,
       ),
       topic: async () => TOPIC,
-      agentCommand: async () => installAgentCommand(MANIFEST),
+      agentCommand,
       logger: mockServices.logger.mock(),
       clock: () => now,
     });
@@ -71,7 +72,7 @@ describe('MdmService with in-memory stores', () => {
         certificate: (await stores.certificates.findBySha256(sha256))!,
       };
     };
-    return { service, stores, pushes, later, enrolledIdentity };
+    return { service, stores, pushes, later, enrolledIdentity, agentCommand };
   }
 
   /** The command an answer carries, as the Mac reads it. */
@@ -88,7 +89,7 @@ describe('MdmService with in-memory stores', () => {
   }
 
   it("counts one use of the enrollment's invitation when its Mac first checks in, not before and not again", async () => {
-    const { service, stores, enrolledIdentity } = setup();
+    const { service, stores, enrolledIdentity, agentCommand } = setup();
     const identity = await enrolledIdentity({
       invitationId: 'inv-1',
       recipientId: 7,
@@ -113,6 +114,8 @@ describe('MdmService with in-memory stores', () => {
     };
     await service.checkin(identity, tokenUpdate);
     await service.checkin(identity, { ...tokenUpdate, pushMagic: 'magic-2' });
+    // The agent's package is looked up for the enrollment, not every token.
+    expect(agentCommand).toHaveBeenCalledTimes(1);
     expect(stores.invitations.recorded).toEqual([
       { invitationId: 'inv-1', recipientId: 7, enrollmentId },
     ]);

@@ -1,7 +1,6 @@
 import { EventsService } from '@backstage/plugin-events-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { ENROLLMENT_EVENTS_TOPIC } from '@macenroll/plugin-enrollment-common';
-import { macLabel } from '../mdm/macLabel';
 import { OutboundDelivery } from './OutboundDispatcher';
 
 /** Publishes on Backstage's events service, topic `enrollment`. */
@@ -28,9 +27,9 @@ export function notificationDelivery(
     await notifications.send({
       recipients: { type: 'entity', entityRef: invitation.createdBy },
       payload: {
-        title: `${macLabel(computer)} enrolled with invitation #${
-          invitation.number
-        }`,
+        title: `${computer.name ?? 'A Mac'} (${
+          computer.model ?? 'Mac'
+        }) enrolled with invitation #${invitation.number}`,
         description: person
           ? `${person} enrolled their Mac (serial ${
               computer.serialNumber ?? 'unknown'
@@ -39,7 +38,7 @@ export function notificationDelivery(
         link: `/enrollment/invitations/${invitation.id}`,
         severity: 'normal',
         topic: 'enrollment',
-        // One notification per Mac: a repeated delivery updates it.
+        // Keyed by the event: delivering it again updates this notification.
         scope: `enrollment:computer:${computer.id}:${event.id}`,
       },
     });

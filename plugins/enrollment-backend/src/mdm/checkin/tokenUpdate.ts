@@ -23,10 +23,13 @@ export async function tokenUpdate(
 ): Promise<MdmAnswer> {
   // The user channel (per-user connections) needs no record of its own yet.
   if (message.userId) return OK;
-  // Read outside the transaction, which only writes.
-  const agent = takesEnterpriseApplications(device.osVersion)
-    ? await deps.agentCommand()
-    : undefined;
+  // Read outside the transaction, which only writes; only a Mac not yet
+  // enrolled gets it (the store's "first" is the same test).
+  const agent =
+    device.status !== 'enrolled' &&
+    takesEnterpriseApplications(device.osVersion)
+      ? await deps.agentCommand()
+      : undefined;
   // One transaction: a database lost midway must not leave a token without
   // its enrollment's commands, or the Mac's retry would not be "first".
   const apply = (tx: MdmServiceDeps) =>
