@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { parsePlistQuietly } from './quietPlist';
+import { parsePlistXml } from './plistXml';
 
 /** The check-in messages this server acts on; others are answered as unsupported. */
 export type CheckinMessage =
@@ -70,7 +70,7 @@ function data(
 export function parseCheckinMessage(body: Buffer): CheckinMessage {
   let parsed: unknown;
   try {
-    parsed = parsePlistQuietly(body.toString('utf8'));
+    parsed = parsePlistXml(body.toString('utf8'));
   } catch {
     throw new InputError('Check-in message: the body is not a property list');
   }

@@ -7,7 +7,7 @@ describe('parseCommandReport', () => {
       `<?xml version="1.0"?><plist version="1.0"><dict><key>Status</key><string>Acknowledged</string><key>X</key>${deep}</dict></plist>`,
     );
     expect(() => parseCommandReport(body)).toThrow(
-      'The report is nested too deeply',
+      'The report is not a property list: The property list is nested too deeply',
     );
   });
 
@@ -21,7 +21,11 @@ describe('parseCommandReport', () => {
   });
 
   it.each([
-    ['not a plist', 'hello', 'The report is not a property list'],
+    [
+      'not a plist',
+      'hello',
+      'The report is not a property list: Not well-formed XML: missing root element',
+    ],
     [
       'a plist array',
       '<?xml version="1.0"?><plist version="1.0"><array><string>x</string></array></plist>',

@@ -4,11 +4,11 @@ import fc from 'fast-check';
 import plist from 'plist';
 import { parseCheckinMessage } from './checkinMessage';
 import { parseCommandReport } from './commandReport';
-import { parsePlistQuietly } from './quietPlist';
+import { parsePlistXml, PlistSyntaxError } from './plistXml';
 
-// parsePlistQuietly is plist.parse without xmldom's console output: for any
-// text, it answers what plist.parse answers (the same value, or the same
-// error) and writes nothing to the console.
+// parsePlistXml reads what plist.parse reads, refuses what plist would
+// guess at, and never writes to the console: for any text it answers
+// plist.parse's value or a PlistSyntaxError.
 
 const VALID = [
   plist.build({
@@ -107,7 +107,37 @@ function describeOutcome(parse: () => unknown): string {
   }
 }
 
-describe('parsePlistQuietly (property)', () => {
+/** A property-list value plist.build can write: XML-safe text, finite numbers. */
+const xmlText = fc
+  .string({ maxLength: 20 })
+  .filter(t => /^[\t\n\x20-\ud7ff\ue000-\ufffd]*$/.test(t));
+const plistValue = fc.letrec<{ value: unknown }>(tie => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    xmlText,
+    fc.integer(),
+    fc
+      .double({ noNaN: true, noDefaultInfinity: true })
+      .filter(n => !Number.isInteger(n)),
+    fc.boolean(),
+    fc
+      .date({
+        min: new Date('1970-01-01T00:00:00Z'),
+        max: new Date('2100-01-01T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map(d => new Date(Math.floor(d.getTime() / 1000) * 1000)),
+    fc.uint8Array({ maxLength: 20 }).map(a => Buffer.from(a)),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(
+      xmlText.filter(k => k !== '__proto__'),
+      tie('value'),
+      { maxKeys: 4, noNullPrototype: true },
+    ),
+  ),
+})).value;
+
+describe('parsePlistXml (property)', () => {
   const methods = ['error', 'warn', 'log', 'info', 'debug'] as const;
   let spies: jest.SpyInstance[];
 
@@ -121,41 +151,65 @@ describe('parsePlistQuietly (property)', () => {
   const consoleCalls = () =>
     spies.reduce((n, spy) => n + spy.mock.calls.length, 0);
 
-  it('answers what plist.parse answers, writing nothing to the console', () => {
+  it('reads every list plist writes as plist reads it', () => {
+    fc.assert(
+      fc.property(plistValue, value => {
+        const text = plist.build({ value } as plist.PlistObject);
+        expect(describeOutcome(() => parsePlistXml(text))).toBe(
+          describeOutcome(() => plist.parse(text)),
+        );
+      }),
+      { numRuns: 200 },
+    );
+    expect(consoleCalls()).toBe(0);
+  });
+
+  it("answers plist.parse's value or a PlistSyntaxError, writing nothing to the console", () => {
     fc.assert(
       fc.property(plistText, text => {
-        const calls = consoleCalls();
-        const quiet = describeOutcome(() => parsePlistQuietly(text));
-        expect(consoleCalls()).toBe(calls);
-        expect(quiet).toBe(describeOutcome(() => plist.parse(text)));
+        const mine = describeOutcome(() => parsePlistXml(text));
+        expect(
+          mine.startsWith('error PlistSyntaxError: ') ||
+            mine === describeOutcome(() => plist.parse(text)),
+        ).toBe(true);
       }),
       {
         numRuns: 150,
         examples: [['<plist><dict><key>a</key></plist>'], ['<plist><a b>']],
       },
     );
-  });
-
-  it('writes nothing to the console for a malformed plist, and still throws', () => {
-    const malformed =
-      '<?xml version="1.0"?><plist><dict><key>a</key><string>x</dict>';
-    expect(() => plist.parse(malformed)).toThrow();
-    // plist.parse itself reports on the console: what this wrapper stops.
-    expect(consoleCalls()).toBeGreaterThan(0);
     spies.forEach(spy => spy.mockClear());
-
-    expect(() => parsePlistQuietly(malformed)).toThrow();
-    expect(() => parsePlistQuietly('not xml at all')).toThrow();
-    expect(() => parsePlistQuietly('')).toThrow();
+    // The same texts once more, without plist.parse (which does write).
+    fc.assert(
+      fc.property(plistText, text => {
+        describeOutcome(() => parsePlistXml(text));
+      }),
+      { numRuns: 150 },
+    );
     expect(consoleCalls()).toBe(0);
   });
 
-  it('puts console.error back after a throw', () => {
-    // eslint-disable-next-line no-console
-    const before = console.error;
-    expect(() => parsePlistQuietly('<plist><')).toThrow();
-    // eslint-disable-next-line no-console
-    expect(console.error).toBe(before);
+  it('refuses what plist would guess at', () => {
+    const refused = [
+      '',
+      'not xml at all',
+      '<?xml version="1.0"?><plist><dict><key>a</key><string>x</dict>',
+      '<plist><dict><key>a</key></dict></plist>',
+      '<plist><dict><string>x</string><string>y</string></dict></plist>',
+      '<plist><integer>12abc</integer></plist>',
+      '<plist><real>1.5x</real></plist>',
+      '<plist><data>!!!</data></plist>',
+      '<plist><date>yesterday</date></plist>',
+      '<plist><dict><key>__proto__</key><string>x</string></dict></plist>',
+      '<plist><blob/></plist>',
+      '<plist><string>a</string><string>b</string></plist>',
+      '<plist><a b></plist>',
+      `<plist>${'<array>'.repeat(10_000)}${'</array>'.repeat(10_000)}</plist>`,
+    ];
+    for (const text of refused) {
+      expect(() => parsePlistXml(text)).toThrow(PlistSyntaxError);
+    }
+    expect(consoleCalls()).toBe(0);
   });
 
   it('keeps check-ins and command reports quiet: an InputError, no console', () => {
