@@ -24,4 +24,8 @@ backend.add(import('@macenroll/plugin-catalog-backend-module-enrollment'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
-backend.start();
+// A backend whose start failed has logged why, and Backstage's handler for
+// the rejection only logs it again: the process would keep listening
+// half-started (a plugin missing, its routes 404 for ever). Exit instead, so
+// the orchestrator starts it again and says it failed.
+backend.start().catch(() => process.exit(1));
