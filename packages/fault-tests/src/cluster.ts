@@ -88,16 +88,9 @@ export async function startCluster(options: {
       },
     },
     enrollment: {
-      topic: apns.pushCertificate.topic,
+      ...apns.enrollmentConfig(),
       allowInsecureUrls: true,
       smtp: smtp.clientConfig(),
-      apns: {
-        certificate: apns.pushCertificate.certificatePem,
-        privateKey: apns.pushCertificate.privateKeyPem,
-        endpoint: apns.endpoint,
-        caCertificate: apns.caPem,
-        coalesceMilliseconds: 0,
-      },
       portal: { localAccounts: [PERSON] },
       delivery: { intervalSeconds: 1 },
       ...options.enrollment,

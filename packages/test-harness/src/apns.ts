@@ -45,6 +45,20 @@ export interface RunningApns {
   pushCertificate: TestPushCertificate;
   /** Issues another push certificate (another topic) from the same CA. */
   issuePushCertificate(options?: { days?: number }): TestPushCertificate;
+  /**
+   * The `enrollment` config that sends pushes here: the push certificate's
+   * topic and `apns` (certificate, key, endpoint, trust), each push at once.
+   */
+  enrollmentConfig(): {
+    topic: string;
+    apns: {
+      certificate: string;
+      privateKey: string;
+      endpoint: string;
+      caCertificate: string;
+      coalesceMilliseconds: number;
+    };
+  };
   requests: ApnsRequest[];
   /** Resolves once `count` requests arrived in all. */
   waitForRequests(count: number): Promise<ApnsRequest[]>;
@@ -256,6 +270,16 @@ export async function startApnsStandIn(): Promise<RunningApns> {
     caPem,
     pushCertificate,
     issuePushCertificate,
+    enrollmentConfig: () => ({
+      topic: pushCertificate.topic,
+      apns: {
+        certificate: pushCertificate.certificatePem,
+        privateKey: pushCertificate.privateKeyPem,
+        endpoint: `https://127.0.0.1:${port}`,
+        caCertificate: caPem,
+        coalesceMilliseconds: 0,
+      },
+    }),
     requests,
     waitForRequests: count =>
       new Promise(resolve => {

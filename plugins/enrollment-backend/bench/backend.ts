@@ -70,15 +70,8 @@ export async function startBenchBackend(
         },
       },
       enrollment: {
-        topic: apns.pushCertificate.topic,
+        ...apns.enrollmentConfig(),
         allowInsecureUrls: true,
-        apns: {
-          certificate: apns.pushCertificate.certificatePem,
-          privateKey: apns.pushCertificate.privateKeyPem,
-          endpoint: apns.endpoint,
-          caCertificate: apns.caPem,
-          coalesceMilliseconds: 0,
-        },
         outbox: { directory: join(dir, 'outbox') },
         ...enrollment,
       },

@@ -87,7 +87,7 @@ export const PORTAL_TEXT_DEFAULTS = {
   'refused.model':
     'This Mac ({model}) is not one of the Macs this invitation is for: {models}.',
   'refused.next':
-    'Nothing was installed. Update macOS or use one of the Macs named above, then open your invitation link again. If this Mac should be allowed, ask IT.',
+    'Nothing was installed on this Mac. Update macOS or use one of the Macs named above, then log out below and open your invitation link again. If this Mac should be allowed, ask IT.',
 
   'enrolled.heading': 'Your Mac is enrolled',
   'enrolled.text':

@@ -10,23 +10,24 @@ const entity = (kind: string, spec: Entity['spec'] = {}): Entity => ({
   spec,
 });
 
-/** Whether the card's filter shows it on this entity's page. */
-function showsOn(id: 'entity-card:enrollment/macs' | 'entity-card:enrollment/mac') {
+/** The card's filter: which entity pages show it. */
+function filterOf(
+  id: 'entity-card:enrollment/macs' | 'entity-card:enrollment/mac',
+) {
   const tester = createExtensionTester(plugin.getExtension(id));
-  const expression = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
-  return expression!;
+  return tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
 }
 
 describe('entity cards in the new frontend system', () => {
   it("puts the Macs card on people's pages only", () => {
-    const filter = showsOn('entity-card:enrollment/macs');
+    const filter = filterOf('entity-card:enrollment/macs');
     expect(filter(entity('User'))).toBe(true);
     expect(filter(entity('Group'))).toBe(false);
     expect(filter(entity('Resource', { type: 'mac' }))).toBe(false);
   });
 
   it("puts the Mac card on Macs' own pages only", () => {
-    const filter = showsOn('entity-card:enrollment/mac');
+    const filter = filterOf('entity-card:enrollment/mac');
     expect(filter(entity('Resource', { type: 'mac' }))).toBe(true);
     expect(filter(entity('Resource', { type: 'database' }))).toBe(false);
     expect(filter(entity('User'))).toBe(false);

@@ -108,6 +108,10 @@ export const enrollmentMessages = {
     tooManyModels: 'At most {{max}} models.',
     summary: 'Device rules',
     none: 'Any Mac',
+    needsVersion: 'Needs macOS {{version}} or later',
+    models: 'Models: {{models}}',
+    serialNumbers: 'Serial numbers',
+    serialCount: 'Only the {{number}} listed Macs',
   },
   caCard: {
     title: 'Enrollment CA',
@@ -502,10 +506,16 @@ export const enrollmentMessages = {
     enabled: '{{username}} is enabled and can log in to the portal again.',
     added: 'The account {{username}} was added.',
     passwordChanged: 'The password of {{username}} was changed.',
+    reenrollGranted:
+      '{{username}} may now re-enroll any Mac, also while re-enrollment is restricted to authorized users.',
+    reenrollWithdrawn:
+      '{{username}} may no longer re-enroll Macs recorded as someone else’s.',
+    reenrollAnyMacOf: 'Let {{username}} re-enroll any Mac',
     columns: {
       username: 'Username',
       source: 'Source',
       status: 'Status',
+      reenrollAnyMac: 'May re-enroll any Mac',
       created: 'Created',
       updated: 'Updated',
       actions: 'Actions',
@@ -598,6 +608,23 @@ export const enrollmentMessages = {
       title: 'Re-enrollment',
       label: 'Let enrolled Macs enroll again',
       help: 'For example after its profile was removed. When off, a Mac that is already enrolled cannot enroll again.',
+      restrictLabel: 'Restrict re-enrollment to authorized users',
+      restrictHelp:
+        'A Mac already known here enrolls again only for the person recorded as its user, or for a portal account allowed to re-enroll any Mac (set on Portal accounts). Others see the profile installation fail.',
+      clearCommands: {
+        label: 'Command history to clear',
+        nothing: 'Nothing',
+        errors: 'Failed commands',
+        'all-but-acknowledged': 'All but acknowledged commands',
+        everything: 'Everything',
+        help: 'Commands still waiting are ended either way: the Mac starts its queue over.',
+      },
+      clearInventoryLabel: 'Clear inventory history',
+      clearInventoryHelp:
+        'Deletes the stored answers to inventory queries such as DeviceInformation.',
+      clearUserLabel: 'Clear user and location',
+      clearUserHelp:
+        'When off, a re-enrollment that names no user keeps the Mac’s user and location.',
     },
     texts: {
       title: 'Texts shown on each portal step',
@@ -693,8 +720,6 @@ export const enrollmentMessages = {
       cancelRename: 'Cancel renaming {{name}}',
       rename: 'Rename {{name}}',
       delete: 'Delete {{name}}',
-      rules: 'Needs macOS {{version}} or later',
-      rulesModels: 'Models: {{models}}',
     },
     mail: {
       title: 'Mail',

@@ -661,6 +661,26 @@ export class MemoryInvitationUses
   }
 }
 
+/** Sites by id, for the device rules of MdmService. */
+export class MemorySites implements Pick<SiteStore, 'get'> {
+  readonly sites = new Map<string, Site>();
+
+  async get(id: string): Promise<Site | undefined> {
+    return this.sites.get(id);
+  }
+}
+
+/** The local portal accounts that may re-enroll any Mac, by username. */
+export class MemoryReenrollmentPrivileges
+  implements Pick<PortalAccountStore, 'mayReenrollAnyMac'>
+{
+  readonly privileged = new Set<string>();
+
+  async mayReenrollAnyMac(username: string): Promise<boolean> {
+    return this.privileged.has(username);
+  }
+}
+
 /**
  * The stores MdmService works with, in memory, sharing what the database
  * stores share (identities decide which enrollments stay and which Macs are
@@ -679,24 +699,4 @@ export function memoryMdmStores(settings: Partial<PortalSettings> = {}) {
     sites: new MemorySites(),
     portalAccounts: new MemoryReenrollmentPrivileges(),
   };
-}
-
-/** The local portal accounts that may re-enroll any Mac, by username. */
-export class MemoryReenrollmentPrivileges
-  implements Pick<PortalAccountStore, 'mayReenrollAnyMac'>
-{
-  readonly privileged = new Set<string>();
-
-  async mayReenrollAnyMac(username: string): Promise<boolean> {
-    return this.privileged.has(username);
-  }
-}
-
-/** Sites by id, for the device rules of MdmService. */
-export class MemorySites implements Pick<SiteStore, 'get'> {
-  readonly sites = new Map<string, Site>();
-
-  async get(id: string): Promise<Site | undefined> {
-    return this.sites.get(id);
-  }
 }

@@ -1,3 +1,4 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createTestDatabases, testDatabaseIds } from '@internal/test-harness';
 import { migrated, newInvitation } from '../__testUtils__/stores';
 import { DatabaseEnrollmentStore } from './DatabaseEnrollmentStore';
@@ -89,6 +90,28 @@ describe.each(testDatabaseIds(databases))('device rules on %s', id => {
     await sites.rename(site.id, 'Berlin HQ', null);
     expect((await sites.get(site.id))?.deviceRules).toBeUndefined();
     expect((await sites.list())[0].deviceRules).toBeUndefined();
+  });
+
+  it('migrates down and up again', async () => {
+    const { knex, invitations } = await setup();
+    await invitations.create(newInvitation({ serialNumbers: ['C02ABC12345'] }));
+    const directory = resolvePackagePath(
+      '@macenroll/plugin-enrollment-backend',
+      'migrations',
+    );
+    const name = '20261208100000_device_rules.js';
+    await knex.migrate.down({ directory, name });
+    expect(await knex.schema.hasTable('enrollment_invitation_serials')).toBe(
+      false,
+    );
+    expect(
+      await knex.schema.hasColumn('enrollment_enrollments', 'refused_reason'),
+    ).toBe(false);
+    await knex.migrate.up({ directory, name });
+    const again = await invitations.create(
+      newInvitation({ serialNumbers: ['C02ABC12345'] }),
+    );
+    expect(again.serialAllowlistCount).toBe(1);
   });
 
   it('notes a refusal on the enrollment and nothing else', async () => {

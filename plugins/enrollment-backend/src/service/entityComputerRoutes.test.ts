@@ -200,6 +200,12 @@ describe('GET /entity-computers (entity cards)', () => {
       expect(res.status).toBe(403);
     });
 
+    it('answers 403, not 404, for an unknown person, so a refusal tells nothing of the catalog', async () => {
+      denyComputerRead();
+      const res = await get('user:default/nobody', 'bob');
+      expect(res.status).toBe(403);
+    });
+
     it.each([
       ['no ref', undefined],
       ['garbage', '<script>'],

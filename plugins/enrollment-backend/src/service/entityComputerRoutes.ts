@@ -106,6 +106,18 @@ export function createEntityComputerRoutes(
   const readEntity = catalogReader(options);
   const router = Router();
 
+  const requireEntity = async (ref: CompoundEntityRef) => {
+    const entity = await readEntity(ref);
+    if (!entity) {
+      throw new NotFoundError(
+        `The catalog has no entity ${stringifyEntityRef(
+          ref,
+        )}: check the ref, that the catalog plugin is installed and that it has read the entity`,
+      );
+    }
+    return entity;
+  };
+
   /** The caller as a catalog `User`, when they are a person the catalog knows. */
   const callerOf = async (credentials: BackstageCredentials) => {
     const ref = userRefOf(credentials);
@@ -121,21 +133,22 @@ export function createEntityComputerRoutes(
   const userComputers = async (
     req: Request,
     credentials: BackstageCredentials,
-    entity: Entity,
+    ref: CompoundEntityRef,
   ) => {
-    const person = personOf(entity);
     const own = userRefOf(credentials);
-    if (own && sameRef(own, person.ref)) {
-      return computersOf(computers, person);
-    }
-    return computersOf(computers, person, await othersFilter(req));
+    const self = !!own && sameRef(own, stringifyEntityRef(ref));
+    // Someone else's: refused before the catalog is asked about them.
+    const filter = self ? undefined : await othersFilter(req);
+    const person = personOf(await requireEntity(ref));
+    return computersOf(computers, person, filter);
   };
 
   const macComputers = async (
     req: Request,
     credentials: BackstageCredentials,
-    entity: Entity,
+    ref: CompoundEntityRef,
   ) => {
+    const entity = await requireEntity(ref);
     if (entity.spec?.type !== MAC_RESOURCE_TYPE) return [];
     const id = entity.metadata.annotations?.[MAC_ENTITY_ANNOTATIONS.computerId];
     const computer = id ? await computers.get(id) : undefined;
@@ -160,20 +173,11 @@ export function createEntityComputerRoutes(
       'query',
     );
     const ref = parseEntityRef(entityRef);
-    // Credentials first: an anonymous caller learns nothing of the catalog.
     const credentials = await authorizer.credentials(req);
-    const entity = await readEntity(ref);
-    if (!entity) {
-      throw new NotFoundError(
-        `The catalog has no entity ${stringifyEntityRef(
-          ref,
-        )}: check the ref, that the catalog plugin is installed and that it has read the entity`,
-      );
-    }
     const items =
       ref.kind.toLowerCase() === 'user'
-        ? await userComputers(req, credentials, entity)
-        : await macComputers(req, credentials, entity);
+        ? await userComputers(req, credentials, ref)
+        : await macComputers(req, credentials, ref);
     res.json({ items } satisfies EntityComputers);
   });
 

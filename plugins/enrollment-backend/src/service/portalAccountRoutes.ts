@@ -20,10 +20,8 @@ function describeAccountChange(
     change.disabled === true && 'disabled',
     change.disabled === false && 'enabled',
     change.password && 'reset the password of',
-    change.mayReenrollAnyMac === true &&
-      'allowed re-enrolling any Mac to',
-    change.mayReenrollAnyMac === false &&
-      'withdrew re-enrolling any Mac from',
+    change.mayReenrollAnyMac === true && 'allowed re-enrolling any Mac to',
+    change.mayReenrollAnyMac === false && 'withdrew re-enrolling any Mac from',
   ].filter(Boolean);
   const verb = what.length ? what.join(' and ') : 'changed nothing of';
   return `${verb[0].toUpperCase()}${verb.slice(

@@ -53,7 +53,9 @@ describe('the re-enrollment settings through the admin API', () => {
   });
   beforeEach(() => permissions.set(() => ({ result: AuthorizeResult.ALLOW })));
   const api = (method: 'get' | 'put' | 'patch' | 'post', path: string) =>
-    request(server)[method](`/api/enrollment${path}`).set('Authorization', admin());
+    request(server)
+      [method](`/api/enrollment${path}`)
+      .set('Authorization', admin());
 
   it('starts with the defaults, saves the rules, and keeps them for a client that leaves them out', async () => {
     const initial = await api('get', '/settings').expect(200);
@@ -82,7 +84,9 @@ describe('the re-enrollment settings through the admin API', () => {
 
     const changes = await api('get', '/events?category=admin');
     expect(changes.body.items.map((e: any) => e.message)).toContainEqual(
-      expect.stringContaining('reenrollment.restrictToAuthorizedUsers off → on'),
+      expect.stringContaining(
+        'reenrollment.restrictToAuthorizedUsers off → on',
+      ),
     );
   });
 

@@ -26,9 +26,14 @@ const SCHEMAS = Object.entries(api as Record<string, unknown>).filter(
 /** A valid input for each schema: the starting point of the mutations. */
 const VALID: Record<string, unknown[]> = {
   agentPackageUrlRequestSchema: [{ url: 'https://example.com/agent.pkg' }],
+  entityComputersQuerySchema: [
+    { entityRef: 'user:default/jane.doe' },
+    { entityRef: 'resource:C02XYZ123' },
+  ],
   listComputersQuerySchema: [
     {},
     { offset: '0', limit: '25', siteId: 'site', search: 'mac' },
+    { status: 'enrolled', offset: '100', limit: '100' },
   ],
   queueCommandRequestSchema: [
     { requestType: ADMIN_COMMAND_TYPES[0] },
@@ -47,6 +52,8 @@ const VALID: Record<string, unknown[]> = {
       keepExistingSite: true,
       subject: 'Enroll',
       message: 'Hello',
+      serialNumbers: ['C02ABC12345'],
+      deviceRules: { minimumOsVersion: '13.0', allowedModels: ['MacBookPro'] },
     },
   ],
   resendInvitationRequestSchema: [{}, { recipients: ['a@example.com'] }],
@@ -62,7 +69,18 @@ const VALID: Record<string, unknown[]> = {
   createPortalAccountRequestSchema: [
     { username: 'alice', password: 'correct horse battery' },
   ],
-  updatePortalAccountRequestSchema: [{ disabled: true }],
+  updatePortalAccountRequestSchema: [
+    { disabled: true },
+    { mayReenrollAnyMac: true },
+  ],
+  reenrollmentSettingsSchema: [
+    {
+      restrictToAuthorizedUsers: true,
+      clearCommands: 'all-but-acknowledged',
+      clearInventoryHistory: true,
+      clearUserAndLocation: false,
+    },
+  ],
   profileSigningUploadSchema: [{ p12: 'AAAA', password: 'secret' }],
   pushCertificateUploadSchema: [
     { p12Base64: 'AAAA', password: 'secret' },
@@ -76,7 +94,15 @@ const VALID: Record<string, unknown[]> = {
     },
   ],
   testMailRequestSchema: [{ to: 'a@example.com' }],
-  siteRequestSchema: [{ name: 'HQ' }],
+  siteRequestSchema: [
+    { name: 'HQ' },
+    { name: 'HQ', deviceRules: { minimumOsVersion: '13.0' } },
+    { name: 'HQ', deviceRules: null },
+  ],
+  deviceRulesSchema: [
+    {},
+    { minimumOsVersion: '10.15.7', allowedModels: ['MacBookPro', 'Mac14,2'] },
+  ],
 };
 
 /** Schemas whose output is not an input of theirs (a transform). */

@@ -4,11 +4,7 @@ import { DeviceIdentity, IdentityError } from '../deviceIdentity';
 import { MdmAnswer, OK } from '../mdmAnswer';
 import { macLabel } from '../macLabel';
 import { MdmServiceDeps } from '../mdmServiceDeps';
-import {
-  checkTakeover,
-  forgetOnReenrollment,
-  keepsUser,
-} from './reenrollment';
+import { checkTakeover, forgetOnReenrollment, keepsUser } from './reenrollment';
 
 type AuthenticateMessage = Extract<CheckinMessage, { type: 'Authenticate' }>;
 

@@ -103,7 +103,10 @@ describe.each(testDatabaseIds(databases))('re-enrollment on %s', id => {
         sha256,
         certificateDer: Buffer.from('x'),
       });
-      return { sha256, certificate: (await certificates.findBySha256(sha256))! };
+      return {
+        sha256,
+        certificate: (await certificates.findBySha256(sha256))!,
+      };
     };
     const authenticate = (identity: DeviceIdentity) =>
       service.checkin(identity, {
@@ -310,12 +313,16 @@ describe.each(testDatabaseIds(databases))('re-enrollment on %s', id => {
 
     it('lets config accounts hold the privilege, which a config sync keeps', async () => {
       const t = await setup();
-      await t.accounts.syncFromConfig([{ username: 'enroll', passwordHash: 'h' }]);
+      await t.accounts.syncFromConfig([
+        { username: 'enroll', passwordHash: 'h' },
+      ]);
       await expect(
         t.accounts.update('enroll', { disabled: true }),
       ).rejects.toThrow(/app-config/);
       await t.accounts.update('enroll', { mayReenrollAnyMac: true });
-      await t.accounts.syncFromConfig([{ username: 'enroll', passwordHash: 'h2' }]);
+      await t.accounts.syncFromConfig([
+        { username: 'enroll', passwordHash: 'h2' },
+      ]);
       expect(await t.accounts.mayReenrollAnyMac('enroll')).toBe(true);
       expect(await t.accounts.mayReenrollAnyMac('nobody')).toBe(false);
     });
@@ -385,7 +392,10 @@ describe.each(testDatabaseIds(databases))('re-enrollment on %s', id => {
         '<plist/>',
         new Date(),
       );
-      await t.setRules({ clearCommands: 'everything', clearInventoryHistory: true });
+      await t.setRules({
+        clearCommands: 'everything',
+        clearInventoryHistory: true,
+      });
       await t.enroll(alice);
       expect(await t.history()).toContain('DeviceInformation error');
     });

@@ -10,6 +10,7 @@ import {
   yesNo,
 } from '../../utils/format';
 import { InvitationStatusChip } from '../InvitationStatusChip';
+import { rulesSummary } from '../shared/DeviceRulesFields';
 
 const asWritten = { titleFormat: (key: string) => key };
 
@@ -42,6 +43,13 @@ export const InvitationDetailsCard = (props: {
       invitation.keepExistingSite,
       t,
     ),
+    [t('deviceRules.serialNumbers')]: invitation.serialAllowlistCount
+      ? t('deviceRules.serialCount', {
+          number: String(invitation.serialAllowlistCount),
+        })
+      : t('deviceRules.none'),
+    [t('deviceRules.summary')]:
+      rulesSummary(invitation.deviceRules, t) || t('deviceRules.none'),
     [t('invitationFields.subject')]:
       invitation.subject || t('invitationFields.defaultSubject'),
     [t('invitationFields.message')]: invitation.message ? (

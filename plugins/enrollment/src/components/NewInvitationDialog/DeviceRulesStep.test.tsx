@@ -79,6 +79,14 @@ describe('NewInvitationDialog: serial numbers and device rules', () => {
     await user.paste('MacBookPro\nMacBook Air');
     await user.click(button('Next'));
     await user.click(button('Next'));
+    expect(
+      within(dialog).getByText('Only the 2 listed Macs'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(
+        'Needs macOS 13.0 or later · Models: MacBookPro, MacBook Air',
+      ),
+    ).toBeInTheDocument();
     await user.click(button('Send'));
     expect(api.createInvitation).toHaveBeenCalledWith(
       expect.objectContaining({

@@ -5,6 +5,8 @@ import { enrollmentTranslationRef } from '../../translation';
 import { formatExpiry, summarizeRecipients, yesNo } from '../../utils/format';
 import { InvitationDraft } from './draft';
 import { expiresAtOf } from './expiry';
+import { rulesOf, rulesSummary } from '../shared/DeviceRulesFields';
+import { parseSerialNumbers } from './SerialNumbersField';
 
 const asWritten = { titleFormat: (key: string) => key };
 
@@ -56,6 +58,12 @@ export const ReviewStep = (props: {
       t,
     );
   }
+  const serials = parseSerialNumbers(draft.serialNumbersText).serialNumbers;
+  metadata[t('deviceRules.serialNumbers')] = serials.length
+    ? t('deviceRules.serialCount', { number: String(serials.length) })
+    : t('deviceRules.none');
+  metadata[t('deviceRules.summary')] =
+    rulesSummary(rulesOf(draft.rules), t) || t('deviceRules.none');
   metadata[t('invitationFields.subject')] =
     draft.subject.trim() || t('invitationFields.defaultSubject');
   metadata[t('invitationFields.message')] =

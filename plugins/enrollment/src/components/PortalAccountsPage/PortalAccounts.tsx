@@ -74,6 +74,29 @@ export const PortalAccounts = () => {
             setBusyUsername(undefined);
           }
         },
+        onToggleReenrollAnyMac: async account => {
+          setBusyUsername(account.username);
+          setOutcome(undefined);
+          try {
+            const changed = await api.updatePortalAccount(account.username, {
+              mayReenrollAnyMac: !account.mayReenrollAnyMac,
+            });
+            replace(changed);
+            setOutcome({
+              severity: 'success',
+              text: t(
+                changed.mayReenrollAnyMac
+                  ? 'accounts.reenrollGranted'
+                  : 'accounts.reenrollWithdrawn',
+                { username: changed.username },
+              ),
+            });
+          } catch (e) {
+            setOutcome({ severity: 'error', text: errorMessage(e) });
+          } finally {
+            setBusyUsername(undefined);
+          }
+        },
         onResetPassword: account => {
           setOutcome(undefined);
           setResetting(account.username);

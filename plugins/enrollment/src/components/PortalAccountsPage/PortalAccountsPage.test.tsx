@@ -273,6 +273,39 @@ describe('PortalAccountsPage', () => {
     });
   });
 
+  it('grants and withdraws re-enrolling any Mac, config accounts included', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = await renderAccounts({
+      updatePortalAccount: jest
+        .fn()
+        .mockImplementation(async (username, change) =>
+          portalAccount({ username, ...change }),
+        ),
+    });
+    const privilegeOf = (username: string) =>
+      within(row(username)).getByRole('checkbox', {
+        name: `Let ${username} re-enroll any Mac`,
+      });
+    expect(privilegeOf('helpdesk')).not.toBeChecked();
+
+    await user.click(privilegeOf('kiosk'));
+    expect(api.updatePortalAccount).toHaveBeenCalledWith('kiosk', {
+      mayReenrollAnyMac: true,
+    });
+    expect(
+      await screen.findByText(
+        'kiosk may now re-enroll any Mac, also while re-enrollment is restricted to authorized users.',
+      ),
+    ).toBeInTheDocument();
+    expect(privilegeOf('kiosk')).toBeChecked();
+
+    await user.click(privilegeOf('kiosk'));
+    expect(api.updatePortalAccount).toHaveBeenLastCalledWith('kiosk', {
+      mayReenrollAnyMac: false,
+    });
+    await waitFor(() => expect(privilegeOf('kiosk')).not.toBeChecked());
+  });
+
   it("shows the backend's reason when an account cannot be changed", async () => {
     const user = userEvent.setup({ delay: null });
     const message =

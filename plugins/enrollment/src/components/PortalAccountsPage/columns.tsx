@@ -6,6 +6,7 @@ import {
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
 import { PortalAccount } from '@macenroll/plugin-enrollment-common';
 import { enrollmentTranslationRef } from '../../translation';
@@ -17,7 +18,28 @@ export interface AccountActions {
   busyUsername?: string;
   onToggleDisabled: (account: PortalAccount) => void;
   onResetPassword: (account: PortalAccount) => void;
+  onToggleReenrollAnyMac: (account: PortalAccount) => void;
 }
+
+/** Jamf's re-enrollment privilege: config accounts may hold it too. */
+const ReenrollAnyMac = (props: { account: PortalAccount } & AccountActions) => {
+  const { account, busyUsername, onToggleReenrollAnyMac } = props;
+  const { t } = useTranslationRef(enrollmentTranslationRef);
+  return (
+    <Switch
+      color="primary"
+      size="small"
+      checked={account.mayReenrollAnyMac}
+      disabled={busyUsername === account.username}
+      inputProps={{
+        'aria-label': t('accounts.reenrollAnyMacOf', {
+          username: account.username,
+        }),
+      }}
+      onChange={() => onToggleReenrollAnyMac(account)}
+    />
+  );
+};
 
 const Actions = (props: { account: PortalAccount } & AccountActions) => {
   const { account, busyUsername, onToggleDisabled, onResetPassword } = props;
@@ -83,6 +105,11 @@ export function accountColumns(
         ) : (
           <StatusOK>{t('accounts.status.active')}</StatusOK>
         ),
+    },
+    {
+      title: t('accounts.columns.reenrollAnyMac'),
+      field: 'mayReenrollAnyMac',
+      render: row => <ReenrollAnyMac account={row} {...actions} />,
     },
     {
       title: t('accounts.columns.created'),

@@ -19,6 +19,7 @@ import {
   rulesDraftOf,
   rulesOf,
   rulesProblems,
+  rulesSummary,
 } from '../shared/DeviceRulesFields';
 
 const sameRules = (a?: DeviceRules, b?: DeviceRules) =>
@@ -139,18 +140,7 @@ export const SiteRow = (props: {
     <ListItem divider>
       <ListItemText
         primary={site.name}
-        secondary={[
-          site.deviceRules?.minimumOsVersion &&
-            t('settings.sites.rules', {
-              version: site.deviceRules.minimumOsVersion,
-            }),
-          site.deviceRules?.allowedModels?.length &&
-            t('settings.sites.rulesModels', {
-              models: site.deviceRules.allowedModels.join(', '),
-            }),
-        ]
-          .filter(Boolean)
-          .join(' · ')}
+        secondary={rulesSummary(site.deviceRules, t)}
       />
       {canManage && (
         <Box display="flex" ml={1}>

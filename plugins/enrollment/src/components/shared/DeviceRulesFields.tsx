@@ -6,6 +6,7 @@ import {
   MAX_ALLOWED_MODELS,
 } from '@macenroll/plugin-enrollment-common';
 import { enrollmentTranslationRef } from '../../translation';
+import { EnrollmentT } from '../../utils/translate';
 
 /** Device rules as their fields hold them. */
 export interface DeviceRulesDraft {
@@ -39,6 +40,21 @@ export function rulesOf(draft: DeviceRulesDraft): DeviceRules | undefined {
     ...(minimumOsVersion ? { minimumOsVersion } : {}),
     ...(allowedModels.length ? { allowedModels } : {}),
   };
+}
+
+/** "Needs macOS 13.0 or later · Models: MacBookPro"; empty for no rules. */
+export function rulesSummary(
+  rules: DeviceRules | undefined,
+  t: EnrollmentT,
+): string {
+  return [
+    rules?.minimumOsVersion &&
+      t('deviceRules.needsVersion', { version: rules.minimumOsVersion }),
+    rules?.allowedModels?.length &&
+      t('deviceRules.models', { models: rules.allowedModels.join(', ') }),
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** Whether the rules fields hold something the backend would refuse. */
