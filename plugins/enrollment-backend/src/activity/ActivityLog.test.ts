@@ -3,7 +3,7 @@ import { NewEnrollmentEvent } from '../database/EventStore';
 import { ActivityLog } from './ActivityLog';
 
 describe('ActivityLog', () => {
-  function setup() {
+  function setup(afterCommit?: (audit: () => Promise<void>) => void) {
     const stored: NewEnrollmentEvent[] = [];
     const outcomes: string[] = [];
     const auditor = mockServices.auditor.mock({
@@ -16,6 +16,7 @@ describe('ActivityLog', () => {
     const log = new ActivityLog(
       { record: async e => void stored.push(e) },
       auditor,
+      afterCommit,
     );
     return { log, stored, outcomes, auditor };
   }
@@ -67,5 +68,22 @@ describe('ActivityLog', () => {
     expect(outcomes).toEqual([
       'fail: Invitation mail to a@example.com failed: 550',
     ]);
+  });
+
+  it('inside a transaction, audits only once it committed', async () => {
+    const held: Array<() => Promise<void>> = [];
+    const { log, stored, auditor, outcomes } = setup(audit => held.push(audit));
+    await log.record({
+      type: 'mdm.enrolled',
+      computerId: 'c-1',
+      message: 'Computer X enrolled',
+    });
+    // The row is written with the transaction; the audit line waits.
+    expect(stored).toHaveLength(1);
+    expect(auditor.createEvent).not.toHaveBeenCalled();
+    // Committed: the caller runs what was held.
+    for (const audit of held) await audit();
+    expect(auditor.createEvent).toHaveBeenCalledTimes(1);
+    expect(outcomes).toEqual(['success']);
   });
 });

@@ -22,10 +22,20 @@ export class ActivityLog implements EventRecorder {
   constructor(
     private readonly store: EventRecorder,
     private readonly auditor: AuditorService,
+    /**
+     * Inside a transaction: holds the audit event until the commit, so a
+     * rolled-back change leaves no audit line (its table row rolls back).
+     */
+    private readonly afterCommit?: (audit: () => Promise<void>) => void,
   ) {}
 
   async record(event: NewEnrollmentEvent): Promise<void> {
     await this.store.record(event);
+    if (this.afterCommit) this.afterCommit(() => this.audit(event));
+    else await this.audit(event);
+  }
+
+  private async audit(event: NewEnrollmentEvent): Promise<void> {
     const failure = FAILURES.has(event.type);
     const audit = await this.auditor.createEvent({
       eventId: event.type.replace(/\./g, '-'),

@@ -75,7 +75,11 @@ export function createManagementServices(
           invitations: tx.stores.invitations,
           commands: tx.stores.commands,
           settings: tx.stores.settings,
-          events: new ActivityLog(tx.stores.events, options.auditor),
+          events: new ActivityLog(
+            tx.stores.events,
+            options.auditor,
+            tx.afterCommit,
+          ),
           queue: tx.queue,
           outbound: tx.outbound,
         }),
@@ -95,9 +99,10 @@ export function createManagementServices(
 }
 
 /**
- * Runs `fn` on one transaction of every store. The pushes it asks for wait
- * for the commit: a Mac woken before it would fetch commands not yet there;
- * so do the events it queues, which do not exist before it.
+ * Runs `fn` on one transaction of every store. What reaches outside the
+ * database waits for the commit: the pushes it asks for (a Mac woken before
+ * it would fetch commands not yet there), the events it queues for other
+ * systems, and its audit lines; after a rollback none of them happens.
  */
 async function atomicallyWithPushes<T>(
   stores: EnrollmentStores,
@@ -107,10 +112,12 @@ async function atomicallyWithPushes<T>(
     stores: EnrollmentStores;
     queue: CommandQueue;
     outbound: OutboundEvents;
+    afterCommit: (work: () => Promise<void>) => void;
   }) => Promise<T>,
 ): Promise<T> {
   const woken = new Set<string>();
   let eventsQueued = false;
+  const afterCommit: Array<() => Promise<void>> = [];
   const result = await stores.transaction(txStores =>
     fn({
       stores: txStores,
@@ -125,8 +132,10 @@ async function atomicallyWithPushes<T>(
           },
         },
       }),
+      afterCommit: work => afterCommit.push(work),
     }),
   );
+  for (const work of afterCommit) await work();
   for (const computerId of woken) await commandQueue.wake(computerId);
   if (eventsQueued) outbound.announce();
   return result;
