@@ -90,8 +90,22 @@ export class PushService {
     }
   }
 
+  /**
+   * Asks for a push in `queue` (a transaction's), without sending: the push
+   * exists exactly when the transaction commits; call kick() after it.
+   * Throws, failing the transaction, when it cannot be written.
+   */
+  async requestWithin(queue: PushQueueStore, computerId: string) {
+    const now = this.now();
+    await queue.request(
+      computerId,
+      new Date(now.getTime() + this.deps.settings.coalesceMs),
+      now,
+    );
+  }
+
   /** Sends what is due soon from this process, without waiting for the scheduled task. */
-  private kick() {
+  kick() {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;

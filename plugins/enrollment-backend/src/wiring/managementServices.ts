@@ -11,8 +11,7 @@ import { IdentityRenewal } from '../mdm/IdentityRenewal';
 import { MdmService } from '../mdm/MdmService';
 import { MdmServiceDeps } from '../mdm/mdmServiceDeps';
 import { ActivityLog } from '../activity/ActivityLog';
-import { EnrollmentStores } from '../database/createEnrollmentStores';
-import { OutboundEvents } from '../outbound/OutboundEvents';
+import { atomicallyWithPushes } from './atomically';
 
 /** What manages an enrolled Mac: pushes, commands, check-in and renewal. */
 export function createManagementServices(
@@ -66,7 +65,7 @@ export function createManagementServices(
   const mdm = new MdmService({
     ...mdmDeps,
     atomically: fn =>
-      atomicallyWithPushes(stores, commandQueue, shared.outbound, tx =>
+      atomicallyWithPushes(stores, push, shared.outbound, tx =>
         fn({
           ...mdmDeps,
           devices: tx.stores.devices,
@@ -96,47 +95,4 @@ export function createManagementServices(
     logger,
   });
   return { push, commandQueue, agent, mdm, renewal };
-}
-
-/**
- * Runs `fn` on one transaction of every store. What reaches outside the
- * database waits for the commit: the pushes it asks for (a Mac woken before
- * it would fetch commands not yet there), the events it queues for other
- * systems, and its audit lines; after a rollback none of them happens.
- */
-async function atomicallyWithPushes<T>(
-  stores: EnrollmentStores,
-  commandQueue: CommandQueue,
-  outbound: OutboundEvents,
-  fn: (tx: {
-    stores: EnrollmentStores;
-    queue: CommandQueue;
-    outbound: OutboundEvents;
-    afterCommit: (work: () => Promise<void>) => void;
-  }) => Promise<T>,
-): Promise<T> {
-  const woken = new Set<string>();
-  let eventsQueued = false;
-  const afterCommit: Array<() => Promise<void>> = [];
-  const result = await stores.transaction(txStores =>
-    fn({
-      stores: txStores,
-      outbound: outbound.within(txStores, () => {
-        eventsQueued = true;
-      }),
-      queue: new CommandQueue({
-        commands: txStores.commands,
-        push: {
-          request: async computerId => {
-            woken.add(computerId);
-          },
-        },
-      }),
-      afterCommit: work => afterCommit.push(work),
-    }),
-  );
-  for (const work of afterCommit) await work();
-  for (const computerId of woken) await commandQueue.wake(computerId);
-  if (eventsQueued) outbound.announce();
-  return result;
 }
