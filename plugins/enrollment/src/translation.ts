@@ -7,6 +7,8 @@ import { createTranslationRef } from '@backstage/core-plugin-api/alpha';
  */
 export const enrollmentMessages = {
   common: {
+    estimatedTotal:
+      'About {{total}} in all: above 10,000 the count is an estimate.',
     yes: 'Yes',
     no: 'No',
     cancel: 'Cancel',

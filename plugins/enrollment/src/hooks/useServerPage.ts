@@ -31,6 +31,8 @@ export interface LoadedPage<T> {
   pageSize: number;
   items: T[];
   totalCount: number;
+  /** The backend estimated totalCount (above 10,000 matches). */
+  totalCountIsEstimate?: boolean;
   loading: boolean;
   error?: Error;
   changePage(page: number, pageSize: number): void;
@@ -120,6 +122,7 @@ export function useServerPage<T, F extends PageFilters<F>>(options: {
     pageSize,
     items: value?.items ?? [],
     totalCount: value?.totalCount ?? 0,
+    totalCountIsEstimate: value?.totalCountIsEstimate,
     loading: loading && !refreshing.current,
     error,
     changePage: (nextPage, nextPageSize) => {

@@ -1,7 +1,10 @@
 import { Table, TableColumn, TableProps } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
 import { ReactNode, useMemo } from 'react';
 import { LoadedPage, PAGE_SIZES } from '../../hooks/useServerPage';
+import { enrollmentTranslationRef } from '../../translation';
 import { LoadError } from '../shared/LoadError';
 
 // The backend pages and filters, so the table must not do it again on the
@@ -43,6 +46,7 @@ export function PagedTable<T extends object>(props: {
 }) {
   const { filters, serverPage, columns, noMatch, onOrderChange, onRowClick } =
     props;
+  const { t } = useTranslationRef(enrollmentTranslationRef);
   const { pageSize } = serverPage;
   const sortable = onOrderChange !== undefined;
   const options = useMemo(
@@ -72,6 +76,16 @@ export function PagedTable<T extends object>(props: {
           }
           options={options}
         />
+      )}
+      {!serverPage.error && serverPage.totalCountIsEstimate && (
+        // The pager prints the total as if it were exact.
+        <Box mt={1}>
+          <Typography variant="caption" color="textSecondary">
+            {t('common.estimatedTotal', {
+              total: serverPage.totalCount.toLocaleString('en-US'),
+            })}
+          </Typography>
+        </Box>
       )}
     </>
   );
