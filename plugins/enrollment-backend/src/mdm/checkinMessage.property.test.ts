@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import fc from 'fast-check';
+import { mutate, textMutation } from '../__testUtils__/textMutations';
 import plist from 'plist';
 import { parseCheckinMessage } from './checkinMessage';
 import { cpuNow } from '../__testUtils__/cpuClock';
@@ -95,55 +96,6 @@ const SNIPPETS = [
   '\uD800',
 ];
 
-type Mutation =
-  | { kind: 'truncate'; at: number }
-  | { kind: 'flip'; at: number; char: string }
-  | { kind: 'insert'; at: number; text: string }
-  | { kind: 'delete'; at: number; length: number };
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({
-    kind: fc.constant('flip' as const),
-    at: fc.nat(),
-    char: fc.oneof(
-      fc.constantFrom('<', '>', '/', '&', '"', "'", '=', ' ', '\0'),
-      fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }),
-    ),
-  }),
-  fc.record({
-    kind: fc.constant('insert' as const),
-    at: fc.nat(),
-    text: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 20 })),
-  }),
-  fc.record({
-    kind: fc.constant('delete' as const),
-    at: fc.nat(),
-    length: fc.integer({ min: 1, max: 40 }),
-  }),
-);
-
-function mutate(text: string, mutations: Mutation[]): string {
-  let out = text;
-  for (const m of mutations) {
-    const at = out.length ? m.at % (out.length + 1) : 0;
-    switch (m.kind) {
-      case 'truncate':
-        out = out.slice(0, at);
-        break;
-      case 'flip':
-        out = out.slice(0, at) + m.char + out.slice(at + 1);
-        break;
-      case 'insert':
-        out = out.slice(0, at) + m.text + out.slice(at);
-        break;
-      default:
-        out = out.slice(0, at) + out.slice(at + m.length);
-    }
-  }
-  return out;
-}
-
 const nested = (depth: number, open: string, close: string) =>
   `<?xml version="1.0"?><plist version="1.0">${open.repeat(
     depth,
@@ -186,7 +138,7 @@ describe('parseCheckinMessage (property)', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...VALID_BODIES),
-        fc.array(mutation, { minLength: 1, maxLength: 5 }),
+        fc.array(textMutation(SNIPPETS), { minLength: 1, maxLength: 5 }),
         (text, mutations) =>
           expectTypedAnswer(Buffer.from(mutate(text, mutations), 'utf8')),
       ),

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { InputError } from '@backstage/errors';
 import fc from 'fast-check';
+import { mutatedText } from '../__testUtils__/textMutations';
 import plist from 'plist';
 import { parseCheckinMessage } from './checkinMessage';
 import { parseCommandReport } from './commandReport';
@@ -49,48 +50,9 @@ const SNIPPETS = [
   '\ud800',
 ];
 
-type Mutation =
-  | { kind: 'truncate'; at: number }
-  | { kind: 'insert'; at: number; text: string }
-  | { kind: 'delete'; at: number; length: number };
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({
-    kind: fc.constant('insert' as const),
-    at: fc.nat(),
-    text: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 10 })),
-  }),
-  fc.record({
-    kind: fc.constant('delete' as const),
-    at: fc.nat(),
-    length: fc.integer({ min: 1, max: 30 }),
-  }),
-);
-
-function mutate(text: string, mutations: Mutation[]): string {
-  let out = text;
-  for (const m of mutations) {
-    const at = m.at % (out.length + 1);
-    switch (m.kind) {
-      case 'truncate':
-        out = out.slice(0, at);
-        break;
-      case 'insert':
-        out = out.slice(0, at) + m.text + out.slice(at);
-        break;
-      default:
-        out = out.slice(0, at) + out.slice(at + m.length);
-    }
-  }
-  return out;
-}
-
 const plistText = fc.oneof(
   fc.string({ maxLength: 200 }),
-  fc
-    .tuple(fc.constantFrom(...VALID), fc.array(mutation, { maxLength: 4 }))
-    .map(([text, mutations]) => mutate(text, mutations)),
+  mutatedText(VALID, SNIPPETS),
 );
 
 /** A value or an error, as text that tells apart NaN, invalid dates and Buffers. */
