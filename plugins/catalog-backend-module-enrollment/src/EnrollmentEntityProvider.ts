@@ -77,15 +77,23 @@ export class EnrollmentEntityProvider implements EntityProvider {
   }
 
   /**
-   * Schedules the full runs. Called once the backend has started: the
-   * catalog and the enrollment plugin answer HTTP only then.
+   * Schedules the full runs and has one run now: the scheduler keeps a
+   * task's next run across restarts, so a restart alone would wait for it.
+   * Called once the backend has started.
    */
   async scheduleFullRuns(): Promise<void> {
-    await this.options.scheduler.scheduleTask({
+    const { scheduler, logger } = this.options;
+    await scheduler.scheduleTask({
       id: this.taskId,
       ...this.options.schedule,
       fn: () => this.runFull(),
     });
+    try {
+      await scheduler.triggerTask(this.taskId);
+    } catch (error) {
+      // ConflictError: another replica is running it right now.
+      logger.info(`The first full run of enrolled Macs waits: ${error}`);
+    }
   }
 
   /** Replaces every Mac entity with the enrolled computers of now. */

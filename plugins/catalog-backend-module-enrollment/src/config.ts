@@ -3,7 +3,12 @@ import {
   RootConfigService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  DEFAULT_NAMESPACE,
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { OwnerRules } from './owner';
 
 const KEY = 'catalog.providers.enrollment';
@@ -14,6 +19,25 @@ export interface EnrollmentProviderConfig {
   owners: OwnerRules;
   /** `app.baseUrl`, for the link to the admin computer page. */
   appBaseUrl?: string;
+}
+
+const validator = makeValidator();
+
+/** `value` as a full group ref, or undefined when it is not one. */
+function groupRef(value: string): string | undefined {
+  try {
+    const ref = parseEntityRef(value, {
+      defaultKind: 'group',
+      defaultNamespace: DEFAULT_NAMESPACE,
+    });
+    return ref.kind.toLowerCase() === 'group' &&
+      validator.isValidNamespace(ref.namespace) &&
+      validator.isValidEntityName(ref.name)
+      ? stringifyEntityRef(ref)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -32,20 +56,20 @@ export function readEnrollmentProviderConfig(
     : DEFAULT_SCHEDULE;
 
   const siteGroups = new Map<string, string>();
-  const mapping = provider?.getOptionalConfig('siteGroups');
-  for (const site of mapping?.keys() ?? []) {
-    const value = mapping!.getString(site);
-    let ref: string;
-    try {
-      ref = stringifyEntityRef(
-        parseEntityRef(value, {
-          defaultKind: 'group',
-          defaultNamespace: 'default',
-        }),
-      );
-    } catch (error) {
+  // Site names may hold spaces, which config keys may not: read the object.
+  const mapping = provider?.getOptional('siteGroups') ?? {};
+  if (typeof mapping !== 'object' || Array.isArray(mapping)) {
+    throw new Error(
+      `${KEY}.siteGroups must map site names to group entity refs`,
+    );
+  }
+  for (const [site, value] of Object.entries(mapping)) {
+    const ref = typeof value === 'string' ? groupRef(value) : undefined;
+    if (!ref) {
       throw new Error(
-        `${KEY}.siteGroups["${site}"] is "${value}", which is not an entity ref: write it as group:default/<name> (${error})`,
+        `${KEY}.siteGroups["${site}"] is ${JSON.stringify(
+          value,
+        )}, which is not a group: write it as group:<namespace>/<name> or <name>`,
       );
     }
     siteGroups.set(site.trim().toLowerCase(), ref);

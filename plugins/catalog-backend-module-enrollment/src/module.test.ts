@@ -24,7 +24,7 @@ import {
 // The real enrollment plugin runs beside the catalog here, as in a backend.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import enrollmentBackend from '@macenroll/plugin-enrollment-backend';
-import catalogModuleEnrollment from '.';
+import catalogModuleEnrollment, { EnrollmentEntityProvider } from '.';
 
 jest.setTimeout(180_000);
 
@@ -311,9 +311,11 @@ describe('the enrollment catalog module with a real catalog and enrollment backe
       orgFile,
       sharedEvents: true,
     });
+    // The test scheduler runs a task only at start and when triggered; the
+    // spy shows that no full run happens from here on.
+    const fullRuns = jest.spyOn(EnrollmentEntityProvider.prototype, 'runFull');
     try {
-      // No full run is triggered from here on: the test scheduler runs a
-      // task only at start and when triggered.
+      const runsAtStart = fullRuns.mock.calls.length;
       const bobs = await catalog.enroll(
         login(SEED_PEOPLE.bob),
         'B2200000-0000-4000-8000-000000000002',
@@ -329,7 +331,9 @@ describe('the enrollment catalog module with a real catalog and enrollment backe
       await eventually('bob’s Mac has left the catalog', async () =>
         (await catalog.macEntity(nameOf(bobs))) ? undefined : true,
       );
+      expect(fullRuns.mock.calls.length).toBe(runsAtStart);
     } finally {
+      fullRuns.mockRestore();
       await catalog.stop();
     }
   });

@@ -31,7 +31,7 @@ export const catalogModuleEnrollment = createBackendModule({
         auth: coreServices.auth,
         discovery: coreServices.discovery,
         scheduler: coreServices.scheduler,
-        lifecycle: coreServices.lifecycle,
+        rootLifecycle: coreServices.rootLifecycle,
       },
       async init(deps) {
         const config = readEnrollmentProviderConfig(deps.config);
@@ -51,7 +51,9 @@ export const catalogModuleEnrollment = createBackendModule({
           topics: [ENROLLMENT_EVENTS_TOPIC],
           onEvent: params => provider.onEvent(params),
         });
-        deps.lifecycle.addStartupHook(() => provider.scheduleFullRuns());
+        // Once the whole backend has started: the catalog and the enrollment
+        // plugin answer HTTP only then (a plugin's own hook fires earlier).
+        deps.rootLifecycle.addStartupHook(() => provider.scheduleFullRuns());
       },
     });
   },
