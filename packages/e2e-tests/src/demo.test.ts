@@ -56,14 +56,7 @@ describe('the demo', () => {
         enrollment: {
           // The topic must be the push certificate's (app-config.yaml has a
           // placeholder).
-          topic: apns.pushCertificate.topic,
-          apns: {
-            certificate: apns.pushCertificate.certificatePem,
-            privateKey: apns.pushCertificate.privateKeyPem,
-            endpoint: apns.endpoint,
-            caCertificate: apns.caPem,
-            coalesceMilliseconds: 0,
-          },
+          ...apns.enrollmentConfig(),
           smtp: smtp.clientConfig(),
           // One attempt: an SMTP outage fails a recipient at once, so the
           // outage test sees "Failed" and its reason without waiting.
