@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { RunsInTurn } from '../lib/RunsInTurn';
 import { DeviceStore } from '../database/DeviceStore';
 import { EventRecorder } from '../database/EventStore';
 import { ClaimedPush, PushQueueStore } from '../database/PushQueueStore';
@@ -52,8 +53,7 @@ const BATCH = 500;
 export class PushService {
   private client?: { key: string; client: ApnsClient };
   private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private runAgain = false;
+  private readonly runs = new RunsInTurn();
 
   constructor(
     private readonly deps: {
@@ -119,23 +119,7 @@ export class PushService {
   /** Sends every due push; the scheduled task and kick() call it. */
   async runOnce(): Promise<PushRunResult> {
     const result: PushRunResult = { sent: 0, retried: 0, dropped: 0 };
-    // One run at a time per process; a run asked for meanwhile follows it.
-    while (this.running) {
-      this.runAgain = true;
-      await this.running;
-    }
-    const run = (async () => {
-      do {
-        this.runAgain = false;
-        await this.drain(result);
-      } while (this.runAgain);
-    })();
-    this.running = run;
-    try {
-      await run;
-    } finally {
-      this.running = undefined;
-    }
+    await this.runs.run(() => this.drain(result));
     return result;
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EnrollmentEventPayload } from '@macenroll/plugin-enrollment-common';
 import { Knex } from 'knex';
 import { ClaimDueOptions } from './claims';
+import { claimDueRows } from './claimDueRows';
 import {
   ClaimedOutboundEvent,
   OutboundChannel,
@@ -36,29 +37,11 @@ export class DatabaseOutboundEventStore implements OutboundEventStore {
   }
 
   async claimDue(options: ClaimDueOptions): Promise<ClaimedOutboundEvent[]> {
-    const { now, limit, leaseMs, claimId } = options;
-    const free = (q: Knex.QueryBuilder) =>
-      q
-        .where('due_at', '<=', now)
-        .andWhere(w =>
-          w.whereNull('claimed_until').orWhere('claimed_until', '<=', now),
-        );
-    const due = free(this.db(TABLE).select('id'))
-      .orderBy([{ column: 'due_at' }, { column: 'created_at' }])
-      .limit(limit);
-    // As the push queue: PostgreSQL re-checks the outer condition on a row a
-    // racing replica just claimed, so each row is claimed once.
-    await free(
-      this.db(TABLE)
-        .whereIn('id', due)
-        .update({
-          claim_id: claimId,
-          claimed_until: new Date(now.getTime() + leaseMs),
-        }),
-    );
-    const rows = await this.db(TABLE)
-      .where({ claim_id: claimId })
-      .orderBy('created_at');
+    const { claimId } = options;
+    const rows = await claimDueRows(this.db, TABLE, 'id', options, [
+      'due_at',
+      'created_at',
+    ]);
     return rows.map(row => ({
       id: row.id,
       claimId,

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { ClaimDueOptions } from './claims';
+import { claimDueRows } from './claimDueRows';
 import { ClaimedPush, PushQueueStore } from './PushQueueStore';
 
 const TABLE = 'enrollment_push_queue';
@@ -22,28 +23,10 @@ export class DatabasePushQueueStore implements PushQueueStore {
   }
 
   async claimDue(options: ClaimDueOptions): Promise<ClaimedPush[]> {
-    const { now, limit, leaseMs, claimId } = options;
-    const free = (q: Knex.QueryBuilder) =>
-      q
-        .where('due_at', '<=', now)
-        .andWhere(w =>
-          w.whereNull('claimed_until').orWhere('claimed_until', '<=', now),
-        );
-    const due = free(this.db(TABLE).select('computer_id'))
-      .orderBy('due_at')
-      .limit(limit);
-    // The outer condition is checked again on the row a racing replica just
-    // claimed (PostgreSQL re-evaluates it after the lock wait), so a row is
-    // claimed once.
-    await free(
-      this.db(TABLE)
-        .whereIn('computer_id', due)
-        .update({
-          claim_id: claimId,
-          claimed_until: new Date(now.getTime() + leaseMs),
-        }),
-    );
-    const rows = await this.db(TABLE).where({ claim_id: claimId });
+    const { claimId } = options;
+    const rows = await claimDueRows(this.db, TABLE, 'computer_id', options, [
+      'due_at',
+    ]);
     return rows.map(row => ({
       computerId: row.computer_id,
       claimId,

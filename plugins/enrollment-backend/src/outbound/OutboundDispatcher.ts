@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { RunsInTurn } from '../lib/RunsInTurn';
 import { EnrollmentEventPayload } from '@macenroll/plugin-enrollment-common';
 import { EventRecorder } from '../database/EventStore';
 import {
@@ -51,8 +52,7 @@ const LOCAL_RETRY_HORIZON_MS = 60_000;
  * delivered again, so receivers drop an event id they have seen.
  */
 export class OutboundDispatcher {
-  private running?: Promise<void>;
-  private runAgain = false;
+  private readonly runs = new RunsInTurn();
   private retryTimer?: NodeJS.Timeout;
   private kicked = false;
 
@@ -86,23 +86,7 @@ export class OutboundDispatcher {
   /** Delivers every due event; the scheduled task and kick() call it. */
   async runOnce(): Promise<OutboundRunResult> {
     const result: OutboundRunResult = { delivered: 0, retried: 0, dropped: 0 };
-    // One run at a time per process; a run asked for meanwhile follows it.
-    while (this.running) {
-      this.runAgain = true;
-      await this.running;
-    }
-    const run = (async () => {
-      do {
-        this.runAgain = false;
-        await this.drain(result);
-      } while (this.runAgain);
-    })();
-    this.running = run;
-    try {
-      await run;
-    } finally {
-      this.running = undefined;
-    }
+    await this.runs.run(() => this.drain(result));
     return result;
   }
 
