@@ -1,13 +1,14 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
+import { createTestDatabases, testDatabaseIds } from '@internal/test-harness';
 import { seedMac } from '../__testUtils__/seedMac';
 import { createEnrollmentStores } from './createEnrollmentStores';
 
 jest.setTimeout(60_000);
 
 describe('ComputerStore.listForUser', () => {
-  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+  const databases = createTestDatabases();
 
-  it.each(databases.eachSupportedId())(
+  it.each(testDatabaseIds(databases))(
     "finds a person's enrolling and enrolled Macs by username or e-mail, ignoring case, on %p",
     async id => {
       const knex = await databases.init(id);
