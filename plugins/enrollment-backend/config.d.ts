@@ -141,6 +141,17 @@ export interface Config {
          * @visibility secret
          */
         passwordHash?: string;
+        /**
+         * The full name of the person the account stands for (Jamf's
+         * standard account). With realName or email, a Mac enrolled with
+         * the account is recorded as this person's, `username` being the
+         * account's: the catalog then finds its owner without a directory.
+         * Without either, the account names no person (with a directory
+         * configured, it picks one at the portal).
+         */
+        realName?: string;
+        /** The e-mail address of the person the account stands for. */
+        email?: string;
       }>;
     };
 

@@ -355,37 +355,50 @@ describe('the demo', () => {
     }
   });
 
-  // After the test above: its Mac, enrolled with the local portal account
-  // `enroll`. A local account names no person (the demo has no directory to
-  // find one in), so the Mac goes to the configured default owner.
+  // The demo's local account `alice` stands for a person (app-config.yaml:
+  // realName and email), so the Mac it enrolls is recorded as hers and the
+  // catalog finds User alice (examples/org.yaml) as its owner; no directory.
   it('lists the enrolled Mac in the catalog, under its owner', async () => {
-    // The guest's Backstage token, as the app gets it after sign-in.
-    const refresh = await fetch(
-      `${demo.backendUrl}/api/auth/guest/refresh?env=development`,
-      { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
-    );
-    const { token } = (await refresh.json()).backstageIdentity;
-    // The Mac reports the serial number SN-<first 8 of its UDID>.
-    const url = `${demo.backendUrl}/api/catalog/entities/by-name/resource/default/SN-E2E00000`;
-    let entity: any;
-    const deadline = Date.now() + 60_000;
-    while (!entity) {
-      const res = await fetch(url, {
-        headers: { Authorization: `Bearer ${token}` },
-      });
-      if (res.status === 200) entity = await res.json();
-      else if (Date.now() > deadline) {
-        throw new Error(`The Mac is not in the catalog: ${res.status}`);
-      } else await new Promise(r => setTimeout(r, 500));
-    }
-    expect(entity.spec).toEqual({ type: 'mac', owner: 'group:default/it' });
-    expect(entity.metadata.annotations['macenroll.io/udid']).toBe(
-      'E2E00000-0000-4000-8000-000000000001',
-    );
-    expect(entity.relations).toContainEqual({
-      type: 'ownedBy',
-      targetRef: 'group:default/it',
+    const udid = 'A11CE000-0000-4000-8000-000000000003';
+    const mac = await enrollSimulatedMac({
+      backendUrl: demo.backendUrl,
+      username: 'alice',
+      password: 'alice-enrolls-her-mac',
+      udid,
+      deviceName: "Alice's Mac",
     });
+    try {
+      // The guest's Backstage token, as the app gets it after sign-in.
+      const refresh = await fetch(
+        `${demo.backendUrl}/api/auth/guest/refresh?env=development`,
+        { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
+      );
+      const { token } = (await refresh.json()).backstageIdentity;
+      // The Mac reports the serial number SN-<first 8 of its UDID>.
+      const url = `${demo.backendUrl}/api/catalog/entities/by-name/resource/default/SN-A11CE000`;
+      let entity: any;
+      const deadline = Date.now() + 60_000;
+      while (!entity) {
+        const res = await fetch(url, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        if (res.status === 200) entity = await res.json();
+        else if (Date.now() > deadline) {
+          throw new Error(`The Mac is not in the catalog: ${res.status}`);
+        } else await new Promise(r => setTimeout(r, 500));
+      }
+      expect(entity.spec).toEqual({
+        type: 'mac',
+        owner: 'user:default/alice',
+      });
+      expect(entity.metadata.annotations['macenroll.io/udid']).toBe(udid);
+      expect(entity.relations).toContainEqual({
+        type: 'ownedBy',
+        targetRef: 'user:default/alice',
+      });
+    } finally {
+      mac.remove();
+    }
   });
 
   it('takes a person from the mail link to an enrolled Mac in five actions, the page saying so by itself', async () => {

@@ -393,6 +393,14 @@ export interface PortalAccount {
    * re-enrollment is restricted to authorized users (Jamf's privilege).
    */
   mayReenrollAnyMac: boolean;
+  /**
+   * The person the account stands for (Jamf's standard account): a Mac
+   * enrolled with it is recorded as `{ username, realName, email }`. An
+   * account with neither names no person.
+   */
+  realName?: string;
+  /** The person's e-mail; see realName. */
+  email?: string;
   createdAt: string;
   updatedAt: string;
 }

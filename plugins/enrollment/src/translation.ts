@@ -518,6 +518,8 @@ export const enrollmentMessages = {
       source: 'Source',
       status: 'Status',
       reenrollAnyMac: 'May re-enroll any Mac',
+      realName: 'Full name',
+      email: 'Email',
       created: 'Created',
       updated: 'Updated',
       actions: 'Actions',
@@ -546,6 +548,11 @@ export const enrollmentMessages = {
       failed: 'The account was not added: {{error}}',
       username: 'Username',
       usernameHelp: 'Letters, digits and . _ @ - ; at most {{max}} characters.',
+      realName: 'Full name (optional)',
+      email: 'Email (optional)',
+      personHelp:
+        'Give the person this account is for, and the Macs it enrolls are recorded as theirs. Leave both empty for an account that enrolls Macs for others.',
+      emailProblem: 'Enter an email address such as alice@example.com.',
       password: 'Password',
     },
     resetDialog: {

@@ -2,13 +2,19 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { PORTAL_PASSWORD_MIN_LENGTH } from '@macenroll/plugin-enrollment-common';
 import { PortalAccountStore } from '../database/PortalAccountStore';
+import { isEmailAddress } from '../invitations/recipients';
 import { hashPassword, isPasswordHash } from './passwordHash';
 
-/** A portal account from config, with a password or an scrypt hash. */
+/**
+ * A portal account from config, with a password or an scrypt hash, and the
+ * person it stands for, if any.
+ */
 export interface LocalAccount {
   username: string;
   password?: string;
   passwordHash?: string;
+  realName?: string;
+  email?: string;
 }
 
 /** Reads `enrollment.portal.localAccounts`, refusing ambiguous or weak ones. */
@@ -34,7 +40,15 @@ export function readLocalAccounts(root: Config | undefined): LocalAccount[] {
           `enrollment.portal.localAccounts[${i}].passwordHash is not an scrypt hash string (scrypt$N$r$p$salt$hash)`,
         );
       }
-      return { username, password, passwordHash };
+      const realName =
+        account.getOptionalString('realName')?.trim() || undefined;
+      const email = account.getOptionalString('email')?.trim() || undefined;
+      if (email !== undefined && !isEmailAddress(email)) {
+        throw new InputError(
+          `enrollment.portal.localAccounts[${i}] (${username}): email is not an e-mail address; give one such as alice@example.com, or leave email out`,
+        );
+      }
+      return { username, password, passwordHash, realName, email };
     },
   );
 }
@@ -49,6 +63,8 @@ export async function syncLocalAccounts(
       accounts.map(async a => ({
         username: a.username,
         passwordHash: a.passwordHash ?? (await hashPassword(a.password!)),
+        realName: a.realName,
+        email: a.email,
       })),
     ),
   );

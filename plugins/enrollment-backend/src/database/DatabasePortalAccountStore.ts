@@ -1,7 +1,11 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { PortalAccount } from '@macenroll/plugin-enrollment-common';
 import { Knex } from 'knex';
-import { PortalAccountChange, PortalAccountStore } from './PortalAccountStore';
+import {
+  PortalAccountChange,
+  PortalAccountPerson,
+  PortalAccountStore,
+} from './PortalAccountStore';
 import { toBool, toIso } from './rows';
 
 const TABLE = 'enrollment_portal_accounts';
@@ -12,6 +16,8 @@ function toAccount(row: any): PortalAccount {
     disabled: toBool(row.disabled),
     source: row.source,
     mayReenrollAnyMac: toBool(row.may_reenroll_any_mac ?? false),
+    ...(row.real_name ? { realName: row.real_name } : {}),
+    ...(row.email ? { email: row.email } : {}),
     createdAt: toIso(row.created_at)!,
     updatedAt: toIso(row.updated_at)!,
   };
@@ -34,7 +40,11 @@ export class DatabasePortalAccountStore implements PortalAccountStore {
       : undefined;
   }
 
-  async create(username: string, passwordHash: string): Promise<PortalAccount> {
+  async create(
+    username: string,
+    passwordHash: string,
+    person: PortalAccountPerson = {},
+  ): Promise<PortalAccount> {
     const now = new Date();
     const existing = await this.db(TABLE).where({ username }).first();
     if (existing)
@@ -46,6 +56,8 @@ export class DatabasePortalAccountStore implements PortalAccountStore {
       password_hash: passwordHash,
       disabled: false,
       source: 'admin',
+      real_name: person.realName || null,
+      email: person.email || null,
       created_at: now,
       updated_at: now,
     });
@@ -61,7 +73,10 @@ export class DatabasePortalAccountStore implements PortalAccountStore {
       throw new NotFoundError(`There is no portal account named "${username}"`);
     if (
       row.source === 'config' &&
-      (change.disabled !== undefined || change.passwordHash)
+      (change.disabled !== undefined ||
+        change.passwordHash ||
+        change.realName !== undefined ||
+        change.email !== undefined)
     ) {
       throw new ConflictError(
         `The portal account "${username}" comes from app-config (enrollment.portal.localAccounts); change it there`,
@@ -75,6 +90,10 @@ export class DatabasePortalAccountStore implements PortalAccountStore {
         ...(change.mayReenrollAnyMac !== undefined
           ? { may_reenroll_any_mac: change.mayReenrollAnyMac }
           : {}),
+        ...(change.realName !== undefined
+          ? { real_name: change.realName || null }
+          : {}),
+        ...(change.email !== undefined ? { email: change.email || null } : {}),
         updated_at: new Date(),
       });
     return toAccount((await this.db(TABLE).where({ username }).first())!);
@@ -98,7 +117,9 @@ export class DatabasePortalAccountStore implements PortalAccountStore {
   }
 
   async syncFromConfig(
-    accounts: Array<{ username: string; passwordHash: string }>,
+    accounts: Array<
+      { username: string; passwordHash: string } & PortalAccountPerson
+    >,
   ): Promise<void> {
     const now = new Date();
     await this.db.transaction(async trx => {
@@ -116,11 +137,19 @@ export class DatabasePortalAccountStore implements PortalAccountStore {
             password_hash: account.passwordHash,
             disabled: false,
             source: 'config',
+            real_name: account.realName || null,
+            email: account.email || null,
             created_at: now,
             updated_at: now,
           })
           .onConflict('username')
-          .merge(['password_hash', 'source', 'updated_at']);
+          .merge([
+            'password_hash',
+            'source',
+            'real_name',
+            'email',
+            'updated_at',
+          ]);
       }
     });
   }

@@ -5,6 +5,16 @@ export interface PortalAccountChange {
   disabled?: boolean;
   passwordHash?: string;
   mayReenrollAnyMac?: boolean;
+  /** The person's full name; null clears it. */
+  realName?: string | null;
+  /** The person's e-mail; null clears it. */
+  email?: string | null;
+}
+
+/** The person an account stands for; see `PortalAccount.realName`. */
+export interface PortalAccountPerson {
+  realName?: string;
+  email?: string;
 }
 
 /** Local portal accounts; only scrypt hashes of passwords are kept. */
@@ -20,7 +30,11 @@ export interface PortalAccountStore {
    *
    * @throws ConflictError when the username is taken.
    */
-  create(username: string, passwordHash: string): Promise<PortalAccount>;
+  create(
+    username: string,
+    passwordHash: string,
+    person?: PortalAccountPerson,
+  ): Promise<PortalAccount>;
   /**
    * Disables or enables an admin-made account, or sets its password hash;
    * grants or withdraws the re-enrollment privilege of any account (config
@@ -49,9 +63,12 @@ export interface PortalAccountStore {
   ): Promise<void>;
   /**
    * Makes the config accounts the stored 'config' accounts: adds and
-   * updates them, removes those no longer in config. Admin accounts stay.
+   * updates them (password hash and person), removes those no longer in
+   * config. Admin accounts stay.
    */
   syncFromConfig(
-    accounts: Array<{ username: string; passwordHash: string }>,
+    accounts: Array<
+      { username: string; passwordHash: string } & PortalAccountPerson
+    >,
   ): Promise<void>;
 }

@@ -9,6 +9,13 @@ const ADDRESS =
 // mangle) and lone surrogates (no UTF-8 for them): \s leaves them through.
 const UNPRINTABLE = /[\p{Cc}\p{Cs}]/u;
 
+/** Whether a (trimmed) string looks like an e-mail address, as recipients must. */
+export function isEmailAddress(address: string): boolean {
+  return (
+    address.length <= 254 && ADDRESS.test(address) && !UNPRINTABLE.test(address)
+  );
+}
+
 /** Trims, checks and de-duplicates (case-insensitively) recipient addresses. */
 export function normalizeRecipients(recipients: string[]): string[] {
   const invalid: string[] = [];
@@ -16,11 +23,7 @@ export function normalizeRecipients(recipients: string[]): string[] {
   const result: string[] = [];
   for (const raw of recipients) {
     const address = raw.trim();
-    if (
-      address.length > 254 ||
-      !ADDRESS.test(address) ||
-      UNPRINTABLE.test(address)
-    ) {
+    if (!isEmailAddress(address)) {
       invalid.push(JSON.stringify(raw.slice(0, 100)));
       continue;
     }

@@ -117,7 +117,12 @@ export class PortalLogin {
             await hashPassword(password),
           );
         }
-        return { ok: true, kind: 'local', name: local.account.username };
+        const { username: name, realName, email } = local.account;
+        // An account that stands for a person enrolls Macs as theirs, like
+        // Jamf's standard accounts; one without picks a directory person.
+        const person =
+          realName || email ? { username: name, realName, email } : undefined;
+        return { ok: true, kind: 'local', name, user: person };
       }
       return { ok: false, reason: 'bad-credentials' };
     }

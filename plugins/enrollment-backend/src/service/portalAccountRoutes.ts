@@ -22,6 +22,8 @@ function describeAccountChange(
     change.password && 'reset the password of',
     change.mayReenrollAnyMac === true && 'allowed re-enrolling any Mac to',
     change.mayReenrollAnyMac === false && 'withdrew re-enrolling any Mac from',
+    (change.realName !== undefined || change.email !== undefined) &&
+      'set the person of',
   ].filter(Boolean);
   const verb = what.length ? what.join(' and ') : 'changed nothing of';
   return `${verb[0].toUpperCase()}${verb.slice(
@@ -31,7 +33,7 @@ function describeAccountChange(
 
 /**
  * The portal's local accounts: list, add, disable or enable, reset a
- * password, allow re-enrolling any Mac.
+ * password, allow re-enrolling any Mac, set the person an account stands for.
  */
 export function createPortalAccountRoutes(options: {
   authorizer: Authorizer;
@@ -61,7 +63,10 @@ export function createPortalAccountRoutes(options: {
       'portal-account-create',
       { username: body.username },
       async () =>
-        accounts.create(body.username, await hashPassword(body.password)),
+        accounts.create(body.username, await hashPassword(body.password), {
+          realName: body.realName || undefined,
+          email: body.email || undefined,
+        }),
       {
         actor: Authorizer.actorOf(credentials),
         message: `Added the portal account "${body.username}"`,
@@ -89,6 +94,7 @@ export function createPortalAccountRoutes(options: {
         disabled: body.disabled ?? null,
         passwordReset: Boolean(body.password),
         mayReenrollAnyMac: body.mayReenrollAnyMac ?? null,
+        personChanged: body.realName !== undefined || body.email !== undefined,
       },
       async () =>
         accounts.update(name, {
@@ -97,6 +103,8 @@ export function createPortalAccountRoutes(options: {
             ? await hashPassword(body.password)
             : undefined,
           mayReenrollAnyMac: body.mayReenrollAnyMac,
+          realName: body.realName,
+          email: body.email,
         }),
       {
         actor: Authorizer.actorOf(credentials),

@@ -16,6 +16,13 @@ const password = z
   )
   .max(1024);
 
+/** The person an account stands for; an empty string clears the field. */
+const realName = z.string().trim().max(255);
+const email = z.union([
+  z.literal(''),
+  z.email('give an e-mail address such as alice@example.com').max(254),
+]);
+
 /**
  * `POST /portal-accounts`: a new local portal account.
  *
@@ -24,6 +31,10 @@ const password = z
 export const createPortalAccountRequestSchema = z.strictObject({
   username,
   password,
+  /** The person's full name, recorded as the enrolled Mac's user. */
+  realName: realName.optional(),
+  /** The person's e-mail, recorded as the enrolled Mac's user's. */
+  email: email.optional(),
 });
 
 /** @public */
@@ -43,6 +54,10 @@ export const updatePortalAccountRequestSchema = z.strictObject({
   password: password.optional(),
   /** Whether the account may re-enroll a Mac recorded as someone else's. */
   mayReenrollAnyMac: z.boolean().optional(),
+  /** The person's full name; `''` clears it. */
+  realName: realName.optional(),
+  /** The person's e-mail; `''` clears it. */
+  email: email.optional(),
 });
 
 /** @public */

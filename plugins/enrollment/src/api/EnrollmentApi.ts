@@ -145,9 +145,11 @@ export interface EnrollmentApi {
   saveSettings(settings: PortalSettings): Promise<PortalSettings>;
 
   listPortalAccounts(): Promise<{ items: PortalAccount[] }>;
+  /** `person`: whom the account stands for; the Macs it enrolls are theirs. */
   createPortalAccount(
     username: string,
     password: string,
+    person?: { realName?: string; email?: string },
   ): Promise<PortalAccount>;
   /** Accounts from app-config cannot be changed here: the backend answers 409. */
   updatePortalAccount(

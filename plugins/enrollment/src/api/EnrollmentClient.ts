@@ -264,10 +264,13 @@ export class EnrollmentClient implements EnrollmentApi {
   async createPortalAccount(
     username: string,
     password: string,
+    person: { realName?: string; email?: string } = {},
   ): Promise<PortalAccount> {
     return this.send<PortalAccount>('POST', '/portal-accounts', {
       username,
       password,
+      ...(person.realName ? { realName: person.realName } : {}),
+      ...(person.email ? { email: person.email } : {}),
     } satisfies CreatePortalAccountRequest);
   }
 

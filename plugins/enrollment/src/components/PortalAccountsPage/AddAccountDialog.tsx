@@ -22,10 +22,18 @@ export const AddAccountDialog = (props: {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
+  const [realName, setRealName] = useState('');
+  const [email, setEmail] = useState('');
   const usernameError = usernameProblem(username, t);
+  // Plain on purpose: the backend has the last word.
+  const emailError =
+    email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())
+      ? t('accounts.addDialog.emailProblem')
+      : undefined;
   const valid =
     username.trim() !== '' &&
     !usernameError &&
+    !emailError &&
     passwordIsValid(password, confirmation);
 
   return (
@@ -37,7 +45,14 @@ export const AddAccountDialog = (props: {
       submitLabel={t('accounts.addDialog.submit')}
       busyLabel={t('accounts.addDialog.busy')}
       failure={error => t('accounts.addDialog.failed', { error })}
-      submit={() => api.createPortalAccount(username.trim(), password)}
+      submit={() =>
+        realName.trim() || email.trim()
+          ? api.createPortalAccount(username.trim(), password, {
+              realName: realName.trim() || undefined,
+              email: email.trim() || undefined,
+            })
+          : api.createPortalAccount(username.trim(), password)
+      }
       onClose={onClose}
     >
       {saving => (
@@ -57,6 +72,28 @@ export const AddAccountDialog = (props: {
                 max: String(MAX_USERNAME),
               })
             }
+          />
+          <TextField
+            id="add-account-real-name"
+            label={t('accounts.addDialog.realName')}
+            autoComplete="off"
+            fullWidth
+            value={realName}
+            disabled={saving}
+            onChange={e => setRealName(e.target.value)}
+            helperText={t('accounts.addDialog.personHelp')}
+          />
+          <TextField
+            id="add-account-email"
+            label={t('accounts.addDialog.email')}
+            type="email"
+            autoComplete="off"
+            fullWidth
+            value={email}
+            disabled={saving}
+            onChange={e => setEmail(e.target.value)}
+            error={!!emailError}
+            helperText={emailError}
           />
           <PasswordFields
             idPrefix="add-account"

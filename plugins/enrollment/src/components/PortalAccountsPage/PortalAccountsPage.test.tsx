@@ -160,6 +160,68 @@ describe('PortalAccountsPage', () => {
     expect(api.createPortalAccount).not.toHaveBeenCalled();
   });
 
+  it('adds an account that stands for a person, and shows the person', async () => {
+    const user = userEvent.setup({ delay: null });
+    const added = portalAccount({
+      username: 'alice',
+      realName: 'Alice Archer',
+      email: 'alice@example.com',
+    });
+    const api = await renderAccounts({
+      createPortalAccount: jest.fn().mockResolvedValue(added),
+    });
+    api.listPortalAccounts.mockResolvedValue({
+      items: [helpdesk, kiosk, retired, added],
+    });
+
+    const dialog = await openAddDialog(user);
+    await enter(user, within(dialog).getByLabelText('Username'), 'alice');
+    await enter(
+      user,
+      within(dialog).getByLabelText('Full name (optional)'),
+      'Alice Archer',
+    );
+    const email = within(dialog).getByLabelText('Email (optional)');
+    await enter(user, email, 'alice at example.com');
+    await enter(
+      user,
+      within(dialog).getByLabelText('Password'),
+      'correct horse battery',
+    );
+    await enter(
+      user,
+      within(dialog).getByLabelText('Confirm password'),
+      'correct horse battery',
+    );
+    expect(
+      within(dialog).getByText(
+        'Enter an email address such as alice@example.com.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('button', { name: 'Add account' }),
+    ).toBeDisabled();
+
+    await user.clear(email);
+    await enter(user, email, 'alice@example.com');
+    await user.click(
+      within(dialog).getByRole('button', { name: 'Add account' }),
+    );
+
+    expect(api.createPortalAccount).toHaveBeenCalledWith(
+      'alice',
+      'correct horse battery',
+      { realName: 'Alice Archer', email: 'alice@example.com' },
+    );
+    expect(
+      await screen.findByRole('columnheader', { name: 'Full name' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Alice Archer')).toBeInTheDocument();
+    expect(
+      within(row('alice')).getByText('alice@example.com'),
+    ).toBeInTheDocument();
+  });
+
   it('adds an account and lists the accounts again', async () => {
     const user = userEvent.setup({ delay: null });
     const added = portalAccount({ username: 'new.admin' });

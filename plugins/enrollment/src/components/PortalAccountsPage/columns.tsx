@@ -92,6 +92,14 @@ export function accountColumns(
       highlight: true,
     },
     {
+      title: t('accounts.columns.realName'),
+      field: 'realName',
+    },
+    {
+      title: t('accounts.columns.email'),
+      field: 'email',
+    },
+    {
       title: t('accounts.columns.source'),
       field: 'source',
       render: row => t(`accounts.source.${row.source}`),
