@@ -63,6 +63,7 @@ export async function startCluster(options: {
   const smtp = await startSmtpServer(options.smtp);
   const apns = await startApnsStandIn();
   const replicas = new Map<string, Replica>();
+  const earlier: Replica[] = [];
   const ports = new Map<string, number>();
   const lb = await startLoadBalancer(req => {
     const replica = options.route(req.url ?? '/', replicas);
@@ -109,6 +110,8 @@ export async function startCluster(options: {
     start(name) {
       const port = ports.get(name);
       if (port === undefined) throw new Error(`No port for replica ${name}`);
+      const before = replicas.get(name);
+      if (before) earlier.push(before);
       const replica = startReplica({ name, port, config: config(port) });
       replicas.set(name, replica);
       return replica;
@@ -136,6 +139,13 @@ export async function startCluster(options: {
       for (const replica of replicas.values()) {
         writeFileSync(
           join(logs, `${prefix}${replica.name}.log`),
+          replica.output(),
+        );
+      }
+      // Replicas killed or restarted before: why a restart was needed.
+      for (const [i, replica] of earlier.entries()) {
+        writeFileSync(
+          join(logs, `${prefix}${replica.name}.earlier-${i + 1}.log`),
           replica.output(),
         );
       }
