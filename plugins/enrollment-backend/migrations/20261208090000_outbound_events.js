@@ -10,7 +10,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('enrollment_outbound_events', table => {
-    table.string('id', 36).primary();
+    // The order events were queued in, also within one millisecond.
+    table.increments('seq');
+    table.string('id', 36).notNullable().unique();
     table.string('event_id', 36).notNullable();
     // 'backstage' (events service, notifications) or 'webhook'.
     table.string('channel', 16).notNullable();

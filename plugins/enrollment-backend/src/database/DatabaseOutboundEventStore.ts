@@ -3,6 +3,7 @@ import { EnrollmentEventPayload } from '@macenroll/plugin-enrollment-common';
 import { Knex } from 'knex';
 import { ClaimDueOptions } from './claims';
 import { claimDueRows } from './claimDueRows';
+import { toDate } from './rows';
 import {
   ClaimedOutboundEvent,
   OutboundChannel,
@@ -40,7 +41,7 @@ export class DatabaseOutboundEventStore implements OutboundEventStore {
     const { claimId } = options;
     const rows = await claimDueRows(this.db, TABLE, 'id', options, [
       'due_at',
-      'created_at',
+      'seq',
     ]);
     return rows.map(row => ({
       id: row.id,
@@ -75,6 +76,14 @@ export class DatabaseOutboundEventStore implements OutboundEventStore {
 
   async drop(claim: ClaimedOutboundEvent): Promise<void> {
     await this.delivered(claim);
+  }
+
+  async nextDue(): Promise<Date | undefined> {
+    const row = await this.db(TABLE)
+      .whereNull('claim_id')
+      .min({ due: 'due_at' })
+      .first();
+    return toDate(row?.due);
   }
 
   async pending(): Promise<Record<OutboundChannel, number>> {

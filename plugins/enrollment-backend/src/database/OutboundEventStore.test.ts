@@ -70,8 +70,12 @@ describe.each(testDatabaseIds(databases))('OutboundEventStore on %s', id => {
   it('retries later with the attempt counted; a lapsed lease frees the row; a stale worker changes nothing', async () => {
     const { store } = await setup();
     await store.add(event('e1'), ['webhook'], at(0));
+    expect(await store.nextDue()).toEqual(at(0));
     const [held] = await claim(store, 'worker-a', at(0));
+    // Held by a worker: not waiting for anyone's timer.
+    expect(await store.nextDue()).toBeUndefined();
     await store.retry(held, at(30), 'the webhook answered 503');
+    expect(await store.nextDue()).toEqual(at(30));
     expect(await claim(store, 'worker-b', at(29))).toEqual([]);
     const [again] = await claim(store, 'worker-b', at(30));
     expect(again).toMatchObject({ attempts: 1, claimId: 'worker-b' });

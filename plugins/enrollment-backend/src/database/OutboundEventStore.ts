@@ -40,6 +40,8 @@ export interface OutboundEventStore {
   retry(claim: ClaimedOutboundEvent, dueAt: Date, error: string): Promise<void>;
   /** Given up on: gone, like a delivered one. */
   drop(claim: ClaimedOutboundEvent): Promise<void>;
+  /** When the earliest event no worker holds is due; undefined when none waits. */
+  nextDue(): Promise<Date | undefined>;
   /** Events still waiting, per channel (for tests and the admin's view). */
   pending(): Promise<Record<OutboundChannel, number>>;
 }

@@ -1,10 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { EnrollmentEventPayload } from '@macenroll/plugin-enrollment-common';
-import { createTestDatabases } from '@internal/test-harness';
+import { createTestDatabases, eventually } from '@internal/test-harness';
 import { migrated } from '../__testUtils__/stores';
 import { DatabaseOutboundEventStore } from '../database/DatabaseOutboundEventStore';
 import { NewEnrollmentEvent } from '../database/EventStore';
 import { OutboundDispatcher } from './OutboundDispatcher';
+
+// Each test migrates a fresh SQLite database: seconds on a busy machine.
+jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 const T0 = new Date('2026-12-08T10:00:00Z');
@@ -34,6 +37,8 @@ describe('OutboundDispatcher', () => {
         leaseMs: 60_000,
       },
       clock: () => now,
+      // The test moves its own clock: no timer runs behind its back.
+      retryLocally: false,
     });
     const advance = (ms: number) => {
       now = new Date(now.getTime() + ms);
@@ -86,5 +91,45 @@ describe('OutboundDispatcher', () => {
       retried: 0,
       dropped: 1,
     });
+  });
+
+  it('retries in this process until every failed event went out, without the scheduled task', async () => {
+    const knex = await migrated(await databases.init('SQLITE_3'));
+    const store = new DatabaseOutboundEventStore(knex);
+    const delivered: string[] = [];
+    let failures = 2;
+    // A receiver down for the first two deliveries: each event fails once,
+    // the second a moment after the first, so its retry is due later.
+    const dispatcher = new OutboundDispatcher({
+      store,
+      channels: {
+        webhook: async e => {
+          if (failures-- > 0) throw new Error('the webhook answered 503');
+          delivered.push(e.id);
+        },
+      },
+      activity: { record: async () => undefined },
+      logger: mockServices.logger.mock(),
+      retry: {
+        initialRetryMs: 20,
+        maxRetryMs: 1000,
+        maxAttempts: 5,
+        leaseMs: 60_000,
+      },
+    });
+    try {
+      await store.add(payload('e1'), ['webhook'], new Date());
+      await store.add(payload('e2'), ['webhook'], new Date());
+      dispatcher.kick();
+      await eventually(
+        () => delivered,
+        ids => ids.length === 2,
+        'both events delivered by the local retries',
+        10_000,
+      );
+      expect(delivered).toEqual(['e1', 'e2']);
+    } finally {
+      dispatcher.close();
+    }
   });
 });

@@ -41,6 +41,7 @@ const BATCH = 50;
 // A retry due within this is run by this process's timer; later ones wait
 // for the scheduled task on whichever replica runs it.
 const LOCAL_RETRY_HORIZON_MS = 60_000;
+const CLOCK_SLACK_MS = 5;
 
 /**
  * Delivers the outbox: each event to each channel once it is stored, in
@@ -53,7 +54,7 @@ const LOCAL_RETRY_HORIZON_MS = 60_000;
  */
 export class OutboundDispatcher {
   private readonly runs = new RunsInTurn();
-  private retryTimer?: NodeJS.Timeout;
+  private retryTimer?: { timer: NodeJS.Timeout; at: number };
   private kicked = false;
 
   constructor(
@@ -64,6 +65,8 @@ export class OutboundDispatcher {
       logger: LoggerService;
       retry: OutboundRetrySettings;
       clock?: () => Date;
+      /** Retry from this process's timer (default); off, only runOnce delivers. */
+      retryLocally?: boolean;
     },
   ) {}
 
@@ -87,6 +90,7 @@ export class OutboundDispatcher {
   async runOnce(): Promise<OutboundRunResult> {
     const result: OutboundRunResult = { delivered: 0, retried: 0, dropped: 0 };
     await this.runs.run(() => this.drain(result));
+    await this.armRetryTimer();
     return result;
   }
 
@@ -165,22 +169,37 @@ export class OutboundDispatcher {
           delayMs / 1000,
         )} s: ${message}`,
       );
-      this.retryLocally(delayMs);
     }
   }
 
-  private retryLocally(delayMs: number) {
-    if (delayMs > LOCAL_RETRY_HORIZON_MS || this.retryTimer) return;
-    this.retryTimer = setTimeout(() => {
+  /**
+   * Arms this process's timer for the earliest event still waiting, when it
+   * is due within the horizon; each run arms it again for the next. Later
+   * retries, and events another replica held when it died, are the
+   * scheduled task's.
+   */
+  private async armRetryTimer(): Promise<void> {
+    if (this.deps.retryLocally === false) return;
+    const next = await this.deps.store.nextDue();
+    if (!next) return;
+    // Timers may fire a millisecond before the clock says the row is due.
+    const delayMs =
+      Math.max(0, next.getTime() - this.now().getTime()) + CLOCK_SLACK_MS;
+    if (delayMs > LOCAL_RETRY_HORIZON_MS) return;
+    const at = Date.now() + delayMs;
+    if (this.retryTimer && this.retryTimer.at <= at) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer.timer);
+    const timer = setTimeout(() => {
       this.retryTimer = undefined;
       this.kick();
     }, delayMs);
-    this.retryTimer.unref();
+    timer.unref();
+    this.retryTimer = { timer, at };
   }
 
   /** Stops the retry timer (shutdown). */
   close(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer.timer);
     this.retryTimer = undefined;
   }
 }
