@@ -8,10 +8,12 @@ import {
 } from '@backstage/core-components';
 import { CatalogEntityPage, CatalogIndexPage } from '@backstage/plugin-catalog';
 import { EnrollmentPage } from '@macenroll/plugin-enrollment';
+import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
 
 const app = createApp({
+  apis,
   components: {
     SignInPage: props => <SignInPage {...props} auto providers={['guest']} />,
   },

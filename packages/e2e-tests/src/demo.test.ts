@@ -376,16 +376,24 @@ describe('the demo', () => {
       const { token } = (await refresh.json()).backstageIdentity;
       // The Mac reports the serial number SN-<first 8 of its UDID>.
       const url = `${demo.backendUrl}/api/catalog/entities/by-name/resource/default/SN-A11CE000`;
+      // Right after the demo started, the catalog may still be reading its
+      // org: the Mac then waits for the provider's next look (30 s) to
+      // find User alice.
       let entity: any;
-      const deadline = Date.now() + 60_000;
-      while (!entity) {
+      const deadline = Date.now() + 120_000;
+      while (entity?.spec?.owner !== 'user:default/alice') {
         const res = await fetch(url, {
           headers: { Authorization: `Bearer ${token}` },
         });
-        if (res.status === 200) entity = await res.json();
-        else if (Date.now() > deadline) {
-          throw new Error(`The Mac is not in the catalog: ${res.status}`);
-        } else await new Promise(r => setTimeout(r, 500));
+        entity = res.status === 200 ? await res.json() : undefined;
+        if (Date.now() > deadline) {
+          throw new Error(
+            `The Mac is not in the catalog under alice: ${
+              res.status
+            } ${JSON.stringify(entity?.spec)}`,
+          );
+        }
+        await new Promise(r => setTimeout(r, 500));
       }
       expect(entity.spec).toEqual({
         type: 'mac',
@@ -395,6 +403,28 @@ describe('the demo', () => {
       expect(entity.relations).toContainEqual({
         type: 'ownedBy',
         targetRef: 'user:default/alice',
+      });
+
+      // Her User page lists it in its "Macs" card, and the Mac's own page
+      // shows its record (the demo's policy lets the guest see every Mac).
+      await asGuest('catalog-pages', async page => {
+        // Signed in (the app remembers the guest) before going to her page.
+        await page
+          .getByRole('link', { name: 'Catalog' })
+          .waitFor({ timeout: 60_000 });
+        await page.goto(`${demo.appUrl}/catalog/default/user/alice`);
+        await page.getByText("Alice's Mac").waitFor({ timeout: 60_000 });
+        // The whole page rendered: the About card too, and no error.
+        await page.getByRole('heading', { name: 'About' }).waitFor();
+        expect(
+          await page.getByText(/No implementation available/).count(),
+        ).toBe(0);
+        await readmeScreenshot(page, 'catalog-user-macs');
+        await page.goto(`${demo.appUrl}/catalog/default/resource/SN-A11CE000`);
+        await page.getByText(udid).first().waitFor({ timeout: 60_000 });
+        expect(
+          await page.getByText(/No implementation available/).count(),
+        ).toBe(0);
       });
     } finally {
       mac.remove();

@@ -31,6 +31,12 @@ export interface EnrolledComputerSource {
   listEnrolled(): Promise<Computer[]>;
 }
 
+/** A Mac as published: the computer and its entity. */
+interface Published {
+  computer: Computer;
+  deferred: DeferredEntity;
+}
+
 /** @public */
 export interface EnrollmentEntityProviderOptions {
   logger: LoggerService;
@@ -42,6 +48,12 @@ export interface EnrollmentEntityProviderOptions {
   owners: OwnerRules;
   appBaseUrl?: string;
 }
+
+// A Mac whose person has no User yet (a catalog still reading its org, a
+// person imported later) is looked at again: after 30 s, then doubling up
+// to the 30 minutes of the usual schedule.
+const FIRST_FOLLOW_UP_MS = 30_000;
+const MAX_FOLLOW_UP_MS = 30 * 60_000;
 
 const OWNER_FIELDS = [
   'kind',
@@ -60,6 +72,8 @@ const OWNER_FIELDS = [
  */
 export class EnrollmentEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
+  private followUp?: NodeJS.Timeout;
+  private followUpDelayMs = FIRST_FOLLOW_UP_MS;
 
   constructor(private readonly options: EnrollmentEntityProviderOptions) {}
 
@@ -105,20 +119,24 @@ export class EnrollmentEntityProvider implements EntityProvider {
       { kind: 'group' },
     ]);
     // One entity per name: the most recently enrolled Mac (the API's order).
-    const entities = new Map<string, DeferredEntity>();
+    const published = new Map<string, Published>();
     for (const computer of computers) {
       const name = macEntityName(computer);
-      if (!entities.has(name)) {
-        entities.set(name, this.deferred(computer, candidates));
+      if (!published.has(name)) {
+        published.set(name, {
+          computer,
+          deferred: this.deferred(computer, candidates),
+        });
       }
     }
     await connection.applyMutation({
       type: 'full',
-      entities: [...entities.values()],
+      entities: [...published.values()].map(p => p.deferred),
     });
     this.options.logger.info(
-      `Published ${entities.size} enrolled Macs to the catalog`,
+      `Published ${published.size} enrolled Macs to the catalog`,
     );
+    this.lookAgainFor([...published.values()]);
   }
 
   /** An event of the `enrollment` topic: a Mac in or out, as a delta. */
@@ -128,11 +146,13 @@ export class EnrollmentEntityProvider implements EntityProvider {
     if (!computer?.id || !computer.udid) return;
     if (event.type === 'computer.enrolled') {
       const candidates = await this.findCandidates(ownerFilters(computer));
+      const deferred = this.deferred(computer, candidates);
       await this.connected().applyMutation({
         type: 'delta',
-        added: [this.deferred(computer, candidates)],
+        added: [deferred],
         removed: [],
       });
+      this.lookAgainFor([{ computer, deferred }]);
     } else if (event.type === 'computer.unenrolled') {
       await this.connected().applyMutation({
         type: 'delta',
@@ -145,6 +165,39 @@ export class EnrollmentEntityProvider implements EntityProvider {
         ],
       });
     }
+  }
+
+  /**
+   * Has a full run again soon while a published Mac names a person but is
+   * owned by someone else for want of their User entity; the delay doubles
+   * while that lasts, and starts over once every such Mac found its User.
+   */
+  private lookAgainFor(published: Published[]): void {
+    const waiting = published.filter(
+      ({ computer, deferred }) =>
+        (computer.user.username?.trim() || computer.user.email?.trim()) &&
+        !String(deferred.entity.spec?.owner).startsWith('user:'),
+    ).length;
+    if (!waiting) {
+      if (!this.followUp) this.followUpDelayMs = FIRST_FOLLOW_UP_MS;
+      return;
+    }
+    if (this.followUp) return;
+    const delayMs = this.followUpDelayMs;
+    this.followUpDelayMs = Math.min(delayMs * 2, MAX_FOLLOW_UP_MS);
+    this.options.logger.info(
+      `${waiting} enrolled Mac(s) name a person the catalog has no User for yet; looking again in ${Math.round(
+        delayMs / 1000,
+      )} s`,
+    );
+    this.followUp = setTimeout(() => {
+      this.followUp = undefined;
+      this.options.scheduler.triggerTask(this.taskId).catch(error =>
+        // ConflictError: a full run is going on now, which looks anyway.
+        this.options.logger.debug(`No follow-up full run: ${error}`),
+      );
+    }, delayMs);
+    this.followUp.unref();
   }
 
   private deferred(

@@ -21,7 +21,8 @@ const overview = (card?: JSX.Element) => (
           <EntityAboutCard />
         </Grid>
         {card && (
-          <Grid item xs={12} md={6}>
+          // Full width: the Macs card is a table of five columns.
+          <Grid item xs={12}>
             {card}
           </Grid>
         )}
