@@ -1,6 +1,8 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '@internal/test-harness';
 import { enrollmentPlugin } from '../plugin';
+import { applyMigrations } from './migrations';
 
 jest.setTimeout(120_000);
 const databases = createTestDatabases();
@@ -45,4 +47,35 @@ it('starts two plugin instances together on an empty PostgreSQL database, each t
     expect(Number(n)).toBe(1);
   }
   expect(outcomes).toEqual(Array(3).fill('started, started'));
+});
+
+// The race's other outcome, made on purpose: both replicas inserted knex's
+// one lock row, after which no replica could ever take the lock (seen in
+// the fault tests: both replicas "Migration table is already locked" for
+// two minutes, then failed).
+it('migrates when replicas left two rows in the lock table', async () => {
+  const knex = await databases.init('POSTGRES_15');
+  await knex.schema.createTable('knex_migrations_lock', table => {
+    table.increments('index').primary();
+    table.integer('is_locked');
+  });
+  await knex('knex_migrations_lock').insert([
+    { is_locked: 0 },
+    { is_locked: 0 },
+  ]);
+  // knex alone cannot take its lock now.
+  await expect(
+    knex.migrate.latest({
+      directory: resolvePackagePath(
+        '@macenroll/plugin-enrollment-backend',
+        'migrations',
+      ),
+    }),
+  ).rejects.toThrow(/already locked/);
+
+  await applyMigrations(mockServices.database({ knex }));
+  expect(await knex('knex_migrations_lock').select('is_locked')).toEqual([
+    { is_locked: 0 },
+  ]);
+  expect(await knex.schema.hasTable('enrollment_invitations')).toBe(true);
 });
