@@ -76,8 +76,12 @@ export interface Config {
       secret: string;
       /** How long one delivery may take. Default 10. */
       timeoutSeconds?: number;
+      /** `timeoutSeconds` as a duration. */
+      timeout?: HumanDuration | string;
       /** The first retry's delay; it doubles up to an hour. Default 10. */
       initialRetrySeconds?: number;
+      /** `initialRetrySeconds` as a duration. */
+      initialRetry?: HumanDuration | string;
       /** Attempts before an event is given up (and the activity log says so). Default 12. */
       maxAttempts?: number;
     };

@@ -30,6 +30,22 @@ describe('webhook settings and signature', () => {
       initialRetryMs: 10_000,
       maxAttempts: 12,
     });
+    // Durations as everywhere in the plugin: a number with its unit, or a duration.
+    expect(
+      read({
+        url: 'https://hooks.example.com/mdm',
+        secret: 's'.repeat(16),
+        timeout: { seconds: 5 },
+        initialRetry: 'PT1M',
+      }),
+    ).toMatchObject({ timeoutMs: 5_000, initialRetryMs: 60_000 });
+    expect(() =>
+      read({
+        url: 'https://hooks.example.com/mdm',
+        secret: 's'.repeat(16),
+        timeoutSeconds: 0,
+      }),
+    ).toThrow('enrollment.webhook.timeoutSeconds must be above 0');
     expect(() => read({ url: 'hooks', secret: 's'.repeat(16) })).toThrow(
       /not a URL/,
     );

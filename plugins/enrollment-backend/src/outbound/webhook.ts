@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { readDurationSetting } from '../lib/durationSetting';
 import { OutboundDelivery } from './OutboundDispatcher';
 
 /** `enrollment.webhook`: where events are POSTed and how they are signed. */
@@ -43,12 +44,19 @@ export function readWebhookSettings(
       'enrollment.webhook.secret must be at least 16 characters of random text',
     );
   }
-  const seconds = (key: string, fallback: number) => {
-    const value = config.getOptionalNumber(key) ?? fallback;
-    if (!(value > 0)) {
-      throw new InputError(`enrollment.webhook.${key} must be above 0`);
+  // As every duration of the plugin: `timeoutSeconds: 10` or `timeout: 10s`.
+  const duration = (numberKey: string, fallbackMs: number) => {
+    const setting = readDurationSetting(
+      config,
+      'enrollment.webhook',
+      numberKey,
+      'milliseconds',
+      fallbackMs,
+    );
+    if (!(setting.value > 0)) {
+      throw new InputError(`${setting.name} must be above 0`);
     }
-    return value * 1000;
+    return setting.value;
   };
   const maxAttempts = config.getOptionalNumber('maxAttempts') ?? 12;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
@@ -57,8 +65,8 @@ export function readWebhookSettings(
   return {
     url,
     secret,
-    timeoutMs: seconds('timeoutSeconds', 10),
-    initialRetryMs: seconds('initialRetrySeconds', 10),
+    timeoutMs: duration('timeoutSeconds', 10_000),
+    initialRetryMs: duration('initialRetrySeconds', 10_000),
     maxAttempts,
   };
 }

@@ -1,7 +1,7 @@
 import { DeviceRules } from '@macenroll/plugin-enrollment-common';
 import { PendingEnrollment } from '../../database/EnrollmentStore';
 import { DeviceIdentity, IdentityError } from '../deviceIdentity';
-import { macLabel } from '../macLabel';
+import { authenticatingMacLabel } from '../macLabel';
 import { MdmServiceDeps } from '../mdmServiceDeps';
 import { describeRefusal, MacFacts, refusalFor } from './deviceRules';
 
@@ -44,13 +44,9 @@ export async function admitMac(
     type: 'mdm.refused',
     invitationId: enrollment.invitationId,
     actor: enrollment.loginName,
-    message: `${macLabel({
-      udid: mac.udid,
-      name: mac.deviceName,
-      model: mac.modelName ?? mac.model,
-      osVersion: mac.osVersion,
-      serialNumber: mac.serialNumber,
-    })} was refused at enrollment: ${describeRefusal(refusal)}${
+    message: `${authenticatingMacLabel(
+      mac,
+    )} was refused at enrollment: ${describeRefusal(refusal)}${
       enrollment.invitationId ? ` (invitation ${enrollment.invitationId})` : ''
     }${site?.deviceRules ? ` (site ${site.name})` : ''}`,
     data: { ...refusal },

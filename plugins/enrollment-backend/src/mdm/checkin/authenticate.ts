@@ -2,7 +2,7 @@ import { CheckinMessage } from '../checkinMessage';
 import { admitMac } from './admission';
 import { DeviceIdentity, IdentityError } from '../deviceIdentity';
 import { MdmAnswer, OK } from '../mdmAnswer';
-import { macLabel } from '../macLabel';
+import { authenticatingMacLabel } from '../macLabel';
 import { MdmServiceDeps } from '../mdmServiceDeps';
 import { checkTakeover, forgetOnReenrollment, keepsUser } from './reenrollment';
 
@@ -75,13 +75,9 @@ export async function authenticate(
     type: 'mdm.authenticate',
     computerId: device.id,
     invitationId: enrollment.invitationId,
-    message: `${macLabel({
-      udid: message.udid,
-      name: message.deviceName,
-      model: message.modelName ?? message.model,
-      osVersion: message.osVersion,
-      serialNumber: message.serialNumber,
-    })} is installing the management profile`,
+    message: `${authenticatingMacLabel(
+      message,
+    )} is installing the management profile`,
   });
   return OK;
 }
