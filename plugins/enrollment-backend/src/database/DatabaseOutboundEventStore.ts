@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EnrollmentEventPayload } from '@macenroll/plugin-enrollment-common';
 import { Knex } from 'knex';
 import { ClaimDueOptions } from './claims';
-import { claimDueRows } from './claimDueRows';
+import { claimDueRows, retryClaimedRow } from './claimDueRows';
 import { toDate } from './rows';
 import {
   ClaimedOutboundEvent,
@@ -63,15 +63,12 @@ export class DatabaseOutboundEventStore implements OutboundEventStore {
     dueAt: Date,
     error: string,
   ): Promise<void> {
-    await this.db(TABLE)
-      .where({ id: claim.id, claim_id: claim.claimId })
-      .update({
-        attempts: claim.attempts + 1,
-        due_at: dueAt,
-        claim_id: null,
-        claimed_until: null,
-        last_error: error.slice(0, 1000),
-      });
+    await retryClaimedRow(
+      this.db(TABLE).where({ id: claim.id, claim_id: claim.claimId }),
+      claim.attempts + 1,
+      dueAt,
+      error,
+    );
   }
 
   async drop(claim: ClaimedOutboundEvent): Promise<void> {

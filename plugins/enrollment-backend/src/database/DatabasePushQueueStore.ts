@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { ClaimDueOptions } from './claims';
-import { claimDueRows } from './claimDueRows';
+import { claimDueRows, retryClaimedRow } from './claimDueRows';
 import { ClaimedPush, PushQueueStore } from './PushQueueStore';
 
 const TABLE = 'enrollment_push_queue';
@@ -57,15 +57,15 @@ export class DatabasePushQueueStore implements PushQueueStore {
   }
 
   async retry(claim: ClaimedPush, dueAt: Date, error: string): Promise<void> {
-    await this.db(TABLE)
-      .where({ computer_id: claim.computerId, claim_id: claim.claimId })
-      .update({
-        attempts: claim.attempts + 1,
-        due_at: dueAt,
-        claim_id: null,
-        claimed_until: null,
-        last_error: error.slice(0, 1000),
-      });
+    await retryClaimedRow(
+      this.db(TABLE).where({
+        computer_id: claim.computerId,
+        claim_id: claim.claimId,
+      }),
+      claim.attempts + 1,
+      dueAt,
+      error,
+    );
   }
 
   async count(): Promise<number> {

@@ -37,3 +37,23 @@ export async function claimDueRows(
     .where({ claim_id: claimId })
     .orderBy(order.map(column => ({ column })));
 }
+
+/**
+ * Hands a claimed row back for another attempt at `dueAt`, its error kept;
+ * `row` selects it by key and claim, so a worker whose lease ran out
+ * changes nothing.
+ */
+export async function retryClaimedRow(
+  row: Knex.QueryBuilder,
+  attempts: number,
+  dueAt: Date,
+  error: string,
+): Promise<void> {
+  await row.update({
+    attempts,
+    due_at: dueAt,
+    claim_id: null,
+    claimed_until: null,
+    last_error: error.slice(0, 1000),
+  });
+}

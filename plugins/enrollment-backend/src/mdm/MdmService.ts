@@ -137,7 +137,7 @@ export class MdmService {
         outcome === 'error' ? errorChainText(report) : undefined,
       );
       if (command && outcome === 'error') {
-        await this.deps.outbound?.computer('command.failed', device.id, now, {
+        await this.deps.outbound?.computer(['command.failed'], device.id, now, {
           command: {
             commandUuid,
             requestType: command.requestType,

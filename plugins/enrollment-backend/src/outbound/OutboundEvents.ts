@@ -49,9 +49,12 @@ export class OutboundEvents {
     return new OutboundEvents(stores, this.routing, queued);
   }
 
-  /** Queues an event about a computer, with the computer as it is now. */
+  /**
+   * Queues events about a computer, in the order given, each with the
+   * computer as it is now (read once for all of them).
+   */
   async computer(
-    type: EnrollmentEventType,
+    types: readonly EnrollmentEventType[],
     computerId: string,
     now: Date,
     details: {
@@ -59,21 +62,24 @@ export class OutboundEvents {
       command?: EnrollmentEventPayload['command'];
     } = {},
   ): Promise<void> {
+    if (!types.length) return;
     const computer = await this.stores.computers.get(computerId);
     if (!computer) return;
     const invitationId = details.invitationId ?? computer.invitationId;
     const invitation = invitationId
       ? await this.stores.invitations.getOwner(invitationId)
       : undefined;
-    const event: EnrollmentEventPayload = {
-      id: randomUUID(),
-      type,
-      occurredAt: now.toISOString(),
-      computer,
-      ...(invitation && { invitation }),
-      ...(details.command && { command: details.command }),
-    };
-    await this.stores.outbound.add(event, this.channelsFor(event), now);
+    for (const type of types) {
+      const event: EnrollmentEventPayload = {
+        id: randomUUID(),
+        type,
+        occurredAt: now.toISOString(),
+        computer,
+        ...(invitation && { invitation }),
+        ...(details.command && { command: details.command }),
+      };
+      await this.stores.outbound.add(event, this.channelsFor(event), now);
+    }
     this.queued();
   }
 

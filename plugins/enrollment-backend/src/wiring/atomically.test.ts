@@ -53,7 +53,7 @@ describe.each(testDatabaseIds(databases))('atomicallyWithPushes on %s', id => {
           [{ RequestType: 'DeviceInformation' }],
           NOW,
         );
-        await tx.outbound.computer('computer.enrolled', 'c-1', NOW);
+        await tx.outbound.computer(['computer.enrolled'], 'c-1', NOW);
         await new ActivityLog(tx.stores.events, auditor, tx.afterCommit).record(
           { type: 'mdm.enrolled', computerId: 'c-1', message: 'in' },
         );

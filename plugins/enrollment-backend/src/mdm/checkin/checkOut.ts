@@ -35,6 +35,6 @@ async function applyCheckOut(
     computerId: device.id,
     message: `${macLabel(device)} removed its management profile`,
   });
-  await deps.outbound?.computer('computer.unenrolled', device.id, now);
+  await deps.outbound?.computer(['computer.unenrolled'], device.id, now);
   return OK;
 }

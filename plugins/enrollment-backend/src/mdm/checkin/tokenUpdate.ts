@@ -1,3 +1,4 @@
+import { EnrollmentEventType } from '@macenroll/plugin-enrollment-common';
 import { Device } from '../../database/DeviceStore';
 import { CheckinMessage } from '../checkinMessage';
 import {
@@ -53,11 +54,10 @@ async function applyTokenUpdate(
   const invitationId = device.enrollmentId
     ? await completeEnrollment(deps, device.enrollmentId, now)
     : undefined;
-  if (invitationId) {
-    await deps.outbound?.computer('invitation.used', device.id, now, {
-      invitationId,
-    });
-  }
+  // For other systems, written once every change of this check-in is in.
+  const happened: EnrollmentEventType[] = invitationId
+    ? ['invitation.used']
+    : [];
   if (first) {
     await deps.queue.queue(
       device.id,
@@ -74,13 +74,12 @@ async function applyTokenUpdate(
       invitationId,
       message: `${macLabel(device)} enrolled`,
     });
-    await deps.outbound?.computer('computer.enrolled', device.id, now, {
-      invitationId,
-    });
+    happened.push('computer.enrolled');
   } else if (await deps.commands.hasPending(device.id)) {
     // A new token after Apple dropped the old one: what waited goes now.
     await deps.queue.wake(device.id);
   }
+  await deps.outbound?.computer(happened, device.id, now, { invitationId });
   return OK;
 }
 
