@@ -1,6 +1,11 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { startGateServiceFactory } from './startGate';
 
 const backend = createBackend();
+
+// Replicas on one PostgreSQL start one at a time: Backstage's plugins race
+// their first migrations on an empty database, and some never recover.
+backend.add(startGateServiceFactory);
 
 // Guest sign-in for the demo; a real deployment adds its own providers.
 backend.add(import('@backstage/plugin-auth-backend'));

@@ -19,6 +19,8 @@ export interface Replica {
   exited: Promise<number | string>;
   /** The end of its log. */
   output(): string;
+  /** Its log's error lines, for a message that says why it failed. */
+  errors(): string;
   /** A fault: the process dies at once, mid-work, as on an OOM kill. */
   kill(): Promise<void>;
   /** A graceful stop (SIGTERM), SIGKILL after 15 s. */
@@ -66,6 +68,7 @@ export function startReplica(options: {
     }),
   );
   const alive = () => child.exitCode === null && child.signalCode === null;
+  const errors = () => errorLines(output);
   const url = `http://127.0.0.1:${port}`;
 
   return {
@@ -75,12 +78,13 @@ export function startReplica(options: {
     pid: child.pid!,
     exited,
     output: () => output,
+    errors,
     async ready(timeoutMs = 300_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         if (!alive()) {
           throw new Error(
-            `Replica ${name} exited while starting (${await exited}):\n${output}`,
+            `Replica ${name} exited while starting (${await exited}):\n${errors()}`,
           );
         }
         // The short link is registered last in the plugin's init, and the
@@ -95,7 +99,9 @@ export function startReplica(options: {
         if (link === 302 && portal === 200) return;
         if (Date.now() > deadline) {
           throw new Error(
-            `Replica ${name} did not start in ${timeoutMs} ms:\n${output}`,
+            `Replica ${name} did not start in ${timeoutMs} ms:\n${errors()}\n…\n${output.slice(
+              -3000,
+            )}`,
           );
         }
         await new Promise(r => setTimeout(r, 1000));
@@ -114,4 +120,19 @@ export function startReplica(options: {
       }
     },
   };
+}
+
+/**
+ * The lines a Backstage backend logs at level error (and the stderr lines
+ * without a level), without colours: why a start failed, short enough to
+ * read in a test's failure.
+ */
+export function errorLines(log: string): string {
+  // eslint-disable-next-line no-control-regex -- the colours of the log
+  const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const lines = plain
+    .split('\n')
+    .filter(line => / error |Error:|MigrationLocked|already locked/.test(line))
+    .map(line => (line.length > 600 ? `${line.slice(0, 600)}…` : line));
+  return lines.slice(0, 20).join('\n') || plain.slice(-2000);
 }

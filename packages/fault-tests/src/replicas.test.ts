@@ -25,57 +25,16 @@ describe('two replicas of the backend on one PostgreSQL', () => {
   afterAll(() => cluster?.stop());
 
   it('start at the same moment on a fresh database: one CA, one set of settings, each migration once', async () => {
+    // Without the demo backend's start gate every run here needed a restart
+    // or more (auth, permission, catalog, notifications and the scheduler's
+    // and key store's tables in our own database lost the race of their
+    // first migration), and some never came up again (knex's lock row
+    // inserted twice). With it, each starts at the first attempt.
     const a = cluster.start('a');
     const b = cluster.start('b');
-    // Backstage's own plugins (auth, catalog, notifications) can lose a race of their first
-    // migration on an empty database, failing or hanging; an orchestrator
-    // kills such a replica and starts it again, and so does this test, one
-    // at a time. The README says so.
-    const restarts: string[] = [];
-    const up = async (replica: Replica) => {
-      try {
-        await replica.ready(150_000);
-      } catch (error) {
-        // What the database was doing, for whoever reads a failure here.
-        const busy = await cluster.db
-          .raw(
-            `SELECT datname, state, wait_event_type, left(query, 120) AS query
-             FROM pg_stat_activity WHERE datname LIKE ? AND state <> 'idle'`,
-            [`${cluster.prefix}%`],
-          )
-          .then(r => JSON.stringify(r.rows))
-          .catch(e => String(e));
-        restarts.push(
-          `${replica.name}: ${(error as Error).message.slice(
-            -4000,
-          )}\nsessions: ${busy}`,
-        );
-        await replica.kill();
-        await cluster
-          .start(replica.name)
-          .ready()
-          .catch(again => {
-            throw new Error(
-              `${(again as Error).message.slice(-4000)}\nafter: ${restarts.join(
-                '\n',
-              )}`,
-            );
-          });
-      }
-    };
-    await up(a);
-    await up(b);
-    // Catalog, notifications and auth each race their first migration: an
-    // orchestrator may have to restart both replicas once.
-    expect(restarts.length).toBeLessThanOrEqual(2);
-    for (const restart of restarts) {
-      // Only another plugin's migration race is tolerated, never ours (the
-      // sessions dump is left out: its database names all start enrollment_).
-      const [replicaLog] = restart.split('\nsessions: ');
-      expect(replicaLog).not.toMatch(
-        /plugin 'enrollment'|relation "enrollment_|enrollment\/migrations/i,
-      );
-    }
+    await Promise.all([a.ready(150_000), b.ready(150_000)]);
+    const waited = [a, b].filter(r => /starts after it/.test(r.output()));
+    expect(waited.length).toBeLessThanOrEqual(1);
 
     const { db } = cluster;
     expect(await db('enrollment_ca').count({ n: '*' })).toEqual([{ n: '1' }]);
@@ -112,9 +71,7 @@ describe('two replicas of the backend on one PostgreSQL', () => {
       multipleUses: false,
     });
     // Mail goes out from whichever replica the scheduler picks, once.
-    // A replica killed while starting (the restart above) may hold the mail
-    // task's lock until the task's 2-minute timeout lapses.
-    const mail = await smtp.waitForMessageTo('pat@example.com', 180_000);
+    const mail = await smtp.waitForMessageTo('pat@example.com', 60_000);
     const link = /https?:\/\/\S+\/enroll\?invitation=[\w-]{43}/.exec(
       mail.parsed.text ?? '',
     )?.[0];
