@@ -539,6 +539,11 @@ export const enrollmentMessages = {
     disableAccount: 'Disable {{username}}',
     resetPassword: 'Reset password',
     resetPasswordOf: 'Reset password of {{username}}',
+    editPerson: 'Edit person',
+    editPersonOf: 'Edit the person of {{username}}',
+    personChanged:
+      'Macs that {{username}} enrolls from now on are recorded as this person’s.',
+    personCleared: '{{username}} no longer stands for a person.',
     addDialog: {
       title: 'Add portal account',
       intro:
@@ -554,6 +559,13 @@ export const enrollmentMessages = {
         'Give the person this account is for, and the Macs it enrolls are recorded as theirs. Leave both empty for an account that enrolls Macs for others.',
       emailProblem: 'Enter an email address such as alice@example.com.',
       password: 'Password',
+    },
+    personDialog: {
+      title: 'The person {{username}} stands for',
+      intro:
+        'Macs this account enrolls from now on are recorded as this person’s, and appear under their User in the catalog. Macs it enrolled before keep the user they were recorded with. Clear both fields for an account that enrolls Macs for others.',
+      submit: 'Save person',
+      failed: 'The person was not changed: {{error}}',
     },
     resetDialog: {
       title: 'Reset the password of {{username}}',

@@ -6,8 +6,14 @@ import { useState } from 'react';
 import { enrollmentApiRef } from '../../api';
 import { enrollmentTranslationRef } from '../../translation';
 import { AccountFormDialog } from './AccountFormDialog';
-import { MAX_USERNAME, passwordIsValid, usernameProblem } from './accountRules';
+import {
+  emailProblem,
+  MAX_USERNAME,
+  passwordIsValid,
+  usernameProblem,
+} from './accountRules';
 import { PasswordFields } from './PasswordFields';
+import { PersonFields } from './PersonFields';
 
 /**
  * Adds a local portal account. `onClose` gets the new account, or nothing
@@ -25,15 +31,10 @@ export const AddAccountDialog = (props: {
   const [realName, setRealName] = useState('');
   const [email, setEmail] = useState('');
   const usernameError = usernameProblem(username, t);
-  // Plain on purpose: the backend has the last word.
-  const emailError =
-    email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())
-      ? t('accounts.addDialog.emailProblem')
-      : undefined;
   const valid =
     username.trim() !== '' &&
     !usernameError &&
-    !emailError &&
+    !emailProblem(email) &&
     passwordIsValid(password, confirmation);
 
   return (
@@ -73,27 +74,13 @@ export const AddAccountDialog = (props: {
               })
             }
           />
-          <TextField
-            id="add-account-real-name"
-            label={t('accounts.addDialog.realName')}
-            autoComplete="off"
-            fullWidth
-            value={realName}
+          <PersonFields
+            idPrefix="add-account"
+            realName={realName}
+            email={email}
             disabled={saving}
-            onChange={e => setRealName(e.target.value)}
-            helperText={t('accounts.addDialog.personHelp')}
-          />
-          <TextField
-            id="add-account-email"
-            label={t('accounts.addDialog.email')}
-            type="email"
-            autoComplete="off"
-            fullWidth
-            value={email}
-            disabled={saving}
-            onChange={e => setEmail(e.target.value)}
-            error={!!emailError}
-            helperText={emailError}
+            onRealNameChange={setRealName}
+            onEmailChange={setEmail}
           />
           <PasswordFields
             idPrefix="add-account"

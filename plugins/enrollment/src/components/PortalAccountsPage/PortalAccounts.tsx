@@ -12,6 +12,7 @@ import { enrollmentApiRef } from '../../api';
 import { enrollmentTranslationRef } from '../../translation';
 import { errorMessage } from '../../utils/errorMessage';
 import { AddAccountDialog } from './AddAccountDialog';
+import { EditPersonDialog } from './EditPersonDialog';
 import { accountColumns } from './columns';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { LoadError } from '../shared/LoadError';
@@ -25,7 +26,10 @@ const TABLE_OPTIONS = {
   draggable: false,
 };
 
-/** The local portal accounts, with adding, disabling and password resets. */
+/**
+ * The local portal accounts, with adding, disabling, password resets and the
+ * person each stands for.
+ */
 export const PortalAccounts = () => {
   const api = useApi(enrollmentApiRef);
   const { t } = useTranslationRef(enrollmentTranslationRef);
@@ -39,6 +43,7 @@ export const PortalAccounts = () => {
   const [busyUsername, setBusyUsername] = useState<string>();
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<string>();
+  const [editing, setEditing] = useState<PortalAccount>();
   const [outcome, setOutcome] = useState<Outcome>();
 
   const accounts = useMemo(
@@ -101,6 +106,10 @@ export const PortalAccounts = () => {
           setOutcome(undefined);
           setResetting(account.username);
         },
+        onEditPerson: account => {
+          setOutcome(undefined);
+          setEditing(account);
+        },
       }),
     [api, busyUsername, t],
   );
@@ -123,6 +132,21 @@ export const PortalAccounts = () => {
     setOutcome({
       severity: 'success',
       text: t('accounts.passwordChanged', { username: changed.username }),
+    });
+  };
+
+  const closeEdit = (changed?: PortalAccount) => {
+    setEditing(undefined);
+    if (!changed) return;
+    replace(changed);
+    setOutcome({
+      severity: 'success',
+      text: t(
+        changed.realName || changed.email
+          ? 'accounts.personChanged'
+          : 'accounts.personCleared',
+        { username: changed.username },
+      ),
     });
   };
 
@@ -165,6 +189,7 @@ export const PortalAccounts = () => {
       {resetting && (
         <ResetPasswordDialog username={resetting} onClose={closeReset} />
       )}
+      {editing && <EditPersonDialog account={editing} onClose={closeEdit} />}
     </>
   );
 };

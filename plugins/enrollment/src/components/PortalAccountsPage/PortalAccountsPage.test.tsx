@@ -384,6 +384,128 @@ describe('PortalAccountsPage', () => {
     expect(within(row('helpdesk')).getByText('Active')).toBeInTheDocument();
   });
 
+  it('changes the person an account stands for, and clears it', async () => {
+    const user = userEvent.setup({ delay: null });
+    const alice = portalAccount({
+      username: 'alice',
+      realName: 'Alice Archer',
+      email: 'alice@example.com',
+    });
+    const api = await renderAccounts({
+      listPortalAccounts: jest
+        .fn()
+        .mockResolvedValue({ items: [helpdesk, kiosk, alice] }),
+      updatePortalAccount: jest
+        .fn()
+        .mockResolvedValueOnce({
+          ...alice,
+          realName: 'Alice Baker',
+          email: 'alice.baker@example.com',
+        })
+        .mockResolvedValueOnce({
+          ...alice,
+          realName: undefined,
+          email: undefined,
+        }),
+    });
+    // Accounts from app-config are changed there.
+    expect(
+      within(row('kiosk')).queryByRole('button', { name: /Edit the person/ }),
+    ).not.toBeInTheDocument();
+
+    await user.click(
+      screen.getByRole('button', { name: 'Edit the person of alice' }),
+    );
+    let dialog = await screen.findByRole('dialog');
+    const name = within(dialog).getByLabelText('Full name (optional)');
+    const email = within(dialog).getByLabelText('Email (optional)');
+    const save = within(dialog).getByRole('button', { name: 'Save person' });
+    // The form starts from the account's person; nothing changed, nothing to save.
+    expect(name).toHaveValue('Alice Archer');
+    expect(email).toHaveValue('alice@example.com');
+    expect(save).toBeDisabled();
+
+    await user.clear(name);
+    await enter(user, name, 'Alice Baker');
+    await user.clear(email);
+    await enter(user, email, 'alice.baker at example.com');
+    expect(
+      within(dialog).getByText(
+        'Enter an email address such as alice@example.com.',
+      ),
+    ).toBeInTheDocument();
+    expect(save).toBeDisabled();
+    await user.clear(email);
+    await enter(user, email, 'alice.baker@example.com');
+    await user.click(save);
+
+    expect(api.updatePortalAccount).toHaveBeenLastCalledWith('alice', {
+      realName: 'Alice Baker',
+      email: 'alice.baker@example.com',
+    });
+    expect(
+      await screen.findByText(
+        'Macs that alice enrolls from now on are recorded as this person’s.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(row('alice')).getByText('Alice Baker')).toBeInTheDocument();
+
+    // Both fields empty: the account stands for no one ('' clears them).
+    await user.click(
+      screen.getByRole('button', { name: 'Edit the person of alice' }),
+    );
+    dialog = await screen.findByRole('dialog');
+    await user.clear(within(dialog).getByLabelText('Full name (optional)'));
+    await user.clear(within(dialog).getByLabelText('Email (optional)'));
+    await user.click(
+      within(dialog).getByRole('button', { name: 'Save person' }),
+    );
+    expect(api.updatePortalAccount).toHaveBeenLastCalledWith('alice', {
+      realName: '',
+      email: '',
+    });
+    expect(
+      await screen.findByText('alice no longer stands for a person.'),
+    ).toBeInTheDocument();
+    expect(within(row('alice')).queryByText('Alice Baker')).toBeNull();
+  });
+
+  it("keeps the person dialog open with the backend's reason", async () => {
+    const user = userEvent.setup({ delay: null });
+    await renderAccounts({
+      updatePortalAccount: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(
+            400,
+            'Bad Request',
+            'email must be an e-mail address',
+            'InputError',
+          ),
+        ),
+    });
+    await user.click(
+      screen.getByRole('button', { name: 'Edit the person of helpdesk' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await enter(
+      user,
+      within(dialog).getByLabelText('Full name (optional)'),
+      'Help Desk',
+    );
+    await user.click(
+      within(dialog).getByRole('button', { name: 'Save person' }),
+    );
+    expect(
+      await within(dialog).findByText(
+        'The person was not changed: email must be an e-mail address',
+      ),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('Full name (optional)')).toHaveValue(
+      'Help Desk',
+    );
+  });
+
   it('resets a password after checking the new one', async () => {
     const user = userEvent.setup({ delay: null });
     const api = await renderAccounts({

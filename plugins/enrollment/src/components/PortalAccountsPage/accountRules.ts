@@ -24,6 +24,20 @@ export function usernameProblem(
   return undefined;
 }
 
+/**
+ * What is wrong with an optional e-mail address; undefined when nothing or
+ * nothing yet. Plain on purpose: the backend has the last word.
+ */
+export function emailProblem(
+  email: string,
+  t: EnrollmentT = englishT,
+): string | undefined {
+  const address = email.trim();
+  return address && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)
+    ? t('accounts.addDialog.emailProblem')
+    : undefined;
+}
+
 /** What is wrong with a new password; undefined when nothing or nothing yet. */
 export function passwordProblem(
   password: string,

@@ -18,6 +18,7 @@ export interface AccountActions {
   busyUsername?: string;
   onToggleDisabled: (account: PortalAccount) => void;
   onResetPassword: (account: PortalAccount) => void;
+  onEditPerson: (account: PortalAccount) => void;
   onToggleReenrollAnyMac: (account: PortalAccount) => void;
 }
 
@@ -42,7 +43,8 @@ const ReenrollAnyMac = (props: { account: PortalAccount } & AccountActions) => {
 };
 
 const Actions = (props: { account: PortalAccount } & AccountActions) => {
-  const { account, busyUsername, onToggleDisabled, onResetPassword } = props;
+  const { account, busyUsername, onToggleDisabled } = props;
+  const { onResetPassword, onEditPerson } = props;
   const { t } = useTranslationRef(enrollmentTranslationRef);
   if (account.source === 'config') {
     return (
@@ -76,6 +78,15 @@ const Actions = (props: { account: PortalAccount } & AccountActions) => {
         onClick={() => onResetPassword(account)}
       >
         {t('accounts.resetPassword')}
+      </Button>
+      <Button
+        size="small"
+        variant="outlined"
+        aria-label={t('accounts.editPersonOf', { username })}
+        disabled={busy}
+        onClick={() => onEditPerson(account)}
+      >
+        {t('accounts.editPerson')}
       </Button>
     </Box>
   );
