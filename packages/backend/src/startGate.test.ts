@@ -111,6 +111,20 @@ describe('the start gate on PostgreSQL', () => {
     await gate.release();
     await first.release();
   });
+
+  it('starts without the gate, saying so, when it cannot reach PostgreSQL', async () => {
+    const { logger, lines } = watchingLogger();
+    // A port nothing listens on: the connection is refused at once.
+    const gate = await holdStartGate({
+      connection: { host: '127.0.0.1', port: 1, user: 'postgres' },
+      key,
+      logger,
+    });
+    await gate.release();
+    expect(lines.join('\n')).toMatch(
+      /could not use PostgreSQL \(Error: connect ECONNREFUSED 127\.0\.0\.1:1\); starting without it/,
+    );
+  });
 });
 
 describe('startGateConnection', () => {

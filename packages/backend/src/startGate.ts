@@ -35,34 +35,54 @@ export async function holdStartGate(options: {
   logger: LoggerService;
   waitMs?: number;
 }): Promise<StartGate> {
-  const { key, logger } = options;
+  const { logger } = options;
   const client = new Client(options.connection);
   // A server that goes away mid-start ends the session, which frees the lock.
   client.on('error', error =>
     logger.warn(`The start gate's database session ended: ${error}`),
   );
-  await client.connect();
+  try {
+    await client.connect();
+    if (await takeLock(client, options)) return sessionGate(client);
+    logger.warn(
+      'Another replica has been starting for too long; starting anyway',
+    );
+  } catch (error) {
+    // The gate only orders starts; a connection it cannot make (a cloud SQL
+    // connector config, say) must not stop the backend from starting.
+    logger.warn(
+      `The start gate could not use PostgreSQL (${error}); starting without it`,
+    );
+  }
+  await client.end().catch(() => {});
+  return { release: async () => {} };
+}
+
+/** Polls for the lock until it is ours (true) or the wait is over. */
+async function takeLock(
+  client: Client,
+  options: { key: string; logger: LoggerService; waitMs?: number },
+): Promise<boolean> {
   const deadline = Date.now() + (options.waitMs ?? DEFAULT_WAIT_MS);
   let waited = false;
   for (;;) {
     const { rows } = await client.query(
       'SELECT pg_try_advisory_lock(hashtext($1)) AS held',
-      [key],
+      [options.key],
     );
-    if (rows[0].held) break;
+    if (rows[0].held) return true;
     if (!waited) {
-      logger.info('Another replica is starting; this one starts after it');
+      options.logger.info(
+        'Another replica is starting; this one starts after it',
+      );
       waited = true;
     }
-    if (Date.now() > deadline) {
-      logger.warn(
-        'Another replica has been starting for too long; starting anyway',
-      );
-      await client.end();
-      return { release: async () => {} };
-    }
+    if (Date.now() > deadline) return false;
     await new Promise(resolve => setTimeout(resolve, POLL_MS));
   }
+}
+
+function sessionGate(client: Client): StartGate {
   let released = false;
   return {
     async release() {
