@@ -16,11 +16,6 @@ export class EnrollmentComputers {
 
   /** Every enrolled computer, page by page, each once. */
   async listEnrolled(): Promise<Computer[]> {
-    const baseUrl = await this.discovery.getBaseUrl('enrollment');
-    const { token } = await this.auth.getPluginRequestToken({
-      onBehalfOf: await this.auth.getOwnServiceCredentials(),
-      targetPluginId: 'enrollment',
-    });
     const byId = new Map<string, Computer>();
     for (let offset = 0; ; ) {
       const query = toComputersQueryString({
@@ -28,9 +23,7 @@ export class EnrollmentComputers {
         offset,
         limit: PAGE_SIZE,
       });
-      const res = await fetch(`${baseUrl}/computers${query}`, {
-        headers: { Authorization: `Bearer ${token}` },
-      });
+      const res = await this.request(`/computers${query}`);
       if (!res.ok) throw await ResponseError.fromResponse(res);
       const page = (await res.json()) as {
         items: Computer[];
@@ -43,5 +36,24 @@ export class EnrollmentComputers {
       if (page.items.length === 0 || offset >= page.totalCount) break;
     }
     return [...byId.values()];
+  }
+
+  /** One computer as it is now; undefined once it no longer exists. */
+  async get(id: string): Promise<Computer | undefined> {
+    const res = await this.request(`/computers/${encodeURIComponent(id)}`);
+    if (res.status === 404) return undefined;
+    if (!res.ok) throw await ResponseError.fromResponse(res);
+    return (await res.json()) as Computer;
+  }
+
+  private async request(path: string): Promise<Response> {
+    const baseUrl = await this.discovery.getBaseUrl('enrollment');
+    const { token } = await this.auth.getPluginRequestToken({
+      onBehalfOf: await this.auth.getOwnServiceCredentials(),
+      targetPluginId: 'enrollment',
+    });
+    return fetch(`${baseUrl}${path}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
   }
 }

@@ -29,6 +29,8 @@ import {
 /** Where the provider reads the enrolled computers. */
 export interface EnrolledComputerSource {
   listEnrolled(): Promise<Computer[]>;
+  /** One computer as it is now; undefined once it no longer exists. */
+  get(id: string): Promise<Computer | undefined>;
 }
 
 /** A Mac as published: the computer and its entity. */
@@ -139,12 +141,24 @@ export class EnrollmentEntityProvider implements EntityProvider {
     this.lookAgainFor([...published.values()]);
   }
 
-  /** An event of the `enrollment` topic: a Mac in or out, as a delta. */
+  /**
+   * An event of the `enrollment` topic: a Mac in or out, as a delta. What
+   * the Mac is now decides, not what the event says: a delivery retried
+   * late (a `computer.enrolled` overtaken by the CheckOut after it) must not
+   * bring an unenrolled Mac back.
+   */
   async onEvent(params: EventParams): Promise<void> {
     const event = params.eventPayload as Partial<EnrollmentEventPayload>;
-    const computer = event?.computer;
-    if (!computer?.id || !computer.udid) return;
-    if (event.type === 'computer.enrolled') {
+    const told = event?.computer;
+    if (!told?.id || !told.udid) return;
+    if (
+      event.type !== 'computer.enrolled' &&
+      event.type !== 'computer.unenrolled'
+    ) {
+      return;
+    }
+    const computer = await this.options.computers.get(told.id);
+    if (computer?.status === 'enrolled') {
       const candidates = await this.findCandidates(ownerFilters(computer));
       const deferred = this.deferred(computer, candidates);
       await this.connected().applyMutation({
@@ -153,13 +167,13 @@ export class EnrollmentEntityProvider implements EntityProvider {
         removed: [],
       });
       this.lookAgainFor([{ computer, deferred }]);
-    } else if (event.type === 'computer.unenrolled') {
+    } else {
       await this.connected().applyMutation({
         type: 'delta',
         added: [],
         removed: [
           {
-            entityRef: computerEntityRef(computer),
+            entityRef: computerEntityRef(computer ?? told),
             locationKey: this.getProviderName(),
           },
         ],

@@ -33,7 +33,7 @@ describe('EnrollmentEntityProvider follow-up runs', () => {
       } as any,
       scheduler,
       schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
-      computers: { listEnrolled: async () => [alice] },
+      computers: { listEnrolled: async () => [alice], get: async () => alice },
       owners: { siteGroups: new Map(), defaultOwner: 'group:default/it' },
     });
     provider.connect({
