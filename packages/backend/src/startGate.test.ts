@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ConfigReader } from '@backstage/config';
+import { ConfigReader, JsonObject } from '@backstage/config';
 import { Client } from 'pg';
 import { holdStartGate, startGateConnection } from './startGate';
 
@@ -8,16 +8,15 @@ const POSTGRES_ENV = 'BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING';
 const POSTGRES =
   process.env[POSTGRES_ENV] ?? 'postgresql://postgres@127.0.0.1:5432';
 
-/** A logger that tells when a gate started waiting. */
+/** A logger whose lines a test can wait for. */
 function watchingLogger() {
   const lines: string[] = [];
-  let onWait: () => void = () => {};
-  const waiting = new Promise<void>(resolve => {
-    onWait = resolve;
-  });
+  const waiters: { pattern: RegExp; resolve: () => void }[] = [];
   const log = (message: string) => {
     lines.push(message);
-    if (/starts after it/.test(message)) onWait();
+    for (const waiter of waiters) {
+      if (waiter.pattern.test(message)) waiter.resolve();
+    }
   };
   const logger: LoggerService = {
     error: log,
@@ -26,11 +25,38 @@ function watchingLogger() {
     debug: log,
     child: () => logger,
   };
-  return { logger, lines, waiting };
+  /** Resolves once a line matching `pattern` was logged. */
+  const said = (pattern: RegExp) =>
+    lines.some(line => pattern.test(line))
+      ? Promise.resolve()
+      : new Promise<void>(resolve => waiters.push({ pattern, resolve }));
+  return { logger, lines, said };
+}
+
+const WAITING = /this one starts after it/;
+
+/** Ends the sessions of `applicationName`, as a killed process or a failover does. */
+async function endSessionsOf(applicationName: string) {
+  const admin = new Client({ connectionString: POSTGRES });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query(
+      `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
+       WHERE application_name = $1`,
+      [applicationName],
+    );
+    return rows;
+  } finally {
+    await admin.end();
+  }
 }
 
 describe('the start gate on PostgreSQL', () => {
   const key = `start-gate-test:${randomBytes(6).toString('hex')}`;
+  const named = (applicationName: string) => ({
+    connectionString: POSTGRES,
+    application_name: `${applicationName}-${randomBytes(4).toString('hex')}`,
+  });
 
   beforeAll(() => {
     if (process.env.CI && !process.env[POSTGRES_ENV]) {
@@ -44,6 +70,7 @@ describe('the start gate on PostgreSQL', () => {
       key,
       logger: watchingLogger().logger,
     });
+    expect(first.held).toBe(true);
     const second = watchingLogger();
     let secondHeld = false;
     const gate = holdStartGate({
@@ -54,47 +81,86 @@ describe('the start gate on PostgreSQL', () => {
       secondHeld = true;
       return g;
     });
-    await second.waiting;
+    await second.said(WAITING);
     expect(secondHeld).toBe(false);
     await first.release();
-    await (await gate).release();
-    expect(secondHeld).toBe(true);
+    const taken = await gate;
+    expect(taken.held).toBe(true);
+    await taken.release();
   });
 
   it('is freed when the replica holding it dies mid-start', async () => {
-    const applicationName = `gate-${randomBytes(4).toString('hex')}`;
-    await holdStartGate({
-      connection: {
-        connectionString: POSTGRES,
-        application_name: applicationName,
-      },
+    const holder = named('gate-holder');
+    const first = await holdStartGate({
+      connection: holder,
       key,
       logger: watchingLogger().logger,
     });
+    expect(first.held).toBe(true);
     const second = watchingLogger();
     const gate = holdStartGate({
       connection: { connectionString: POSTGRES },
       key,
       logger: second.logger,
     });
-    await second.waiting;
-    // What PostgreSQL sees when a process is killed: its session ends.
-    const admin = new Client({ connectionString: POSTGRES });
-    await admin.connect();
-    try {
-      const { rows } = await admin.query(
-        `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
-         WHERE application_name = $1`,
-        [applicationName],
-      );
-      expect(rows).toEqual([{ ended: true }]);
-    } finally {
-      await admin.end();
-    }
-    await (await gate).release();
+    await second.said(WAITING);
+    expect(await endSessionsOf(holder.application_name)).toEqual([
+      { ended: true },
+    ]);
+    const taken = await gate;
+    expect(taken.held).toBe(true);
+    await taken.release();
+    // Releasing a gate whose session is gone is no error.
+    await first.release();
   });
 
-  it('starts anyway, saying so, when the other replica takes too long', async () => {
+  it('keeps waiting on a new session when its own breaks while the other replica still starts', async () => {
+    const first = await holdStartGate({
+      connection: { connectionString: POSTGRES },
+      key,
+      logger: watchingLogger().logger,
+    });
+    const waiter = named('gate-waiter');
+    const second = watchingLogger();
+    let secondHeld = false;
+    const gate = holdStartGate({
+      connection: waiter,
+      key,
+      logger: second.logger,
+    }).then(g => {
+      secondHeld = true;
+      return g;
+    });
+    await second.said(WAITING);
+    await endSessionsOf(waiter.application_name);
+    await second.said(/waiting on a new one/);
+    expect(secondHeld).toBe(false);
+    await first.release();
+    const taken = await gate;
+    expect(taken.held).toBe(true);
+    await taken.release();
+  });
+
+  it('lets the next replica start when a start hangs past the hold time', async () => {
+    const hung = watchingLogger();
+    const first = await holdStartGate({
+      connection: { connectionString: POSTGRES },
+      key,
+      logger: hung.logger,
+      maxHoldMs: 100,
+    });
+    const taken = await holdStartGate({
+      connection: { connectionString: POSTGRES },
+      key,
+      logger: watchingLogger().logger,
+    });
+    expect(taken.held).toBe(true);
+    expect(hung.lines.join('\n')).toMatch(/starting for too long/);
+    await taken.release();
+    await first.release();
+  });
+
+  it('starts anyway, saying who to look for, when the other replica takes too long', async () => {
     const first = await holdStartGate({
       connection: { connectionString: POSTGRES },
       key,
@@ -107,12 +173,14 @@ describe('the start gate on PostgreSQL', () => {
       logger: second.logger,
       waitMs: 0,
     });
-    expect(second.lines.join('\n')).toMatch(/starting anyway/);
-    await gate.release();
+    expect(gate.held).toBe(false);
+    expect(second.lines.join('\n')).toMatch(
+      /held the start gate .* for over 0 s; this replica starts anyway.*pg_locks/,
+    );
     await first.release();
   });
 
-  it('starts without the gate, saying so, when it cannot reach PostgreSQL', async () => {
+  it('starts without the gate, saying why, when it cannot reach PostgreSQL', async () => {
     const { logger, lines } = watchingLogger();
     // A port nothing listens on: the connection is refused at once.
     const gate = await holdStartGate({
@@ -120,39 +188,76 @@ describe('the start gate on PostgreSQL', () => {
       key,
       logger,
     });
-    await gate.release();
+    expect(gate.held).toBe(false);
     expect(lines.join('\n')).toMatch(
-      /could not use PostgreSQL \(Error: connect ECONNREFUSED 127\.0\.0\.1:1\); starting without it/,
+      /could not connect to PostgreSQL \(connect ECONNREFUSED 127\.0\.0\.1:1\); this replica starts without it/,
     );
+  });
+
+  it('starts without the gate when pg cannot even read the connection settings', async () => {
+    const { logger, lines } = watchingLogger();
+    const gate = await holdStartGate({
+      connection: { connectionString: 'postgresql://127.0.0.1:notaport/x' },
+      key,
+      logger,
+    });
+    expect(gate.held).toBe(false);
+    expect(lines.join('\n')).toMatch(/this replica starts without it/);
   });
 });
 
 describe('startGateConnection', () => {
+  const target = (database: JsonObject) =>
+    startGateConnection(new ConfigReader({ backend: { database } }));
+
   it('is off for SQLite, which is one process', () => {
     expect(
-      startGateConnection(
-        new ConfigReader({
-          backend: {
-            database: { client: 'better-sqlite3', connection: ':memory:' },
-          },
-        }),
-      ),
+      target({ client: 'better-sqlite3', connection: ':memory:' }),
     ).toBeUndefined();
   });
 
   it('keys the gate by the database prefix, so two installs on one server do not wait for each other', () => {
-    const target = (prefix?: string) =>
-      startGateConnection(
-        new ConfigReader({
-          backend: {
-            database: { client: 'pg', connection: POSTGRES, prefix },
-          },
-        }),
-      );
-    expect(target()).toEqual({
-      connection: { connectionString: POSTGRES },
-      key: 'backstage-start:backstage_plugin_',
+    expect(target({ client: 'pg', connection: POSTGRES })?.key).toBe(
+      'backstage-start:backstage_plugin_',
+    );
+    expect(
+      target({ client: 'pg', connection: POSTGRES, prefix: 'other_' })?.key,
+    ).toBe('backstage-start:other_');
+  });
+
+  it('connects to the configured database, else to postgres (a database named after the user may not exist)', () => {
+    expect(
+      target({
+        client: 'pg',
+        connection: 'postgresql://backstage:s3cret@db.example.com:5432',
+      })?.connection,
+    ).toEqual({
+      connectionString:
+        'postgresql://backstage:s3cret@db.example.com:5432/postgres',
     });
-    expect(target('other_')?.key).toBe('backstage-start:other_');
+    expect(
+      target({
+        client: 'pg',
+        connection: 'postgresql://backstage@db.example.com/backstage',
+      })?.connection,
+    ).toEqual({
+      connectionString: 'postgresql://backstage@db.example.com/backstage',
+    });
+    expect(
+      target({
+        client: 'pg',
+        connection: { host: 'db.example.com', user: 'backstage' },
+      })?.connection,
+    ).toEqual({
+      database: 'postgres',
+      host: 'db.example.com',
+      user: 'backstage',
+    });
+    expect(
+      target({
+        client: 'pg',
+        connection: { host: 'db.example.com', database: 'portal' },
+      })?.connection,
+    ).toEqual({ database: 'portal', host: 'db.example.com' });
   });
 });

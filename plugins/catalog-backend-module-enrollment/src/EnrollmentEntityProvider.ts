@@ -76,6 +76,8 @@ export class EnrollmentEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   private followUp?: NodeJS.Timeout;
   private followUpDelayMs = FIRST_FOLLOW_UP_MS;
+  /** The last event of each Mac being applied, by computer id. */
+  private readonly eventsInTurn = new Map<string, Promise<void>>();
 
   constructor(private readonly options: EnrollmentEntityProviderOptions) {}
 
@@ -145,7 +147,8 @@ export class EnrollmentEntityProvider implements EntityProvider {
    * An event of the `enrollment` topic: a Mac in or out, as a delta. What
    * the Mac is now decides, not what the event says: a delivery retried
    * late (a `computer.enrolled` overtaken by the CheckOut after it) must not
-   * bring an unenrolled Mac back.
+   * bring an unenrolled Mac back. One Mac's events are applied one after
+   * another, each with its own read, so the last applied is the newest.
    */
   async onEvent(params: EventParams): Promise<void> {
     const event = params.eventPayload as Partial<EnrollmentEventPayload>;
@@ -157,7 +160,34 @@ export class EnrollmentEntityProvider implements EntityProvider {
     ) {
       return;
     }
-    const computer = await this.options.computers.get(told.id);
+    const id = told.id;
+    const before = this.eventsInTurn.get(id) ?? Promise.resolve();
+    const mine = before.then(() => this.applyCurrent(told as Computer));
+    const settled = mine.then(
+      () => {},
+      () => {},
+    );
+    this.eventsInTurn.set(id, settled);
+    try {
+      await mine;
+    } finally {
+      if (this.eventsInTurn.get(id) === settled) this.eventsInTurn.delete(id);
+    }
+  }
+
+  private async applyCurrent(told: Computer): Promise<void> {
+    let computer: Computer | undefined;
+    try {
+      computer = await this.options.computers.get(told.id);
+    } catch (error) {
+      // The enrollment backend cannot say now (its database restarting, a
+      // replica starting): the event's own account is the best there is,
+      // and the next full run sets anything it got wrong right.
+      this.options.logger.warn(
+        `Could not read computer ${told.id} from the enrollment backend, so its event is applied as it came: ${error}`,
+      );
+      computer = told;
+    }
     if (computer?.status === 'enrolled') {
       const candidates = await this.findCandidates(ownerFilters(computer));
       const deferred = this.deferred(computer, candidates);

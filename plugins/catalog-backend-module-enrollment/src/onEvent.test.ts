@@ -18,9 +18,13 @@ const then: Computer = {
  * what happened after it.
  */
 describe('EnrollmentEntityProvider events', () => {
-  function setup(now: Computer | undefined) {
+  function setup(
+    now: Computer | undefined,
+    get: (id: string) => Promise<Computer | undefined> = jest.fn(
+      async () => now,
+    ),
+  ) {
     const mutations: any[] = [];
-    const get = jest.fn(async (_id: string) => now);
     const provider = new EnrollmentEntityProvider({
       logger: mockServices.logger.mock(),
       auth: mockServices.auth(),
@@ -93,5 +97,45 @@ describe('EnrollmentEntityProvider events', () => {
     await deliver('command.failed');
     expect(get).not.toHaveBeenCalled();
     expect(mutations).toEqual([]);
+  });
+
+  it('applies one Mac’s events one after the other, so the newest state is the one left', async () => {
+    // Two reads in flight at once could finish in either order; here the
+    // second event's read waits for the first event to be applied.
+    const answers: ((c: Computer) => void)[] = [];
+    const get = jest.fn(
+      () => new Promise<Computer>(resolve => answers.push(resolve)),
+    );
+    const { mutations, deliver } = setup(undefined, get);
+    const enrolled = deliver('computer.enrolled');
+    const unenrolled = deliver('computer.unenrolled');
+    await Promise.resolve();
+    await new Promise(setImmediate);
+    expect(get).toHaveBeenCalledTimes(1);
+
+    answers[0](then);
+    await enrolled;
+    await new Promise(setImmediate);
+    expect(get).toHaveBeenCalledTimes(2);
+    answers[1]({ ...then, status: 'unenrolled' });
+    await unenrolled;
+
+    expect(mutations.map(m => (m.added.length ? 'added' : 'removed'))).toEqual([
+      'added',
+      'removed',
+    ]);
+  });
+
+  it('applies the event as it came when the enrollment backend cannot answer', async () => {
+    const { mutations, deliver } = setup(
+      undefined,
+      jest.fn(async () => {
+        throw new Error('503 try again');
+      }),
+    );
+    await deliver('computer.enrolled');
+    await deliver('computer.unenrolled', { ...then, status: 'unenrolled' });
+    expect(mutations.map(m => m.added.length)).toEqual([1, 0]);
+    expect(mutations[1]).toEqual(removal('c02alice01'));
   });
 });
