@@ -64,50 +64,50 @@ describe('the start gate on PostgreSQL', () => {
     }
   });
 
-  it('lets a second replica start only once the first has started', async () => {
-    const first = await holdStartGate({
+  /** A replica's gate, with the test's own defaults. */
+  const hold = (options: Partial<Parameters<typeof holdStartGate>[0]> = {}) =>
+    holdStartGate({
       connection: { connectionString: POSTGRES },
       key,
       logger: watchingLogger().logger,
+      ...options,
     });
-    expect(first.held).toBe(true);
-    const second = watchingLogger();
-    let secondHeld = false;
-    const gate = holdStartGate({
-      connection: { connectionString: POSTGRES },
-      key,
-      logger: second.logger,
-    }).then(g => {
-      secondHeld = true;
+
+  /** A second replica at the gate: what it logs, and whether it got in. */
+  function secondReplica(
+    options: Partial<Parameters<typeof holdStartGate>[0]> = {},
+  ) {
+    const log = watchingLogger();
+    const state = { held: false };
+    const gate = hold({ logger: log.logger, ...options }).then(g => {
+      state.held = true;
       return g;
     });
+    return { ...log, state, gate };
+  }
+
+  it('lets a second replica start only once the first has started', async () => {
+    const first = await hold();
+    expect(first.held).toBe(true);
+    const second = secondReplica();
     await second.said(WAITING);
-    expect(secondHeld).toBe(false);
+    expect(second.state.held).toBe(false);
     await first.release();
-    const taken = await gate;
+    const taken = await second.gate;
     expect(taken.held).toBe(true);
     await taken.release();
   });
 
   it('is freed when the replica holding it dies mid-start', async () => {
     const holder = named('gate-holder');
-    const first = await holdStartGate({
-      connection: holder,
-      key,
-      logger: watchingLogger().logger,
-    });
+    const first = await hold({ connection: holder });
     expect(first.held).toBe(true);
-    const second = watchingLogger();
-    const gate = holdStartGate({
-      connection: { connectionString: POSTGRES },
-      key,
-      logger: second.logger,
-    });
+    const second = secondReplica();
     await second.said(WAITING);
     expect(await endSessionsOf(holder.application_name)).toEqual([
       { ended: true },
     ]);
-    const taken = await gate;
+    const taken = await second.gate;
     expect(taken.held).toBe(true);
     await taken.release();
     // Releasing a gate whose session is gone is no error.
@@ -115,45 +115,23 @@ describe('the start gate on PostgreSQL', () => {
   });
 
   it('keeps waiting on a new session when its own breaks while the other replica still starts', async () => {
-    const first = await holdStartGate({
-      connection: { connectionString: POSTGRES },
-      key,
-      logger: watchingLogger().logger,
-    });
+    const first = await hold();
     const waiter = named('gate-waiter');
-    const second = watchingLogger();
-    let secondHeld = false;
-    const gate = holdStartGate({
-      connection: waiter,
-      key,
-      logger: second.logger,
-    }).then(g => {
-      secondHeld = true;
-      return g;
-    });
+    const second = secondReplica({ connection: waiter });
     await second.said(WAITING);
     await endSessionsOf(waiter.application_name);
     await second.said(/waiting on a new one/);
-    expect(secondHeld).toBe(false);
+    expect(second.state.held).toBe(false);
     await first.release();
-    const taken = await gate;
+    const taken = await second.gate;
     expect(taken.held).toBe(true);
     await taken.release();
   });
 
   it('lets the next replica start when a start hangs past the hold time', async () => {
     const hung = watchingLogger();
-    const first = await holdStartGate({
-      connection: { connectionString: POSTGRES },
-      key,
-      logger: hung.logger,
-      maxHoldMs: 100,
-    });
-    const taken = await holdStartGate({
-      connection: { connectionString: POSTGRES },
-      key,
-      logger: watchingLogger().logger,
-    });
+    const first = await hold({ logger: hung.logger, maxHoldMs: 100 });
+    const taken = await hold();
     expect(taken.held).toBe(true);
     expect(hung.lines.join('\n')).toMatch(/starting for too long/);
     await taken.release();
@@ -161,18 +139,9 @@ describe('the start gate on PostgreSQL', () => {
   });
 
   it('starts anyway, saying who to look for, when the other replica takes too long', async () => {
-    const first = await holdStartGate({
-      connection: { connectionString: POSTGRES },
-      key,
-      logger: watchingLogger().logger,
-    });
+    const first = await hold();
     const second = watchingLogger();
-    const gate = await holdStartGate({
-      connection: { connectionString: POSTGRES },
-      key,
-      logger: second.logger,
-      waitMs: 0,
-    });
+    const gate = await hold({ logger: second.logger, waitMs: 0 });
     expect(gate.held).toBe(false);
     expect(second.lines.join('\n')).toMatch(
       /held the start gate .* for over 0 s; this replica starts anyway.*pg_locks/,
@@ -180,30 +149,26 @@ describe('the start gate on PostgreSQL', () => {
     await first.release();
   });
 
-  it('starts without the gate, saying why, when it cannot reach PostgreSQL', async () => {
-    const { logger, lines } = watchingLogger();
-    // A port nothing listens on: the connection is refused at once.
-    const gate = await holdStartGate({
-      connection: { host: '127.0.0.1', port: 1, user: 'postgres' },
-      key,
-      logger,
-    });
-    expect(gate.held).toBe(false);
-    expect(lines.join('\n')).toMatch(
+  it.each([
+    [
+      'it cannot reach PostgreSQL (a port nothing listens on)',
+      { host: '127.0.0.1', port: 1, user: 'postgres' },
       /could not connect to PostgreSQL \(connect ECONNREFUSED 127\.0\.0\.1:1\); this replica starts without it/,
-    );
-  });
-
-  it('starts without the gate when pg cannot even read the connection settings', async () => {
-    const { logger, lines } = watchingLogger();
-    const gate = await holdStartGate({
-      connection: { connectionString: 'postgresql://127.0.0.1:notaport/x' },
-      key,
-      logger,
-    });
-    expect(gate.held).toBe(false);
-    expect(lines.join('\n')).toMatch(/this replica starts without it/);
-  });
+    ],
+    [
+      'pg cannot even read the connection settings',
+      { connectionString: 'postgresql://127.0.0.1:notaport/x' },
+      /could not connect to PostgreSQL \(.+\); this replica starts without it/,
+    ],
+  ])(
+    'starts without the gate, saying why, when %s',
+    async (_, connection, said) => {
+      const { logger, lines } = watchingLogger();
+      const gate = await hold({ connection, logger });
+      expect(gate.held).toBe(false);
+      expect(lines.join('\n')).toMatch(said);
+    },
+  );
 });
 
 describe('startGateConnection', () => {
