@@ -351,6 +351,7 @@ export const DEFAULT_REENROLLMENT_SETTINGS: ReenrollmentSettings = {
   clearCommands: 'nothing',
   clearInventoryHistory: false,
   clearUserAndLocation: true,
+  authorizedGroups: [],
 };
 
 /** @public */

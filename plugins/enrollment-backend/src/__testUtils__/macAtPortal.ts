@@ -46,6 +46,8 @@ export async function startEnrollmentBackend(
     features?: Array<BackendFeature | Promise<{ default: BackendFeature }>>;
     /** More root config beside `enrollment`. */
     config?: Record<string, unknown>;
+    /** Read each directory user's groups (`enrollment.ldap.groups`). */
+    ldapGroups?: boolean;
   } = {},
 ): Promise<{ server: any; slapd: RunningSlapd }> {
   const slapd = await startSlapd();
@@ -67,6 +69,9 @@ export async function startEnrollmentBackend(
               bindDn: slapd.bindDn,
               bindPassword: slapd.bindPassword,
               users: { baseDn: slapd.baseDn },
+              ...(options.ldapGroups
+                ? { groups: { baseDn: `ou=groups,${slapd.baseDn}` } }
+                : {}),
             },
             ...enrollment,
           },

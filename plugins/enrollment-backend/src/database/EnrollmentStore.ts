@@ -14,6 +14,8 @@ export interface PendingEnrollment {
   keepExistingSite: boolean;
   loginKind: 'ldap' | 'local' | 'none';
   loginName?: string;
+  /** The directory groups read at its portal login (LDAP logins only). */
+  loginGroups?: string[];
   user: ComputerUser;
   platform: string;
   createdAt: Date;

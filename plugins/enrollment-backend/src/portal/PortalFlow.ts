@@ -284,6 +284,7 @@ export class PortalFlow {
       keepExistingSite: invitation?.keepExistingSite ?? false,
       loginKind: login.kind,
       loginName: login.name,
+      loginGroups: login.groups,
       user: session.state.user ?? {},
       platform: platform.kind,
       createdAt: now,
@@ -350,7 +351,11 @@ export class PortalFlow {
       // fixation) must not become a logged-in session.
       await this.deps.sessions.rotate(res, session, {
         ...session.state,
-        login: { kind: outcome.kind, name: outcome.name },
+        login: {
+          kind: outcome.kind,
+          name: outcome.name,
+          ...(outcome.groups?.length ? { groups: outcome.groups } : {}),
+        },
         user: outcome.user,
       });
       return undefined;

@@ -39,10 +39,11 @@ export function createPortalAdminRoutes(options: {
     }
     const actor = Authorizer.actorOf(credentials);
     const current = await settings.get();
-    // A client older than the re-enrollment rules leaves them as saved.
+    // A client older than the re-enrollment rules, or than one of them,
+    // leaves it out: the saved one stays.
     const body = {
       ...input,
-      reenrollment: input.reenrollment ?? current.reenrollment,
+      reenrollment: { ...current.reenrollment, ...input.reenrollment },
     };
     const message = describeSettingsChange(current, body);
     res.json(

@@ -8,6 +8,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   DEFAULT_PORTAL_SETTINGS,
   portalAccountManagePermission,
+  ReenrollmentSettings,
 } from '@macenroll/plugin-enrollment-common';
 import request from 'supertest';
 import { migrated } from '../__testUtils__/stores';
@@ -19,12 +20,13 @@ jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 const admin = () => mockCredentials.user.header('user:default/admin');
-const RULES = {
+const RULES: ReenrollmentSettings = {
   restrictToAuthorizedUsers: true,
   clearCommands: 'all-but-acknowledged',
   clearInventoryHistory: true,
   clearUserAndLocation: false,
-} as const;
+  authorizedGroups: ['mac-admins'],
+};
 
 describe('the re-enrollment settings through the admin API', () => {
   const permissions = switchablePermissions();
@@ -64,6 +66,7 @@ describe('the re-enrollment settings through the admin API', () => {
       clearCommands: 'nothing',
       clearInventoryHistory: false,
       clearUserAndLocation: true,
+      authorizedGroups: [],
     });
     expect(initial.body.allowReenrollment).toBe(true);
 
@@ -81,6 +84,19 @@ describe('the re-enrollment settings through the admin API', () => {
     const after = (await api('get', '/settings')).body;
     expect(after.allowReenrollment).toBe(false);
     expect(after.reenrollment).toEqual(RULES);
+
+    // One that knows the rules but not the authorized groups keeps them.
+    const { authorizedGroups: __, ...olderRules } = RULES;
+    await api('put', '/settings')
+      .send({
+        ...after,
+        reenrollment: { ...olderRules, clearCommands: 'errors' },
+      })
+      .expect(200);
+    expect((await api('get', '/settings')).body.reenrollment).toEqual({
+      ...RULES,
+      clearCommands: 'errors',
+    });
 
     const changes = await api('get', '/events?category=admin');
     expect(changes.body.items.map((e: any) => e.message)).toContainEqual(

@@ -80,6 +80,13 @@ const VALID: Record<string, unknown[]> = {
       clearInventoryHistory: true,
       clearUserAndLocation: false,
     },
+    {
+      restrictToAuthorizedUsers: true,
+      clearCommands: 'nothing',
+      clearInventoryHistory: false,
+      clearUserAndLocation: true,
+      authorizedGroups: ['mac-admins'],
+    },
   ],
   profileSigningUploadSchema: [{ p12: 'AAAA', password: 'secret' }],
   pushCertificateUploadSchema: [

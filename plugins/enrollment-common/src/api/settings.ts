@@ -30,8 +30,9 @@ export const REENROLLMENT_COMMAND_CLEARING = [
 export const reenrollmentSettingsSchema = z.strictObject({
   /**
    * Only the person recorded as the Mac's user (same portal login name,
-   * any case) or a portal account that may re-enroll any Mac may enroll
-   * it again; others are refused at Authenticate.
+   * any case), a portal account that may re-enroll any Mac or a member of
+   * `authorizedGroups` may enroll it again; others are refused at
+   * Authenticate.
    */
   restrictToAuthorizedUsers: z.boolean(),
   /** What to clear of the Mac's command history. */
@@ -43,10 +44,24 @@ export const reenrollmentSettingsSchema = z.strictObject({
    * without a logged-in user keeps the Mac's user.
    */
   clearUserAndLocation: z.boolean(),
+  /**
+   * Directory groups whose members may re-enroll any Mac while re-enrollment
+   * is restricted, as the directory spells them (compared exactly, like
+   * `restrictToLdapGroups`; read at portal login, so
+   * `enrollment.ldap.groups` must be configured). Left out of `PUT
+   * /settings`, the saved groups stay.
+   */
+  authorizedGroups: z
+    .array(z.string().trim().min(1).max(limits.ldapGroupName))
+    .max(limits.ldapGroups)
+    .optional(),
 });
 
 /** @public */
-export type ReenrollmentSettings = z.infer<typeof reenrollmentSettingsSchema>;
+export type ReenrollmentSettings = Omit<
+  z.infer<typeof reenrollmentSettingsSchema>,
+  'authorizedGroups'
+> & { authorizedGroups: string[] };
 
 /**
  * `PUT /settings`: every setting at once (the backend takes only the whole

@@ -18,18 +18,26 @@ export interface Takeover {
 /**
  * Jamf's "Restrict re-enrollment to authorized users only": a known Mac
  * enrolls again only for the person recorded as its user (the portal login
- * name, any case) or for a local portal account allowed to re-enroll any
- * Mac. A Mac recorded with no user is re-enrolled only by such an account.
+ * name, any case), for a local portal account allowed to re-enroll any Mac,
+ * or for a directory user in one of the authorized groups (as read at their
+ * portal login). A Mac recorded with no user is re-enrolled only by those.
  */
 async function authorizedToReenroll(
   deps: MdmServiceDeps,
   reenrolled: Device,
   enrollment: PendingEnrollment,
+  rules: ReenrollmentSettings,
 ): Promise<boolean> {
   const who = enrollment.loginName?.toLowerCase();
   if (!who) return false;
   if (reenrolled.username && reenrolled.username.toLowerCase() === who) {
     return true;
+  }
+  if (enrollment.loginKind === 'ldap') {
+    // Exact names, as the portal's own group restriction compares them.
+    return (enrollment.loginGroups ?? []).some(group =>
+      rules.authorizedGroups.includes(group),
+    );
   }
   return (
     enrollment.loginKind === 'local' &&
@@ -84,7 +92,7 @@ export async function checkTakeover(
   if (
     reenrolled &&
     rules.restrictToAuthorizedUsers &&
-    !(await authorizedToReenroll(deps, reenrolled, enrollment))
+    !(await authorizedToReenroll(deps, reenrolled, enrollment, rules))
   ) {
     await refuse(deps, reenrolled, enrollment);
   }

@@ -10,12 +10,16 @@ import { MAX_GROUPS, MAX_GROUP_NAME } from './settingsLimits';
 
 /**
  * Directory group names as chips: type a name and press Enter to add it,
- * delete a chip to remove it.
+ * delete a chip to remove it. `label` and `emptyText` name the list where
+ * a page has more than one.
  */
 export const GroupChipsInput = (props: {
+  id?: string;
   groups: string[];
   onChange: (groups: string[]) => void;
   disabled: boolean;
+  label?: string;
+  emptyText?: string;
 }) => {
   const { groups, onChange, disabled } = props;
   const { t } = useTranslationRef(enrollmentTranslationRef);
@@ -55,12 +59,12 @@ export const GroupChipsInput = (props: {
         flexWrap="wrap"
         style={{ gap: 8 }}
         mb={2}
-        aria-label={t('settings.directory.groups')}
+        aria-label={props.label ?? t('settings.directory.groups')}
         role="group"
       >
         {groups.length === 0 && (
           <Typography color="textSecondary">
-            {t('settings.directory.none')}
+            {props.emptyText ?? t('settings.directory.none')}
           </Typography>
         )}
         {groups.map(group => (
@@ -82,7 +86,7 @@ export const GroupChipsInput = (props: {
       </Box>
       {!disabled && (
         <TextField
-          id="settings-add-group"
+          id={props.id ?? 'settings-add-group'}
           label={t('settings.directory.add')}
           fullWidth
           value={text}

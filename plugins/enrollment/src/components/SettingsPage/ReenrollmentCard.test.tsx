@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   loadedSettings,
@@ -35,6 +35,22 @@ describe('ReenrollmentCard', () => {
     await user.click(
       screen.getByRole('checkbox', { name: 'Let enrolled Macs enroll again' }),
     );
+    expect(
+      screen.getByText(
+        'No groups: no directory user may re-enroll someone else’s Mac.',
+      ),
+    ).toBeInTheDocument();
+    await user.type(
+      screen.getByLabelText('Add a group'),
+      ' mac-admins {Enter}',
+    );
+    expect(
+      within(
+        screen.getByRole('group', {
+          name: 'Directory groups that may re-enroll any Mac',
+        }),
+      ).getByText('mac-admins'),
+    ).toBeInTheDocument();
 
     // What the editor now holds, and so what Save sends.
     expect(settings()).toEqual({
@@ -45,6 +61,7 @@ describe('ReenrollmentCard', () => {
         clearCommands: 'all-but-acknowledged',
         clearInventoryHistory: true,
         clearUserAndLocation: false,
+        authorizedGroups: ['mac-admins'],
       },
     });
   });

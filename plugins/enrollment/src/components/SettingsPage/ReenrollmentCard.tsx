@@ -13,6 +13,7 @@ import {
 } from '@macenroll/plugin-enrollment-common';
 import { enrollmentTranslationRef } from '../../translation';
 import { SwitchField } from '../shared/SwitchField';
+import { GroupChipsInput } from './GroupChipsInput';
 import { memoSection, SectionProps } from './sectionProps';
 
 type ClearCommands = ReenrollmentSettings['clearCommands'];
@@ -49,6 +50,24 @@ export const ReenrollmentCard = memoSection(
               change({ restrictToAuthorizedUsers })
             }
           />
+        </Box>
+        <Box mt={2}>
+          <FormLabel component="p">
+            {t('settings.reenrollment.groups')}
+          </FormLabel>
+          <FormHelperText>
+            {t('settings.reenrollment.groupsHelp')}
+          </FormHelperText>
+          <Box mt={1}>
+            <GroupChipsInput
+              id="settings-add-reenrollment-group"
+              label={t('settings.reenrollment.groups')}
+              emptyText={t('settings.reenrollment.groupsNone')}
+              groups={rules.authorizedGroups}
+              onChange={authorizedGroups => change({ authorizedGroups })}
+              disabled={disabled}
+            />
+          </Box>
         </Box>
         <Box mt={2}>
           <FormControl component="fieldset" disabled={disabled}>

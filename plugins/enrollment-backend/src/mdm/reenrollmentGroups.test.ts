@@ -1,0 +1,109 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { RunningSlapd, SEED_GROUPS } from '@internal/test-harness';
+import { rmSync } from 'node:fs';
+import request from 'supertest';
+import {
+  createInvitation,
+  enrollMacAtPortal,
+  startEnrollmentBackend,
+} from '../__testUtils__/macAtPortal';
+
+jest.setTimeout(180_000);
+
+const admin = () => mockCredentials.user.header('user:default/admin');
+const UDID = 'REE00000-0000-4000-8000-0000000000G1';
+
+/**
+ * Jamf's re-enrollment privilege for directory people: while re-enrollment
+ * is restricted, a member of an authorized group (read from slapd at portal
+ * login) may enroll anyone's Mac again; a directory user outside those
+ * groups may not. Real signed check-ins, as a Mac sends them.
+ */
+describe('re-enrollment by members of authorized directory groups', () => {
+  let slapd: RunningSlapd;
+  let server: any;
+  const dirs: string[] = [];
+
+  beforeAll(async () => {
+    ({ server, slapd } = await startEnrollmentBackend(
+      {},
+      { ldapGroups: true },
+    ));
+  });
+  afterAll(async () => {
+    await slapd?.stop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const enrollAs = async (name: 'alice' | 'bob' | 'carol') => {
+    const invitation = await createInvitation(server);
+    const mac = await enrollMacAtPortal(server, {
+      invitationUrl: invitation.url,
+      username: name,
+      password: slapd.people[name].password,
+      udid: UDID,
+    });
+    dirs.push(mac.dir);
+    return invitation;
+  };
+  const computer = async () => {
+    const res = await request(server)
+      .get('/api/enrollment/computers')
+      .set('Authorization', admin())
+      .expect(200);
+    return res.body.items.find((c: any) => c.udid === UDID);
+  };
+  const setRules = async (rules: Record<string, unknown>) => {
+    const current = await request(server)
+      .get('/api/enrollment/settings')
+      .set('Authorization', admin());
+    await request(server)
+      .put('/api/enrollment/settings')
+      .set('Authorization', admin())
+      .send({
+        ...current.body,
+        reenrollment: { ...current.body.reenrollment, ...rules },
+      })
+      .expect(200);
+  };
+
+  it('lets a member of an authorized group re-enroll anyone’s Mac, and no other directory user', async () => {
+    expect(SEED_GROUPS['mac-users']).toContain('alice');
+    expect(SEED_GROUPS.contractors).toContain('carol');
+    await enrollAs('bob');
+    const enrolled = await computer();
+    expect(enrolled).toMatchObject({
+      status: 'enrolled',
+      user: { username: 'bob' },
+    });
+    await setRules({
+      restrictToAuthorizedUsers: true,
+      authorizedGroups: ['mac-users'],
+    });
+
+    // Carol is in the directory, but only in contractors.
+    await expect(enrollAs('carol')).rejects.toThrow(/^Authenticate: 403/);
+    expect(await computer()).toEqual(enrolled);
+
+    // Alice is in mac-users: bob's Mac enrolls again, now as hers.
+    const byAlice = await enrollAs('alice');
+    expect(await computer()).toMatchObject({
+      id: enrolled.id,
+      status: 'enrolled',
+      invitationId: byAlice.id,
+      user: { username: 'alice' },
+    });
+
+    // The groups are compared when the Mac authenticates: once mac-users
+    // is no longer authorized, the Mac (now alice's) refuses bob.
+    await setRules({ authorizedGroups: ['contractors'] });
+    await expect(enrollAs('bob')).rejects.toThrow(/^Authenticate: 403/);
+    // …and carol, a contractor, may now.
+    const byCarol = await enrollAs('carol');
+    expect(await computer()).toMatchObject({
+      id: enrolled.id,
+      invitationId: byCarol.id,
+      user: { username: 'carol' },
+    });
+  });
+});
