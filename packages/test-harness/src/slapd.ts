@@ -37,12 +37,20 @@ export interface RunningSlapd {
    * the running one first, if any); resolves once it accepts connections.
    */
   restart(): Promise<void>;
+  /**
+   * Changes the directory as its administrator would (an LDIF of
+   * `changetype: modify` records), e.g. to take someone out of a group.
+   */
+  modify(ldif: string): Promise<void>;
   /** Stops slapd and removes its files. */
   stop(): Promise<void>;
 }
 
 const SCHEMA_DIR = '/etc/ldap/schema';
 const MODULE_DIR = '/usr/lib/ldap';
+
+const ADMIN_DN = `cn=admin,${BASE_DN}`;
+const ADMIN_PASSWORD = 'admin-secret';
 
 function slapdConf(dir: string): string {
   return [
@@ -55,8 +63,8 @@ function slapdConf(dir: string): string {
     'database mdb',
     'maxsize 67108864',
     `suffix "${BASE_DN}"`,
-    `rootdn "cn=admin,${BASE_DN}"`,
-    'rootpw admin-secret',
+    `rootdn "${ADMIN_DN}"`,
+    `rootpw ${ADMIN_PASSWORD}`,
     `directory ${dir}/db`,
     'index objectClass eq',
     'index uid eq',
@@ -127,6 +135,7 @@ async function launchSlapd(
 export async function startSlapd(): Promise<RunningSlapd> {
   const slapd = requireCommand('slapd', 'slapd ldap-utils');
   const slapadd = requireCommand('slapadd', 'slapd ldap-utils');
+  const ldapmodify = requireCommand('ldapmodify', 'ldap-utils');
   const dir = mkdtempSync(join(tmpdir(), 'harness-slapd-'));
   mkdirSync(join(dir, 'db'));
   const confPath = join(dir, 'slapd.conf');
@@ -173,6 +182,18 @@ export async function startSlapd(): Promise<RunningSlapd> {
       await halt();
       await launch();
     },
+    modify: ldif =>
+      new Promise<void>((resolve, reject) => {
+        const child = execFile(
+          ldapmodify,
+          ['-x', '-H', url, '-D', ADMIN_DN, '-w', ADMIN_PASSWORD],
+          (error, _stdout, stderr) =>
+            error
+              ? reject(new Error(`ldapmodify: ${stderr || error}`))
+              : resolve(),
+        );
+        child.stdin!.end(ldif);
+      }),
     async stop() {
       await halt();
       rmSync(dir, { recursive: true, force: true });

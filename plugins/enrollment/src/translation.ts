@@ -633,10 +633,11 @@ export const enrollmentMessages = {
       restrictHelp:
         'A Mac already known here enrolls again only for the person recorded as its user, a portal account allowed to re-enroll any Mac (set on Portal accounts) or a member of the groups below. Others see the profile installation fail.',
       groups: 'Directory groups that may re-enroll any Mac',
+      addGroup: 'Add a group that may re-enroll any Mac',
       groupsNone:
         'No groups: no directory user may re-enroll someone else’s Mac.',
       groupsHelp:
-        'Read from the directory at portal login (enrollment.ldap.groups must be configured) and compared with the names exactly.',
+        'Read from the directory when the Mac enrolls (enrollment.ldap.groups must be configured) and compared with the names exactly.',
       clearCommands: {
         label: 'Command history to clear',
         nothing: 'Nothing',

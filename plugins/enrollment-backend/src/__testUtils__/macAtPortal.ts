@@ -300,6 +300,8 @@ export async function enrollMacAtPortal(
     serialNumber?: string;
     token?: Buffer;
     pushMagic?: string;
+    /** Runs once the Mac has its identity, before it authenticates. */
+    beforeAuthenticate?: () => Promise<void>;
   },
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'mac-'));
@@ -340,6 +342,7 @@ export async function enrollMacAtPortal(
   };
   const token = options.token ?? Buffer.from(`token-${options.udid}`);
   const pushMagic = options.pushMagic ?? `magic-${options.udid}`;
+  await options.beforeAuthenticate?.();
   const auth = await send(checkinPath, {
     MessageType: 'Authenticate',
     Topic: mdmPayload.Topic,

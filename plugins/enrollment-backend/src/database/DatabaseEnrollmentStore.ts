@@ -27,7 +27,6 @@ function toEnrollment(row: any): PendingEnrollment {
     keepExistingSite: toBool(row.keep_existing_site),
     loginKind: row.login_kind,
     loginName: row.login_name ?? undefined,
-    loginGroups: row.login_groups ? JSON.parse(row.login_groups) : undefined,
     user: JSON.parse(row.user),
     platform: row.platform,
     createdAt: toDate(row.created_at)!,
@@ -56,9 +55,6 @@ export class DatabaseEnrollmentStore implements EnrollmentStore {
       keep_existing_site: enrollment.keepExistingSite,
       login_kind: enrollment.loginKind,
       login_name: enrollment.loginName ?? null,
-      login_groups: enrollment.loginGroups?.length
-        ? JSON.stringify(enrollment.loginGroups)
-        : null,
       user: JSON.stringify(enrollment.user),
       platform: enrollment.platform,
       created_at: enrollment.createdAt,

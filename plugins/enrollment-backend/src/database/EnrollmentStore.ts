@@ -14,8 +14,6 @@ export interface PendingEnrollment {
   keepExistingSite: boolean;
   loginKind: 'ldap' | 'local' | 'none';
   loginName?: string;
-  /** The directory groups read at its portal login (LDAP logins only). */
-  loginGroups?: string[];
   user: ComputerUser;
   platform: string;
   createdAt: Date;

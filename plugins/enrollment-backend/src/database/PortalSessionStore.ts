@@ -3,12 +3,7 @@ import { ComputerUser } from '@macenroll/plugin-enrollment-common';
 /** What the portal remembers between pages. */
 export interface PortalSessionState {
   /** Who logged in: a directory user, a local portal account, or nobody (no-login invitation). */
-  login?: {
-    kind: 'ldap' | 'local' | 'none';
-    name?: string;
-    /** A directory login's groups, when the directory's groups are configured. */
-    groups?: string[];
-  };
+  login?: { kind: 'ldap' | 'local' | 'none'; name?: string };
   /** The person the computer belongs to, with their location fields. */
   user?: ComputerUser;
   eulaAccepted?: boolean;

@@ -8,6 +8,7 @@ import { InvitationStore } from '../database/InvitationStore';
 import { PortalAccountStore } from '../database/PortalAccountStore';
 import { SettingsStore } from '../database/SettingsStore';
 import { SiteStore } from '../database/SiteStore';
+import { LdapDirectory } from '../ldap';
 import { SecretSealer } from '../pki/SecretSealer';
 import { OutboundEvents } from '../outbound/OutboundEvents';
 import { CommandQueue } from './CommandQueue';
@@ -31,6 +32,11 @@ export interface MdmServiceDeps {
   settings: SettingsStore;
   /** Who holds the privilege of re-enrolling any Mac. */
   portalAccounts: Pick<PortalAccountStore, 'mayReenrollAnyMac'>;
+  /**
+   * The directory, to read a person's groups when a group grants them
+   * re-enrolling any Mac; absent without LDAP.
+   */
+  directory?: Pick<LdapDirectory, 'getUser'>;
   sealer: SecretSealer;
   /** The APNs topic profiles carry; a check-in with another is refused. */
   topic: () => Promise<string | undefined>;

@@ -15,9 +15,9 @@ const UDID = 'REE00000-0000-4000-8000-0000000000G1';
 
 /**
  * Jamf's re-enrollment privilege for directory people: while re-enrollment
- * is restricted, a member of an authorized group (read from slapd at portal
- * login) may enroll anyone's Mac again; a directory user outside those
- * groups may not. Real signed check-ins, as a Mac sends them.
+ * is restricted, a member of an authorized group (read from slapd when the
+ * Mac authenticates) may enroll anyone's Mac again; a directory user outside
+ * those groups may not. Real signed check-ins, as a Mac sends them.
  */
 describe('re-enrollment by members of authorized directory groups', () => {
   let slapd: RunningSlapd;
@@ -35,13 +35,17 @@ describe('re-enrollment by members of authorized directory groups', () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  const enrollAs = async (name: 'alice' | 'bob' | 'carol') => {
+  const enrollAs = async (
+    name: 'alice' | 'bob' | 'carol' | 'smith',
+    beforeAuthenticate?: () => Promise<void>,
+  ) => {
     const invitation = await createInvitation(server);
     const mac = await enrollMacAtPortal(server, {
       invitationUrl: invitation.url,
-      username: name,
+      username: slapd.people[name].uid,
       password: slapd.people[name].password,
       udid: UDID,
+      beforeAuthenticate,
     });
     dirs.push(mac.dir);
     return invitation;
@@ -66,10 +70,19 @@ describe('re-enrollment by members of authorized directory groups', () => {
       })
       .expect(200);
   };
+  const refusedPeople = async () => {
+    const res = await request(server)
+      .get('/api/enrollment/events?category=mdm&limit=100')
+      .set('Authorization', admin());
+    return res.body.items
+      .filter((e: any) => e.type === 'mdm.reenrollment-refused')
+      .map((e: any) => e.data.attemptedBy)
+      .reverse();
+  };
 
-  it('lets a member of an authorized group re-enroll anyone’s Mac, and no other directory user', async () => {
-    expect(SEED_GROUPS['mac-users']).toContain('alice');
-    expect(SEED_GROUPS.contractors).toContain('carol');
+  it('lets a member of an authorized group re-enroll anyone’s Mac, as the directory says when the Mac authenticates', async () => {
+    expect(SEED_GROUPS['mac-users']).toEqual(['alice', 'smith']);
+    expect(SEED_GROUPS.contractors).toEqual(['carol']);
     await enrollAs('bob');
     const enrolled = await computer();
     expect(enrolled).toMatchObject({
@@ -85,6 +98,24 @@ describe('re-enrollment by members of authorized directory groups', () => {
     await expect(enrollAs('carol')).rejects.toThrow(/^Authenticate: 403/);
     expect(await computer()).toEqual(enrolled);
 
+    // Smith was in mac-users when he logged in, and is taken out of it
+    // before his Mac authenticates: the directory of now decides.
+    await expect(
+      enrollAs('smith', () =>
+        slapd.modify(
+          [
+            `dn: cn=mac-users,ou=groups,${slapd.baseDn}`,
+            'changetype: modify',
+            'delete: member',
+            `member: ${slapd.people.smith.dn}`,
+            '',
+          ].join('\n'),
+        ),
+      ),
+    ).rejects.toThrow(/^Authenticate: 403/);
+    expect(await computer()).toEqual(enrolled);
+    expect(await refusedPeople()).toEqual(['carol', 'jsmith']);
+
     // Alice is in mac-users: bob's Mac enrolls again, now as hers.
     const byAlice = await enrollAs('alice');
     expect(await computer()).toMatchObject({
@@ -94,16 +125,15 @@ describe('re-enrollment by members of authorized directory groups', () => {
       user: { username: 'alice' },
     });
 
-    // The groups are compared when the Mac authenticates: once mac-users
-    // is no longer authorized, the Mac (now alice's) refuses bob.
+    // Only contractors now: smith is refused alice's Mac, carol enrolls it.
     await setRules({ authorizedGroups: ['contractors'] });
-    await expect(enrollAs('bob')).rejects.toThrow(/^Authenticate: 403/);
-    // …and carol, a contractor, may now.
+    await expect(enrollAs('smith')).rejects.toThrow(/^Authenticate: 403/);
     const byCarol = await enrollAs('carol');
     expect(await computer()).toMatchObject({
       id: enrolled.id,
       invitationId: byCarol.id,
       user: { username: 'carol' },
     });
+    expect(await refusedPeople()).toEqual(['carol', 'jsmith', 'jsmith']);
   });
 });

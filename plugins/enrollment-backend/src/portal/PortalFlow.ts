@@ -284,7 +284,6 @@ export class PortalFlow {
       keepExistingSite: invitation?.keepExistingSite ?? false,
       loginKind: login.kind,
       loginName: login.name,
-      loginGroups: login.groups,
       user: session.state.user ?? {},
       platform: platform.kind,
       createdAt: now,
@@ -351,11 +350,7 @@ export class PortalFlow {
       // fixation) must not become a logged-in session.
       await this.deps.sessions.rotate(res, session, {
         ...session.state,
-        login: {
-          kind: outcome.kind,
-          name: outcome.name,
-          ...(outcome.groups?.length ? { groups: outcome.groups } : {}),
-        },
+        login: { kind: outcome.kind, name: outcome.name },
         user: outcome.user,
       });
       return undefined;

@@ -15,14 +15,7 @@ import { LdapDirectory } from '../ldap';
 
 /** The outcome of a portal login, for the page and the event log. */
 export type LoginOutcome =
-  | {
-      ok: true;
-      kind: 'ldap' | 'local';
-      name: string;
-      user?: ComputerUser;
-      /** A directory login's groups (empty when groups are not configured). */
-      groups?: string[];
-    }
+  | { ok: true; kind: 'ldap' | 'local'; name: string; user?: ComputerUser }
   | {
       ok: false;
       /**
@@ -171,7 +164,6 @@ export class PortalLogin {
       kind: 'ldap',
       name: found.fields.username ?? username,
       user: found.fields,
-      groups: found.groups,
     };
   }
 }

@@ -42,7 +42,7 @@ export function createEnrollmentServices(
     createProfileServices(options, shared);
   const { push, commandQueue, agent, mdm, renewal } = createManagementServices(
     options,
-    { ...shared, pushCertificates, topic, profiles },
+    { ...shared, pushCertificates, topic, profiles, directory },
   );
 
   return {

@@ -1,3 +1,4 @@
+import { LdapDirectory } from '../ldap';
 import { AgentPackageService } from '../agent/AgentPackageService';
 import { AGENT_MANIFEST_PATH } from '../agent/router';
 import { PushCertificates } from '../apns/PushCertificates';
@@ -20,6 +21,7 @@ export function createManagementServices(
     pushCertificates: PushCertificates;
     topic: () => Promise<string | undefined>;
     profiles: EnrollmentProfileService;
+    directory?: LdapDirectory;
   },
 ) {
   const { settings, stores, ca, logger } = options;
@@ -56,6 +58,7 @@ export function createManagementServices(
     events: shared.activity,
     settings: stores.settings,
     portalAccounts: stores.accounts,
+    directory: shared.directory,
     sealer: new SecretSealer(ca.privateKey, SecretSealer.BOOTSTRAP_TOKENS),
     topic: shared.topic,
     agentCommand,

@@ -47,8 +47,8 @@ export const reenrollmentSettingsSchema = z.strictObject({
   /**
    * Directory groups whose members may re-enroll any Mac while re-enrollment
    * is restricted, as the directory spells them (compared exactly, like
-   * `restrictToLdapGroups`; read at portal login, so
-   * `enrollment.ldap.groups` must be configured). Left out of `PUT
+   * `restrictToLdapGroups`; read from the directory when the Mac
+   * authenticates, so `enrollment.ldap.groups` must be configured). Left out of `PUT
    * /settings`, the saved groups stay.
    */
   authorizedGroups: z

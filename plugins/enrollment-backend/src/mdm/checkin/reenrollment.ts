@@ -19,8 +19,8 @@ export interface Takeover {
  * Jamf's "Restrict re-enrollment to authorized users only": a known Mac
  * enrolls again only for the person recorded as its user (the portal login
  * name, any case), for a local portal account allowed to re-enroll any Mac,
- * or for a directory user in one of the authorized groups (as read at their
- * portal login). A Mac recorded with no user is re-enrolled only by those.
+ * or for a directory user in one of the authorized groups. A Mac recorded
+ * with no user is re-enrolled only by those.
  */
 async function authorizedToReenroll(
   deps: MdmServiceDeps,
@@ -34,15 +34,37 @@ async function authorizedToReenroll(
     return true;
   }
   if (enrollment.loginKind === 'ldap') {
-    // Exact names, as the portal's own group restriction compares them.
-    return (enrollment.loginGroups ?? []).some(group =>
-      rules.authorizedGroups.includes(group),
-    );
+    return inAuthorizedGroup(deps, enrollment.loginName!, rules);
   }
   return (
     enrollment.loginKind === 'local' &&
     (await deps.portalAccounts.mayReenrollAnyMac(enrollment.loginName!))
   );
+}
+
+/**
+ * Whether the directory puts the person in an authorized group now, not
+ * when they logged in: someone taken out of the group since has lost the
+ * privilege. Names compare exactly, as the portal's group restriction does.
+ * A directory that cannot answer grants nothing.
+ */
+async function inAuthorizedGroup(
+  deps: MdmServiceDeps,
+  username: string,
+  rules: ReenrollmentSettings,
+): Promise<boolean> {
+  if (!rules.authorizedGroups.length || !deps.directory) return false;
+  try {
+    const person = await deps.directory.getUser(username);
+    return (person?.groups ?? []).some(group =>
+      rules.authorizedGroups.includes(group),
+    );
+  } catch (error) {
+    deps.logger.warn(
+      `Could not read the directory groups of ${username} for re-enrollment, so the groups grant nothing: ${error}`,
+    );
+    return false;
+  }
 }
 
 /**

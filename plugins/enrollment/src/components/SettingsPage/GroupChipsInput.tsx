@@ -20,6 +20,7 @@ export const GroupChipsInput = (props: {
   disabled: boolean;
   label?: string;
   emptyText?: string;
+  addLabel?: string;
 }) => {
   const { groups, onChange, disabled } = props;
   const { t } = useTranslationRef(enrollmentTranslationRef);
@@ -87,7 +88,7 @@ export const GroupChipsInput = (props: {
       {!disabled && (
         <TextField
           id={props.id ?? 'settings-add-group'}
-          label={t('settings.directory.add')}
+          label={props.addLabel ?? t('settings.directory.add')}
           fullWidth
           value={text}
           onChange={e => {

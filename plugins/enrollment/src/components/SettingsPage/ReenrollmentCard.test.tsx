@@ -41,7 +41,7 @@ describe('ReenrollmentCard', () => {
       ),
     ).toBeInTheDocument();
     await user.type(
-      screen.getByLabelText('Add a group'),
+      screen.getByLabelText('Add a group that may re-enroll any Mac'),
       ' mac-admins {Enter}',
     );
     expect(

@@ -63,7 +63,9 @@ export const ReenrollmentCard = memoSection(
               id="settings-add-reenrollment-group"
               label={t('settings.reenrollment.groups')}
               emptyText={t('settings.reenrollment.groupsNone')}
-              groups={rules.authorizedGroups}
+              // A backend older than the groups leaves them out.
+              groups={rules.authorizedGroups ?? []}
+              addLabel={t('settings.reenrollment.addGroup')}
               onChange={authorizedGroups => change({ authorizedGroups })}
               disabled={disabled}
             />
