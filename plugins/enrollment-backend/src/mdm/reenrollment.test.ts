@@ -7,6 +7,7 @@ import {
   enrollMacAtPortal,
   startEnrollmentBackend,
 } from '../__testUtils__/macAtPortal';
+import { reenrollmentApi } from '../__testUtils__/reenrollmentApi';
 
 jest.setTimeout(180_000);
 
@@ -60,37 +61,9 @@ describe('re-enrollment restricted to authorized users', () => {
   /** The helpdesk's local account enrolls the Mac for carol. */
   const enrollByHelpdesk = () =>
     enroll(HELPDESK.username, HELPDESK.password, 'carol');
-  const computer = async () => {
-    const res = await request(server)
-      .get('/api/enrollment/computers')
-      .set('Authorization', admin())
-      .expect(200);
-    return res.body.items.find((c: any) => c.udid === UDID);
-  };
-  const setRestricted = async (restrictToAuthorizedUsers: boolean) => {
-    const current = await request(server)
-      .get('/api/enrollment/settings')
-      .set('Authorization', admin());
-    await request(server)
-      .put('/api/enrollment/settings')
-      .set('Authorization', admin())
-      .send({
-        ...current.body,
-        reenrollment: {
-          ...current.body.reenrollment,
-          restrictToAuthorizedUsers,
-        },
-      })
-      .expect(200);
-  };
-  const refusals = async () => {
-    const res = await request(server)
-      .get('/api/enrollment/events?category=mdm&limit=100')
-      .set('Authorization', admin());
-    return res.body.items.filter(
-      (e: any) => e.type === 'mdm.reenrollment-refused',
-    );
-  };
+  const { computer, setRules, refusals } = reenrollmentApi(() => server, UDID);
+  const setRestricted = (restrictToAuthorizedUsers: boolean) =>
+    setRules({ restrictToAuthorizedUsers });
 
   it('refuses another user, accepts the recorded user and the privileged account, and everyone when off', async () => {
     const first = await enrollAs('alice');

@@ -1,16 +1,14 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
 import { RunningSlapd, SEED_GROUPS } from '@internal/test-harness';
 import { rmSync } from 'node:fs';
-import request from 'supertest';
 import {
   createInvitation,
   enrollMacAtPortal,
   startEnrollmentBackend,
 } from '../__testUtils__/macAtPortal';
+import { reenrollmentApi } from '../__testUtils__/reenrollmentApi';
 
 jest.setTimeout(180_000);
 
-const admin = () => mockCredentials.user.header('user:default/admin');
 const UDID = 'REE00000-0000-4000-8000-0000000000G1';
 
 /**
@@ -50,35 +48,9 @@ describe('re-enrollment by members of authorized directory groups', () => {
     dirs.push(mac.dir);
     return invitation;
   };
-  const computer = async () => {
-    const res = await request(server)
-      .get('/api/enrollment/computers')
-      .set('Authorization', admin())
-      .expect(200);
-    return res.body.items.find((c: any) => c.udid === UDID);
-  };
-  const setRules = async (rules: Record<string, unknown>) => {
-    const current = await request(server)
-      .get('/api/enrollment/settings')
-      .set('Authorization', admin());
-    await request(server)
-      .put('/api/enrollment/settings')
-      .set('Authorization', admin())
-      .send({
-        ...current.body,
-        reenrollment: { ...current.body.reenrollment, ...rules },
-      })
-      .expect(200);
-  };
-  const refusedPeople = async () => {
-    const res = await request(server)
-      .get('/api/enrollment/events?category=mdm&limit=100')
-      .set('Authorization', admin());
-    return res.body.items
-      .filter((e: any) => e.type === 'mdm.reenrollment-refused')
-      .map((e: any) => e.data.attemptedBy)
-      .reverse();
-  };
+  const { computer, setRules, refusals } = reenrollmentApi(() => server, UDID);
+  const refusedPeople = async () =>
+    (await refusals()).map(e => e.data.attemptedBy).reverse();
 
   it('lets a member of an authorized group re-enroll anyone’s Mac, as the directory says when the Mac authenticates', async () => {
     expect(SEED_GROUPS['mac-users']).toEqual(['alice', 'smith']);
