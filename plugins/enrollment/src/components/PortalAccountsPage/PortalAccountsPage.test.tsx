@@ -47,6 +47,18 @@ async function enter(user: User, field: HTMLElement, text: string) {
   await user.paste(text);
 }
 
+/** A new account's username, and a password the backend takes, twice. */
+async function enterAccount(user: User, dialog: HTMLElement, username: string) {
+  await enter(user, within(dialog).getByLabelText('Username'), username);
+  for (const label of ['Password', 'Confirm password']) {
+    await enter(
+      user,
+      within(dialog).getByLabelText(label),
+      'correct horse battery',
+    );
+  }
+}
+
 async function openAddDialog(user: User) {
   await user.click(screen.getByRole('button', { name: 'Add account' }));
   return screen.findByRole('dialog');
@@ -175,7 +187,7 @@ describe('PortalAccountsPage', () => {
     });
 
     const dialog = await openAddDialog(user);
-    await enter(user, within(dialog).getByLabelText('Username'), 'alice');
+    await enterAccount(user, dialog, 'alice');
     await enter(
       user,
       within(dialog).getByLabelText('Full name (optional)'),
@@ -183,16 +195,6 @@ describe('PortalAccountsPage', () => {
     );
     const email = within(dialog).getByLabelText('Email (optional)');
     await enter(user, email, 'alice at example.com');
-    await enter(
-      user,
-      within(dialog).getByLabelText('Password'),
-      'correct horse battery',
-    );
-    await enter(
-      user,
-      within(dialog).getByLabelText('Confirm password'),
-      'correct horse battery',
-    );
     expect(
       within(dialog).getByText(
         'Enter an email address such as alice@example.com.',
@@ -233,17 +235,7 @@ describe('PortalAccountsPage', () => {
     });
 
     const dialog = await openAddDialog(user);
-    await enter(user, within(dialog).getByLabelText('Username'), ' new.admin ');
-    await enter(
-      user,
-      within(dialog).getByLabelText('Password'),
-      'correct horse battery',
-    );
-    await enter(
-      user,
-      within(dialog).getByLabelText('Confirm password'),
-      'correct horse battery',
-    );
+    await enterAccount(user, dialog, ' new.admin ');
     await user.keyboard('{Enter}');
 
     expect(api.createPortalAccount).toHaveBeenCalledWith(
@@ -275,17 +267,7 @@ describe('PortalAccountsPage', () => {
         ),
     });
     const dialog = await openAddDialog(user);
-    await enter(user, within(dialog).getByLabelText('Username'), 'helpdesk');
-    await enter(
-      user,
-      within(dialog).getByLabelText('Password'),
-      'correct horse battery',
-    );
-    await enter(
-      user,
-      within(dialog).getByLabelText('Confirm password'),
-      'correct horse battery',
-    );
+    await enterAccount(user, dialog, 'helpdesk');
     await user.click(
       within(dialog).getByRole('button', { name: 'Add account' }),
     );
