@@ -19,8 +19,6 @@ export interface Replica {
   exited: Promise<number | string>;
   /** The end of its log. */
   output(): string;
-  /** Its log's error lines, for a message that says why it failed. */
-  errors(): string;
   /** A fault: the process dies at once, mid-work, as on an OOM kill. */
   kill(): Promise<void>;
   /** A graceful stop (SIGTERM), SIGKILL after 15 s. */
@@ -78,7 +76,6 @@ export function startReplica(options: {
     pid: child.pid!,
     exited,
     output: () => output,
-    errors,
     async ready(timeoutMs = 300_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -127,7 +124,7 @@ export function startReplica(options: {
  * without a level), without colours: why a start failed, short enough to
  * read in a test's failure.
  */
-export function errorLines(log: string): string {
+function errorLines(log: string): string {
   // eslint-disable-next-line no-control-regex -- the colours of the log
   const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
   const lines = plain
